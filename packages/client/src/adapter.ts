@@ -1,0 +1,41 @@
+import type { FeedbackReceipt, FeedbackRequest } from './schemas/feedback.js';
+import type {
+  Petition,
+  PetitionList,
+  PetitionListQuery,
+  SignatureReceipt,
+  SignatureRequest,
+} from './schemas/petition.js';
+import type { Poll, PollList, PollListQuery, PollResults, VoteReceipt, VoteRequest } from './schemas/poll.js';
+import type { ServiceCategory, ServiceList, ServiceQuery } from './schemas/service.js';
+
+/** Passed to every adapter call by the client. */
+export interface RequestContext {
+  /** Aborted when the attempt times out or the caller gives up. */
+  signal: AbortSignal;
+  /** Present on submissions: the same value on every retry and every later delivery of one submission. */
+  idempotencyKey?: string;
+}
+
+/**
+ * A backend, as the client sees it. The client validates every argument before calling an adapter and every
+ * result after, retries, times out and queues; an adapter only translates one call into its backend's terms.
+ *
+ * An adapter reports failures by throwing a {@link ClientError} (`http` with the status and `retryAfterMs`,
+ * `validation` with `fieldErrors`, `invalid-response`); anything else it throws counts as a `network` error.
+ * See docs/client.md, "Writing an adapter".
+ */
+export interface Adapter {
+  /** Short name, part of the outbox namespace (`rest`, `memory`, `open311`, ...). */
+  readonly name: string;
+  listPetitions(query: PetitionListQuery, ctx: RequestContext): Promise<PetitionList>;
+  getPetition(id: string, ctx: RequestContext): Promise<Petition>;
+  signPetition(id: string, body: SignatureRequest, ctx: RequestContext): Promise<SignatureReceipt>;
+  submitFeedback(body: FeedbackRequest, ctx: RequestContext): Promise<FeedbackReceipt>;
+  listPolls(query: PollListQuery, ctx: RequestContext): Promise<PollList>;
+  getPoll(id: string, ctx: RequestContext): Promise<Poll>;
+  votePoll(id: string, body: VoteRequest, ctx: RequestContext): Promise<VoteReceipt>;
+  getPollResults(id: string, ctx: RequestContext): Promise<PollResults>;
+  searchServices(query: ServiceQuery, ctx: RequestContext): Promise<ServiceList>;
+  listServiceCategories(ctx: RequestContext): Promise<ServiceCategory[]>;
+}

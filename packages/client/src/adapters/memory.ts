@@ -1,0 +1,226 @@
+import type { Adapter } from '../adapter.js';
+import { distanceKm } from '../domain/geo.js';
+import { isOpenAt } from '../domain/hours.js';
+import { tallyVotes } from '../domain/results.js';
+import { ClientError } from '../errors.js';
+import { randomUuid } from '../random.js';
+import type { FieldError, Page, PageQuery } from '../schemas/common.js';
+import type { Petition, SignatureReceipt } from '../schemas/petition.js';
+import type { Poll, PollStatus, VoteReceipt } from '../schemas/poll.js';
+import type { Service } from '../schemas/service.js';
+import { exampleSeed, type MemorySeed } from './memory-seed.js';
+
+export { exampleSeed, type MemorySeed } from './memory-seed.js';
+
+export interface MemoryAdapterOptions {
+  /** Starting data. Default: the "City of Example" seed. */
+  seed?: MemorySeed;
+  /** Clock for poll windows and opening hours. */
+  now?: () => Date;
+  /** Artificial latency per call, to show loading states in demos. */
+  delayMs?: number;
+}
+
+/** What the memory backend has stored, for tests and demos to inspect. */
+export interface MemoryStored {
+  signatures: { petitionId: string; email: string; name: string; receiptId: string }[];
+  feedback: { receiptId: string; body: unknown }[];
+  votes: { pollId: string; choices: string[]; voterToken?: string; receiptId: string }[];
+}
+
+export interface MemoryAdapter extends Adapter {
+  readonly stored: MemoryStored;
+  readonly data: MemorySeed;
+}
+
+const problem = (status: number, title: string, errors?: FieldError[]) =>
+  new ClientError(status === 422 ? 'validation' : 'http', title, {
+    status,
+    problem: { type: 'about:blank', title, status, errors },
+  });
+
+function paginate<T>(items: T[], { page = 1, pageSize = 20 }: PageQuery): Page<T> {
+  return { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize };
+}
+
+/** Case and surrounding spaces do not make a new signer. */
+const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/**
+ * An in-browser backend with seeded data and the protocol's rules (one signature per email, poll windows, one
+ * vote per voter token, results visibility and suppression, idempotency keys), for docs, demos and tests.
+ */
+export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
+  const data = structuredClone(options.seed ?? exampleSeed());
+  const now = options.now ?? (() => new Date());
+  const stored: MemoryStored = { signatures: [], feedback: [], votes: [] };
+  const answered = new Map<string, unknown>();
+  const copy = <T>(value: T): T => structuredClone(value);
+
+  async function respond<T>(compute: () => T, idempotencyKey?: string): Promise<T> {
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+    if (idempotencyKey && answered.has(idempotencyKey)) return copy(answered.get(idempotencyKey) as T);
+    const value = compute();
+    if (idempotencyKey) answered.set(idempotencyKey, value);
+    return copy(value);
+  }
+
+  const petition = (id: string): Petition => {
+    const found = data.petitions.find((p) => p.id === id);
+    if (!found) throw problem(404, 'Petition not found');
+    return found;
+  };
+
+  const pollStatus = (poll: Poll): PollStatus => {
+    const t = now().getTime();
+    if (poll.closesAt && t >= Date.parse(poll.closesAt)) return 'closed';
+    if (poll.opensAt && t < Date.parse(poll.opensAt)) return 'upcoming';
+    return poll.status;
+  };
+
+  const poll = (id: string): Poll => {
+    const found = data.polls.find((p) => p.id === id);
+    if (!found) throw problem(404, 'Poll not found');
+    return { ...found, status: pollStatus(found) };
+  };
+
+  const results = (p: Poll) =>
+    tallyVotes(
+      p,
+      stored.votes.filter((v) => v.pollId === p.id).map((v) => v.choices),
+    );
+
+  const resultsVisible = (p: Poll, hasVoted: boolean) =>
+    p.resultsVisibility === 'always' ||
+    (p.resultsVisibility === 'after_close' && p.status === 'closed') ||
+    (p.resultsVisibility === 'after_vote' && (hasVoted || p.status === 'closed'));
+
+  function checkChoices(p: Poll, choices: string[]) {
+    const known = new Set(p.options.map((o) => o.id));
+    const fail = (message: string) => {
+      throw problem(422, 'The vote is not valid', [{ path: 'choices', message }]);
+    };
+    if (choices.some((c) => !known.has(c))) fail('Unknown option');
+    if (p.kind === 'single' && choices.length !== 1) fail('Choose exactly one option');
+    if (p.kind === 'multiple' && choices.length > (p.maxChoices ?? p.options.length)) fail('Too many options chosen');
+    if (p.kind === 'ranked' && choices.length !== p.options.length) fail('Rank every option');
+  }
+
+  function search(query: Parameters<Adapter['searchServices']>[0]): (Service & { distanceKm?: number })[] {
+    const origin =
+      query.lat !== undefined && query.lng !== undefined
+        ? { lat: query.lat, lng: query.lng }
+        : query.postcode
+          ? data.postcodes[query.postcode.trim().toUpperCase()]
+          : undefined;
+    if (query.postcode && !origin)
+      throw problem(422, 'Unknown postcode', [{ path: 'postcode', message: 'Unknown postcode' }]);
+    const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const at = now();
+    let found = data.services
+      .filter((s) => !query.category || s.categories.includes(query.category))
+      .filter((s) => {
+        const haystack = `${s.name} ${s.description ?? ''} ${s.organization}`.toLowerCase();
+        return words.every((w) => haystack.includes(w));
+      })
+      .filter((s) => !query.openNow || (s.hours !== undefined && isOpenAt(s.hours, at)))
+      .map((s) => (origin ? { ...s, distanceKm: Math.round(distanceKm(origin, s.location) * 100) / 100 } : s));
+    if (origin) {
+      found = found.filter((s) => query.radiusKm === undefined || s.distanceKm! <= query.radiusKm);
+      found.sort((a, b) => a.distanceKm! - b.distanceKm!);
+    }
+    return found;
+  }
+
+  return {
+    name: 'memory',
+    stored,
+    data,
+    listPetitions: (query) =>
+      respond(() => {
+        const items = data.petitions.filter((p) => !query.status || p.status === query.status);
+        return paginate(
+          items.map(({ id, title, summary, status, signatureCount, closesAt }) => ({
+            id,
+            title,
+            summary,
+            status,
+            signatureCount,
+            closesAt,
+          })),
+          query,
+        );
+      }),
+    getPetition: (id) => respond(() => petition(id)),
+    signPetition: (id, body, ctx) =>
+      respond((): SignatureReceipt => {
+        const p = petition(id);
+        if (p.status !== 'open') throw problem(409, 'This petition is closed');
+        const email = normaliseEmail(body.email);
+        const earlier = stored.signatures.find((s) => s.petitionId === id && normaliseEmail(s.email) === email);
+        if (earlier) return { receiptId: earlier.receiptId, status: 'counted', signatureCount: p.signatureCount };
+        const receiptId = randomUuid();
+        if (!body.website) {
+          stored.signatures.push({ petitionId: id, email: body.email, name: body.name, receiptId });
+          p.signatureCount += 1;
+        }
+        return { receiptId, status: 'counted', signatureCount: p.signatureCount };
+      }, ctx.idempotencyKey),
+    submitFeedback: (body, ctx) =>
+      respond(() => {
+        const receiptId = randomUuid();
+        if (!body.website) stored.feedback.push({ receiptId, body });
+        return { receiptId };
+      }, ctx.idempotencyKey),
+    listPolls: (query) =>
+      respond(() => {
+        const items = data.polls
+          .map((p) => ({ ...p, status: pollStatus(p) }))
+          .filter((p) => !query.status || p.status === query.status);
+        return paginate(
+          items.map(({ id, question, kind, status, opensAt, closesAt }) => ({
+            id,
+            question,
+            kind,
+            status,
+            opensAt,
+            closesAt,
+          })),
+          query,
+        );
+      }),
+    getPoll: (id) => respond(() => poll(id)),
+    votePoll: (id, body, ctx) =>
+      respond((): VoteReceipt => {
+        const p = poll(id);
+        if (p.status !== 'open')
+          throw problem(409, p.status === 'upcoming' ? 'This poll is not open yet' : 'This poll is closed');
+        if (body.voterToken && stored.votes.some((v) => v.pollId === id && v.voterToken === body.voterToken)) {
+          throw new ClientError('http', 'This browser has already voted', {
+            status: 409,
+            problem: {
+              type: 'https://civic-widgets.org/problems/already-voted',
+              title: 'This browser has already voted',
+              status: 409,
+            },
+          });
+        }
+        checkChoices(p, body.choices);
+        const receiptId = randomUuid();
+        if (!body.website)
+          stored.votes.push({ pollId: id, choices: body.choices, voterToken: body.voterToken, receiptId });
+        return resultsVisible(p, true) ? { receiptId, results: results(p) } : { receiptId };
+      }, ctx.idempotencyKey),
+    getPollResults: (id) =>
+      respond(() => {
+        const p = poll(id);
+        if (!resultsVisible(p, p.resultsVisibility === 'after_vote')) throw problem(403, 'Results are not public yet');
+        return results(p);
+      }),
+    searchServices: (query) => respond(() => paginate(search(query), query)),
+    listServiceCategories: () =>
+      respond(() =>
+        data.categories.map((c) => ({ ...c, count: data.services.filter((s) => s.categories.includes(c.id)).length })),
+      ),
+  };
+}

@@ -1,0 +1,102 @@
+import { createStore, del, get, set, values } from 'idb-keyval';
+
+/** The submitting operations, the only ones that go through the outbox. */
+export type SubmitOperation = 'signPetition' | 'submitFeedback' | 'votePoll';
+
+/** A submission kept until the backend has acknowledged it. */
+export interface OutboxEntry {
+  /** Also the `Idempotency-Key` of every delivery attempt. */
+  id: string;
+  /** `adapter:endpoint`: which backend the entry belongs to. */
+  namespace: string;
+  operation: SubmitOperation;
+  /** The operation's arguments, already validated: `[petitionId, body]`, `[body]` or `[pollId, body]`. */
+  args: unknown[];
+  createdAt: number;
+  expiresAt: number;
+  attempts: number;
+}
+
+/** Where the outbox lives. Every method may reject when storage is unavailable. */
+export interface OutboxStore {
+  /** IndexedDB and localStorage survive a reload; memory does not. */
+  readonly kind: 'indexeddb' | 'localstorage' | 'memory';
+  list(): Promise<OutboxEntry[]>;
+  get(id: string): Promise<OutboxEntry | undefined>;
+  put(entry: OutboxEntry): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+export function memoryOutboxStore(): OutboxStore {
+  const entries = new Map<string, OutboxEntry>();
+  return {
+    kind: 'memory',
+    list: async () => [...entries.values()],
+    get: async (id) => entries.get(id),
+    put: async (entry) => void entries.set(entry.id, entry),
+    delete: async (id) => void entries.delete(id),
+  };
+}
+
+export function localStorageOutboxStore(storage: Storage = localStorage, prefix = 'civic-outbox:'): OutboxStore {
+  return {
+    kind: 'localstorage',
+    list: async () => {
+      const entries: OutboxEntry[] = [];
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i);
+        const raw = key?.startsWith(prefix) ? storage.getItem(key) : null;
+        if (raw) entries.push(JSON.parse(raw) as OutboxEntry);
+      }
+      return entries;
+    },
+    get: async (id) => {
+      const raw = storage.getItem(prefix + id);
+      return raw ? (JSON.parse(raw) as OutboxEntry) : undefined;
+    },
+    put: async (entry) => storage.setItem(prefix + entry.id, JSON.stringify(entry)),
+    delete: async (id) => storage.removeItem(prefix + id),
+  };
+}
+
+export function indexedDbOutboxStore(dbName = 'civic-widgets', storeName = 'outbox'): OutboxStore {
+  const db = createStore(dbName, storeName);
+  return {
+    kind: 'indexeddb',
+    list: () => values<OutboxEntry>(db),
+    get: (id) => get<OutboxEntry>(id, db),
+    put: (entry) => set(entry.id, entry, db),
+    delete: (id) => del(id, db),
+  };
+}
+
+/** Writes, reads and removes a probe entry: private modes and full disks fail here rather than later. */
+async function works(store: OutboxStore): Promise<boolean> {
+  const probe = { id: '__probe__' } as OutboxEntry;
+  try {
+    await store.put(probe);
+    const ok = (await store.get(probe.id))?.id === probe.id;
+    await store.delete(probe.id);
+    return ok;
+  } catch {
+    return false;
+  }
+}
+
+let picked: Promise<OutboxStore> | undefined;
+
+/** The most durable store this browser allows: IndexedDB, then localStorage, then memory. Chosen once a page. */
+export function defaultOutboxStore(): Promise<OutboxStore> {
+  picked ??= (async () => {
+    for (const create of [indexedDbOutboxStore, localStorageOutboxStore]) {
+      try {
+        const store = create();
+        if (await works(store)) return store;
+      } catch {
+        // Missing or blocked storage (Node, sandboxed frames, disabled cookies): try the next one.
+      }
+    }
+    return memoryOutboxStore();
+  })();
+  return picked;
+}

@@ -1,0 +1,2 @@
+/** Defines every Civic Widgets element. */
+import './define/civic-version.js';
