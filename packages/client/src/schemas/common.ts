@@ -8,7 +8,7 @@ export const Id = z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[
 export const DateTime = formatted(/^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/, 'date-time');
 
 /** An absolute `http:` or `https:` URL. */
-export const HttpUrl = formatted(/^https?:\/\/[^\s/?#]+[^\s]*$/i, 'uri');
+export const HttpUrl = formatted(/^https?:\/\/[^\s/?#]+[^\s]*$/, 'uri');
 
 /** The usual shape of an email address: zod's own `z.email()` pattern. */
 export const Email = formatted(z.regexes.email, 'email');

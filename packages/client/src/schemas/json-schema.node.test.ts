@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { drift, generate } from '../../../../scripts/json-schema.js';
+
+test('docs/schema matches the zod schemas (run `npm run schema` after changing a schema)', () => {
+  assert.deepEqual(drift(), []);
+});
+
+test('the JSON Schemas keep the formats and integer types that zod/mini checks with patterns', () => {
+  const petition = JSON.parse(generate().get('Petition.json')!);
+  assert.equal(petition.properties.signatureCount.type, 'integer');
+  assert.equal(petition.properties.closesAt.format, 'date-time');
+  assert.equal(petition.properties.privacyNoticeUrl.format, 'uri');
+  const signature = JSON.parse(generate().get('SignatureRequest.json')!);
+  assert.equal(signature.properties.email.format, 'email');
+  assert.equal(signature.properties.consent.const, true);
+  assert.deepEqual(signature.required, ['name', 'email', 'consent']);
+});
