@@ -8,6 +8,7 @@ const steps = [
   { name: 'lint', command: ['npx', 'biome', 'check', '.'] },
   { name: 'node tests', command: ['node', 'scripts/node-tests.mjs'] },
   { name: 'browser tests', command: ['npx', 'web-test-runner'] },
+  { name: 'size budgets', command: ['sh', '-c', 'npx rollup -c --silent && node scripts/size.mjs'] },
 ];
 
 /** Reads the counts a suite printed: our wtr reporter's line, or node's spec reporter summary. */

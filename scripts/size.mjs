@@ -1,0 +1,44 @@
+// Size budgets of the CDN files, in gzip bytes, counting every file a page downloads for an entry: the entry
+// and the chunks it imports statically (locales and adapters loaded on demand are not counted).
+// Run after `rollup -c`; prints the table and exits 1 when a budget is exceeded. Budgets may only go down.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dir = 'dist/cdn';
+const BUDGETS = {
+  'civic-client.js': 12_000,
+  'civic-widgets.js': 40_000,
+  widget: 24_000,
+};
+
+const gzipSize = (file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
+
+/** The entry and everything it imports statically, as paths relative to dist/cdn. */
+function downloads(entry, seen = new Set()) {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const code = readFileSync(join(dir, entry), 'utf8');
+  for (const [, spec] of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    downloads(normalize(join(dirname(entry), spec)), seen);
+  }
+  return seen;
+}
+
+const entries = readdirSync(dir).filter((f) => f.endsWith('.js'));
+const rows = entries.map((entry) => {
+  const files = [...downloads(entry)];
+  const gzip = files.reduce((sum, f) => sum + gzipSize(f), 0);
+  const budget = BUDGETS[entry] ?? BUDGETS.widget;
+  return { entry, files: files.length, gzip, budget, ok: gzip <= budget };
+});
+
+console.log('entry                          files   gzip bytes   budget');
+for (const r of rows) {
+  console.log(
+    `${r.entry.padEnd(30)} ${String(r.files).padStart(5)} ${String(r.gzip).padStart(12)} ${String(r.budget).padStart(8)}${r.ok ? '' : '  OVER BUDGET'}`,
+  );
+}
+const over = rows.filter((r) => !r.ok);
+console.log(`size: ${rows.length - over.length} passed, ${over.length} failed`);
+process.exit(over.length ? 1 : 0);
