@@ -107,6 +107,24 @@ describe('outbox', () => {
     client.close();
   });
 
+  it('sends queued items when the page becomes visible again', async () => {
+    const outbox = memoryOutboxStore();
+    await clientOn(outbox, [new TypeError('x')]).client.signPetition('p1', signature);
+    const { client, requests } = clientOn(outbox, [json(201, receipt)], true);
+    await oneEvent(client, 'delivered'); // the flush on creation
+    await clientOn(outbox, [new TypeError('x')]).client.signPetition('p1', signature);
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    try {
+      const delivered = oneEvent(client, 'delivered');
+      document.dispatchEvent(new Event('visibilitychange'));
+      await delivered;
+      expect(requests).to.have.length(2);
+    } finally {
+      delete (document as { visibilityState?: string }).visibilityState;
+      client.close();
+    }
+  });
+
   it('flushes only its own endpoint', async () => {
     const outbox = memoryOutboxStore();
     const other = createClient({
