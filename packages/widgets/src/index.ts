@@ -1,2 +1,14 @@
 /** The element classes, without defining any tag: import `./define/<tag>.js` or `./all.js` for that. */
+
+export type { Locale } from './i18n/localize.js';
+export type { CommonStrings, PetitionStrings, Plural, StringOverrides, Strings } from './i18n/strings.js';
+export { CivicElement } from './internal/civic-element.js';
+export {
+  CivicErrorEvent,
+  CivicLoadEvent,
+  CivicQueuedEvent,
+  type CivicSubmitDetail,
+  CivicSubmitEvent,
+  CivicSuccessEvent,
+} from './internal/events.js';
 export { CivicVersion, VERSION } from './version/version.js';

@@ -1,0 +1,186 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { strings as en } from './en.js';
+import type { Plural, StringOverrides, Strings } from './strings.js';
+
+/** The languages the widgets ship. Any other page language falls back to English. */
+export const LOCALES = ['en', 'fr', 'es', 'ar', 'zh'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+// English is bundled; the others are fetched on first use so a page in one language downloads only that one.
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ strings: Strings }>> = {
+  fr: () => import('./fr.js'),
+  es: () => import('./es.js'),
+  ar: () => import('./ar.js'),
+  zh: () => import('./zh.js'),
+};
+const loaded = new Map<Locale, Strings>([['en', en]]);
+const loading = new Map<Locale, Promise<Strings | undefined>>();
+
+/** Loads a locale's strings once per page; resolves to `undefined` (English is used) when the file cannot load. */
+export function loadLocale(locale: Locale): Promise<Strings | undefined> {
+  const ready = loaded.get(locale);
+  if (ready) return Promise.resolve(ready);
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = loaders[locale as Exclude<Locale, 'en'>]().then(
+      (module) => {
+        loaded.set(locale, module.strings);
+        return module.strings;
+      },
+      (error: unknown) => {
+        console.warn(`Civic Widgets: could not load the "${locale}" strings; showing English.`, error);
+        loading.delete(locale);
+        return undefined;
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** The shipped locale for a BCP 47 tag: `fr-CA` → `fr`, `zh-Hans-CN` → `zh`, `de` → `en`. */
+export function matchLocale(tag: string): Locale {
+  const language = tag.toLowerCase().split(/[-_]/)[0] ?? '';
+  return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : 'en';
+}
+
+/** The language of an element: its own `lang`, else the closest ancestor's (across shadow roots), else English. */
+export function languageOf(element: Element): string {
+  let node: Element | null = element;
+  while (node) {
+    const lang = node.getAttribute('lang');
+    if (lang) return lang;
+    const parent: Node | null = node.parentNode;
+    node = parent instanceof ShadowRoot ? parent.host : (node.parentElement ?? null);
+  }
+  return 'en';
+}
+
+const RTL_LOCALES: ReadonlySet<Locale> = new Set(['ar']);
+
+// One observer per page: any `lang` change in the document (on <html>, an ancestor or the element itself)
+// re-renders every widget, which then re-reads its language.
+const subscribers = new Set<() => void>();
+let observer: MutationObserver | undefined;
+function subscribe(callback: () => void) {
+  subscribers.add(callback);
+  if (!observer) {
+    observer = new MutationObserver(() => {
+      for (const notify of subscribers) notify();
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+  return () => {
+    subscribers.delete(callback);
+    if (subscribers.size === 0) {
+      observer?.disconnect();
+      observer = undefined;
+    }
+  };
+}
+
+type Vars = Record<string, string | number>;
+
+/** What a host gives the controller: itself, plus the per-instance overrides. */
+export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
+  strings?: StringOverrides;
+}
+
+/**
+ * Resolves a widget's language and strings, loads the locale on demand and re-renders when the language changes.
+ * Use `t` for the strings, `format`/`plural` for templates, and `number`/`date` for values.
+ */
+export class LocalizeController implements ReactiveController {
+  /** The language tag in effect, as written on the page (e.g. `fr-CA`), or `en` while a locale loads. */
+  lang = 'en';
+  /** The shipped locale in use. */
+  locale: Locale = 'en';
+  dir: 'ltr' | 'rtl' = 'ltr';
+  /** Settles once the requested locale's strings are in (or failed to load). */
+  ready: Promise<unknown> = Promise.resolve();
+  #host: LocalizedHost;
+  #unsubscribe?: () => void;
+  #merged?: { base: Strings; overrides?: StringOverrides; result: Strings };
+  #plurals?: Intl.PluralRules;
+  #numbers?: Intl.NumberFormat;
+
+  constructor(host: LocalizedHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected() {
+    this.#unsubscribe = subscribe(() => this.#host.requestUpdate());
+    this.#resolve();
+  }
+
+  hostDisconnected() {
+    this.#unsubscribe?.();
+  }
+
+  hostUpdate() {
+    this.#resolve();
+  }
+
+  /** The strings for the current language with the host's `.strings` overrides applied. */
+  get t(): Strings {
+    const base = loaded.get(this.locale) ?? en;
+    const overrides = this.#host.strings;
+    if (this.#merged?.base !== base || this.#merged.overrides !== overrides) {
+      const result = { ...base } as Record<string, object>;
+      for (const [section, values] of Object.entries(overrides ?? {})) {
+        result[section] = { ...result[section], ...values };
+      }
+      this.#merged = { base, overrides, result: result as unknown as Strings };
+    }
+    return this.#merged.result;
+  }
+
+  /** Fills `{name}` placeholders. Values are inserted as text by the templates that render the result. */
+  format(template: string, vars: Vars = {}): string {
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  }
+
+  /** Picks the plural form for `count` and fills it; `{count}` is the localized number. */
+  plural(forms: Plural, count: number, vars: Vars = {}): string {
+    this.#plurals ??= new Intl.PluralRules(this.lang);
+    const form = forms[this.#plurals.select(count)] ?? forms.other;
+    return this.format(form, { count: this.number(count), ...vars });
+  }
+
+  number(value: number): string {
+    this.#numbers ??= new Intl.NumberFormat(this.lang);
+    return this.#numbers.format(value);
+  }
+
+  /** A date (ISO string or `Date`) in the reader's language; the long date style by default. */
+  date(value: string | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+    return new Intl.DateTimeFormat(this.lang, options).format(typeof value === 'string' ? new Date(value) : value);
+  }
+
+  #resolve() {
+    const tag = languageOf(this.#host);
+    const wanted = matchLocale(tag);
+    if (loaded.has(wanted)) {
+      this.#apply(tag, wanted);
+      return;
+    }
+    // Until the locale arrives, show English rather than nothing.
+    this.#apply('en', 'en');
+    this.ready = loadLocale(wanted).then((strings) => {
+      if (strings && matchLocale(languageOf(this.#host)) === wanted) this.#host.requestUpdate();
+    });
+  }
+
+  #apply(tag: string, locale: Locale) {
+    // A page in a language we do not ship shows English text, so the text is marked English.
+    const lang = locale === 'en' && !/^en(?:$|-)/i.test(tag) ? 'en' : tag;
+    if (lang !== this.lang) {
+      this.#plurals = undefined;
+      this.#numbers = undefined;
+    }
+    this.lang = lang;
+    this.locale = locale;
+    this.dir = RTL_LOCALES.has(locale) ? 'rtl' : 'ltr';
+  }
+}

@@ -1,0 +1,233 @@
+import type { CivicClient, ClientError } from '@civic-widgets/client';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LocalizeController } from '../i18n/localize.js';
+import type { StringOverrides } from '../i18n/strings.js';
+import { baseStyles } from '../styles/base.styles.js';
+import { ADAPTERS, sharedClient } from './client.js';
+import { CivicErrorEvent, CivicLoadEvent } from './events.js';
+import { clientErrorMessage, toClientError } from './messages.js';
+import { SubmitController, type SubmitOptions } from './submit.js';
+
+type ConfigProblem = { attribute: string } | { adapter: string };
+export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
+
+/**
+ * The base of every Civic Widgets element: client resolution, language, configuration errors, data loading and
+ * custom states. A widget extends it, implements `renderContent()` and, when it shows backend data, `load()`.
+ * See docs/widgets/README.md.
+ *
+ * @cssproperty --civic-color-accent - Links, buttons, focus and progress. Default: a dark blue.
+ * @cssproperty --civic-color-on-accent - Text on accent-coloured buttons. Default: white.
+ * @cssproperty --civic-color-danger - Errors. Default: a dark red.
+ * @cssproperty --civic-color-success - Confirmations. Default: a dark green.
+ * @cssproperty --civic-color-border - Input borders. Default: a mid grey.
+ * @cssproperty --civic-color-muted - Secondary text. Default: a dark grey.
+ * @cssproperty --civic-color-surface - Background of inputs and notices. Default: transparent (the page's).
+ * @cssproperty --civic-space-xs - Smallest gap. Default: 0.25rem.
+ * @cssproperty --civic-space-s - Small gap. Default: 0.5rem.
+ * @cssproperty --civic-space-m - Gap between blocks. Default: 1rem.
+ * @cssproperty --civic-space-l - Large gap and list indent. Default: 1.5rem.
+ * @cssproperty --civic-radius - Corner radius of inputs and buttons. Default: 4px.
+ * @cssproperty --civic-focus-ring - The focus outline (a CSS `outline` value). Default: 3px solid amber.
+ * @cssproperty --civic-font-size-heading - Size of the widget's heading. Default: 1.375em.
+ * @csspart base - The widget's outer wrapper.
+ */
+export abstract class CivicElement<Data = unknown> extends LitElement {
+  static override styles = [baseStyles];
+
+  protected readonly l10n = new LocalizeController(this);
+  protected readonly internals: ElementInternals = this.attachInternals();
+
+  /** A client to use instead of `endpoint` and `adapter` (apps, tests, custom adapters). */
+  @property({ attribute: false }) client?: CivicClient;
+
+  /** Base URL of the Civic Widgets backend, e.g. `https://participate.example.gov/api/v1`. */
+  @property({ reflect: true }) endpoint?: string;
+
+  /** Which backend protocol: `rest` (default) or `memory` (in-page demo data; no `endpoint` needed). */
+  @property({ reflect: true }) adapter = 'rest';
+
+  /** Per-instance text overrides, by section: `{ petition: { consentLabel: '…' } }`. */
+  @property({ attribute: false }) strings?: StringOverrides;
+
+  /** The client in use, once resolved. */
+  @state() protected activeClient?: CivicClient;
+  @state() protected configProblem?: ConfigProblem;
+  /** Where `load()` stands. */
+  @state() protected loadStatus: LoadStatus = 'idle';
+  /** The last successful `load()` result. */
+  @state() protected data?: Data;
+  @state() protected loadError?: ClientError;
+
+  #clientRequest = 0;
+  #loadRun = 0;
+  #loadedFor?: { client: CivicClient; key: string };
+  #reported = new Set<string>();
+
+  /** Attributes this widget cannot work without, by attribute name. Override and spread `super`'s. */
+  protected requiredAttributes(): Record<string, unknown> {
+    return {};
+  }
+
+  /** Values whose change means `load()` must run again (e.g. the petition id). */
+  protected loadKey(): unknown[] {
+    return [];
+  }
+
+  /** Fetches what the widget shows. The result becomes `data` and is the `civic-load` event's detail. */
+  protected load?(client: CivicClient): Promise<Data>;
+
+  /** The widget's own content, inside the `base` wrapper that carries `lang` and `dir`. */
+  protected abstract renderContent(): unknown;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (!this.hasUpdated || changed.has('client') || changed.has('endpoint') || changed.has('adapter')) {
+      this.#resolveClient();
+    }
+    const missing = this.#missingAttribute();
+    if (missing) this.#reportMissing(missing);
+    else if (this.configProblem && 'attribute' in this.configProblem) this.configProblem = undefined;
+    this.#loadIfNeeded();
+  }
+
+  #loadIfNeeded() {
+    const client = this.activeClient;
+    if (!this.load || !client || this.configProblem) return;
+    const key = JSON.stringify(this.loadKey());
+    if (this.#loadedFor?.client === client && this.#loadedFor.key === key) return;
+    this.#loadedFor = { client, key };
+    void this.reload();
+  }
+
+  /** Waits for the strings of the page's language as well, so tests and scripts see the final text. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const first = await super.getUpdateComplete();
+    await this.l10n.ready;
+    return (await super.getUpdateComplete()) && first;
+  }
+
+  /**
+   * Runs `load()`. `quiet` keeps what is shown while it runs and ignores a failure (periodic refreshes);
+   * otherwise the widget shows its loading state, then the data or the error.
+   */
+  protected async reload({ quiet = false } = {}): Promise<void> {
+    const client = this.activeClient;
+    if (!this.load || !client) return;
+    const run = ++this.#loadRun;
+    if (!quiet) this.loadStatus = 'loading';
+    try {
+      const data = await this.load(client);
+      if (run !== this.#loadRun) return;
+      this.data = data;
+      this.loadError = undefined;
+      this.loadStatus = 'loaded';
+      this.dispatchEvent(new CivicLoadEvent({ data }));
+    } catch (error) {
+      if (run !== this.#loadRun || quiet) return;
+      this.loadError = toClientError(error);
+      this.loadStatus = 'error';
+      this.dispatchEvent(new CivicErrorEvent({ error: this.loadError, operation: 'load' }));
+    }
+  }
+
+  /** Turns a custom state on or off: `civic-petition:state(submitting)`. */
+  protected setCustomState(name: string, on: boolean) {
+    const states = this.internals.states;
+    try {
+      if (on) states.add(name);
+      else states.delete(name);
+    } catch {
+      // Chromium before 125 only accepted the `--name` form.
+      if (on) states.add(`--${name}`);
+      else states.delete(`--${name}`);
+    }
+  }
+
+  /** A form submission wired to this widget's client, strings, events and custom states. */
+  protected createSubmitter<Body, Receipt>(options: SubmitOptions<Body, Receipt>): SubmitController<Body, Receipt> {
+    return new SubmitController(this, options, {
+      client: () => this.activeClient,
+      l10n: this.l10n,
+      setState: (name, on) => this.setCustomState(name, on),
+    });
+  }
+
+  protected override render() {
+    return html`<div part="base" class="base" lang=${this.l10n.lang} dir=${this.l10n.dir}>
+      ${this.configProblem ? this.renderConfigError(this.configProblem) : this.renderContent()}
+    </div>`;
+  }
+
+  protected renderConfigError(problem: ConfigProblem): TemplateResult {
+    const common = this.l10n.t.common;
+    const text =
+      'attribute' in problem
+        ? this.l10n.format(common.configMissing, { attribute: problem.attribute })
+        : this.l10n.format(common.configUnknownAdapter, { adapter: problem.adapter });
+    return html`<p class="notice error" part="error" role="alert">${text}</p>`;
+  }
+
+  /** The loading message, or the load error with a retry button; `nothing` once loaded. */
+  protected renderLoadState(loadingText: string, describeError?: (error: ClientError) => string | undefined) {
+    if (this.loadStatus === 'error' && this.loadError) {
+      const common = this.l10n.t.common;
+      const message = describeError?.(this.loadError) ?? clientErrorMessage(this.loadError, common);
+      return html`<div class="notice error" part="error" role="alert">
+        <p>${message}</p>
+        <button type="button" class="secondary" @click=${() => this.reload()}>${common.retry}</button>
+      </div>`;
+    }
+    if (this.loadStatus !== 'loaded') return html`<p part="status" role="status">${loadingText}</p>`;
+    return nothing;
+  }
+
+  #missingAttribute(): string | undefined {
+    if (this.configProblem && 'adapter' in this.configProblem) return undefined;
+    if (!this.client && !this.endpoint && this.adapter !== 'memory') return 'endpoint';
+    return Object.entries(this.requiredAttributes()).find(([, value]) => value === undefined || value === '')?.[0];
+  }
+
+  #reportMissing(attribute: string) {
+    this.configProblem = { attribute };
+    const key = `${this.localName} ${attribute}`;
+    if (this.#reported.has(key)) return;
+    this.#reported.add(key);
+    const hint =
+      attribute === 'endpoint'
+        ? ' Set it to the URL of your Civic Widgets backend, set adapter="memory" for demo data, or give the element a client through its .client property.'
+        : '';
+    console.error(`Civic Widgets: <${this.localName}> needs the "${attribute}" attribute.${hint}`, this);
+  }
+
+  #resolveClient() {
+    const request = ++this.#clientRequest;
+    if (this.configProblem && 'adapter' in this.configProblem) this.configProblem = undefined;
+    if (!this.client && !(ADAPTERS as readonly string[]).includes(this.adapter)) {
+      this.activeClient = undefined;
+      this.configProblem = { adapter: this.adapter };
+      console.error(
+        `Civic Widgets: <${this.localName}> has adapter="${this.adapter}"; use ${ADAPTERS.join(' or ')}.`,
+        this,
+      );
+      return;
+    }
+    if (this.client) {
+      this.activeClient = this.client;
+      return;
+    }
+    this.activeClient = undefined;
+    if (!this.endpoint && this.adapter !== 'memory') return;
+    sharedClient(this.endpoint, this.adapter).then(
+      (client) => {
+        if (request === this.#clientRequest) this.activeClient = client;
+      },
+      (error: unknown) => {
+        // Only the memory adapter's import can fail here (a CDN chunk that did not arrive).
+        if (request !== this.#clientRequest) return;
+        this.loadError = toClientError(error);
+        this.loadStatus = 'error';
+      },
+    );
+  }
+}

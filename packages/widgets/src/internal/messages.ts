@@ -1,0 +1,24 @@
+import { ClientError } from '@civic-widgets/client';
+import type { CommonStrings } from '../i18n/strings.js';
+
+/** Any thrown value as a `ClientError` (the client throws nothing else, but a fake or an adapter might). */
+export function toClientError(error: unknown): ClientError {
+  return error instanceof ClientError ? error : new ClientError('network', String(error), { cause: error });
+}
+
+/** What to tell a resident about a failed call: never the server's own wording, always ours, localized. */
+export function clientErrorMessage(error: ClientError, common: CommonStrings): string {
+  switch (error.kind) {
+    case 'offline':
+      return common.errorOffline;
+    case 'network':
+    case 'timeout':
+      return common.errorNetwork;
+    case 'validation':
+      return common.errorRejected;
+    case 'invalid-response':
+      return common.errorInvalidResponse;
+    default:
+      return common.errorServer;
+  }
+}

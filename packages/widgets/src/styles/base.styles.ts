@@ -1,0 +1,171 @@
+import { css } from 'lit';
+
+/**
+ * The styles every widget starts from. Design tokens are read, never set, so that a page can theme every widget
+ * from `:root`; each has a literal fallback so a widget looks right with no stylesheet at all. Text inherits the
+ * page's font and colour. Layout uses logical properties so that right-to-left languages mirror.
+ *
+ * Tokens (documented per widget with `@cssproperty`):
+ * `--civic-color-accent`, `--civic-color-on-accent`, `--civic-color-danger`, `--civic-color-success`,
+ * `--civic-color-border`, `--civic-color-muted`, `--civic-color-surface`, `--civic-space-xs|s|m|l`,
+ * `--civic-radius`, `--civic-focus-ring`, `--civic-font-size-heading`.
+ */
+export const baseStyles = css`
+  :host {
+    display: block;
+    font: inherit;
+    color: inherit;
+    line-height: 1.5;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: var(--civic-space-m, 1rem);
+  }
+  h2,
+  h3,
+  p,
+  ul,
+  dl,
+  fieldset {
+    margin: 0;
+  }
+  h2 {
+    font-size: var(--civic-font-size-heading, 1.375em);
+    line-height: 1.25;
+  }
+  h3 {
+    font-size: 1.125em;
+  }
+  a {
+    color: var(--civic-color-accent, #1d4ed8);
+  }
+  :focus-visible {
+    outline: var(--civic-focus-ring, 3px solid #f59e0b);
+    outline-offset: 2px;
+  }
+  .muted,
+  .hint {
+    color: var(--civic-color-muted, #525866);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  .notice {
+    padding: var(--civic-space-m, 1rem);
+    border-inline-start: 4px solid var(--civic-color-accent, #1d4ed8);
+    background: var(--civic-color-surface, transparent);
+  }
+  .notice.error {
+    border-color: var(--civic-color-danger, #b91c1c);
+  }
+  .notice.success {
+    border-color: var(--civic-color-success, #15803d);
+  }
+`;
+
+/** Native form controls and the error summary, shared by every widget with a form. */
+export const formStyles = css`
+  form {
+    display: flex;
+    flex-direction: column;
+    gap: var(--civic-space-m, 1rem);
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: var(--civic-space-m, 1rem);
+  }
+  legend {
+    font-weight: bold;
+    padding: 0;
+    margin-block-end: var(--civic-space-s, 0.5rem);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: var(--civic-space-xs, 0.25rem);
+  }
+  label {
+    font-weight: bold;
+  }
+  .check {
+    display: flex;
+    gap: var(--civic-space-s, 0.5rem);
+    align-items: flex-start;
+  }
+  .check label {
+    font-weight: normal;
+  }
+  .check input {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    margin: 0.125em 0 0;
+    flex: none;
+    accent-color: var(--civic-color-accent, #1d4ed8);
+  }
+  input:not([type='checkbox'], [type='radio']),
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--civic-color-surface, transparent);
+    padding: var(--civic-space-xs, 0.25rem) var(--civic-space-s, 0.5rem);
+    border: 2px solid var(--civic-color-border, #6b7280);
+    border-radius: var(--civic-radius, 4px);
+    max-inline-size: 100%;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--civic-color-danger, #b91c1c);
+  }
+  .error {
+    color: var(--civic-color-danger, #b91c1c);
+    font-weight: bold;
+  }
+  .error-summary {
+    padding: var(--civic-space-m, 1rem);
+    border: 3px solid var(--civic-color-danger, #b91c1c);
+    border-radius: var(--civic-radius, 4px);
+  }
+  .error-summary ul {
+    padding-inline-start: var(--civic-space-l, 1.5rem);
+  }
+  .error-summary a {
+    color: var(--civic-color-danger, #b91c1c);
+    font-weight: bold;
+  }
+  button {
+    font: inherit;
+    align-self: flex-start;
+    cursor: pointer;
+    padding: var(--civic-space-s, 0.5rem) var(--civic-space-m, 1rem);
+    border: 2px solid var(--civic-color-accent, #1d4ed8);
+    border-radius: var(--civic-radius, 4px);
+    background: var(--civic-color-accent, #1d4ed8);
+    color: var(--civic-color-on-accent, #fff);
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--civic-color-accent, #1d4ed8);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+`;
