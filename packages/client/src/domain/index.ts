@@ -1,4 +1,4 @@
 /** Pure rules of the protocol shared by the adapters, the server and the widgets: distances, opening hours, tallies. */
 export { distanceKm, isValidLatLng, type LatLng } from './geo.js';
-export { isOpenAt, isValidTimeZone, nextChange, type OpeningState, wallClock } from './hours.js';
+export { isOpenAt, isOpenOn, isValidTimeZone, nextChange, type OpeningState, wallClock } from './hours.js';
 export { tallyVotes } from './results.js';
