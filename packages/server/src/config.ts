@@ -1,0 +1,132 @@
+import { resolve } from 'node:path';
+
+/** Everything the server can be told, from the environment (`readConfig`) or from `createServer(options)`. */
+export interface Config {
+  port: number;
+  host: string;
+  /** SQLite database file; `:memory:` for tests. */
+  dbFile: string;
+  /** Origins allowed to call the public API from a browser; `['*']` allows any (only when set explicitly). */
+  allowedOrigins: string[];
+  /** Bearer token of the admin API; the admin routes do not exist when it is unset. */
+  adminToken?: string;
+  /** Submissions (POST) per client per minute; 0 turns the limit off. */
+  writeLimitPerMinute: number;
+  /** Reads (GET) per client per minute; 0 turns the limit off. */
+  readLimitPerMinute: number;
+  /** Feedback older than this many days is deleted. */
+  feedbackRetentionDays: number;
+  /** Signers' personal data is erased this many days after their petition closed. */
+  signatureRetentionDays: number;
+  /** The address residents reach the server at, for links in emails. */
+  publicUrl: string;
+  /** Fastify's `trustProxy`: false, true, a hop count or a list of proxy addresses. */
+  trustProxy: boolean | number | string;
+  /** `demo` fills an empty database with the demo data. */
+  seed: 'demo' | 'none';
+  /** Directories served at `/cdn/` and `/`; empty: not served. */
+  cdnDir?: string;
+  demoDir?: string;
+  logLevel: string;
+}
+
+/** A configuration mistake; the message names the variable, and start-up stops. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+function origins(raw: string | undefined): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (list.includes('*')) {
+    if (list.length > 1) throw new ConfigError('CIVIC_ALLOWED_ORIGINS: "*" cannot be combined with other origins');
+    return ['*'];
+  }
+  for (const origin of list) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    // An origin is scheme, host and port only: a path or a trailing slash would never match a browser's Origin.
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`CIVIC_ALLOWED_ORIGINS: "${origin}" is not an origin like https://www.example.gov`);
+    }
+  }
+  return list;
+}
+
+function databaseFile(env: Env): string {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (/^postgres(ql)?:/i.test(url)) {
+      throw new ConfigError('DATABASE_URL: PostgreSQL is not supported yet; use sqlite:<file> or CIVIC_DB_FILE');
+    }
+    const match = url.match(/^(?:sqlite|file):(?:\/\/)?(.+)$/i);
+    if (!match?.[1]) throw new ConfigError(`DATABASE_URL must look like sqlite:./data/civic.sqlite, not "${url}"`);
+    return match[1];
+  }
+  return env.CIVIC_DB_FILE?.trim() || './data/civic.sqlite';
+}
+
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (/^[\d.:a-fA-F/, ]+$/.test(value)) return value;
+  throw new ConfigError(`CIVIC_TRUST_PROXY must be true, false, a hop count or proxy addresses, not "${value}"`);
+}
+
+/** Reads the configuration from environment variables (docs/server.md has the table). */
+export function readConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 8080, 0, 65_535);
+  const adminToken = env.CIVIC_ADMIN_TOKEN?.trim() || undefined;
+  if (adminToken !== undefined && adminToken.length < 24) {
+    throw new ConfigError('CIVIC_ADMIN_TOKEN must be at least 24 characters (try: openssl rand -base64 32)');
+  }
+  const publicUrl = (env.CIVIC_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(publicUrl)) {
+    throw new ConfigError(`CIVIC_PUBLIC_URL must be an http(s) URL, not "${publicUrl}"`);
+  }
+  const seed = env.CIVIC_SEED?.trim() || 'none';
+  if (seed !== 'demo' && seed !== 'none') throw new ConfigError(`CIVIC_SEED must be "demo" or "none", not "${seed}"`);
+  const dir = (name: string) => (env[name]?.trim() ? resolve(env[name].trim()) : undefined);
+  return {
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    dbFile: databaseFile(env),
+    allowedOrigins: origins(env.CIVIC_ALLOWED_ORIGINS),
+    adminToken,
+    writeLimitPerMinute: integer(env, 'CIVIC_RATE_LIMIT_WRITES', 30, 0, 1_000_000),
+    readLimitPerMinute: integer(env, 'CIVIC_RATE_LIMIT_READS', 600, 0, 1_000_000),
+    feedbackRetentionDays: integer(env, 'CIVIC_RETENTION_FEEDBACK_DAYS', 730, 1, 36_500),
+    signatureRetentionDays: integer(env, 'CIVIC_RETENTION_SIGNATURES_DAYS', 365, 1, 36_500),
+    publicUrl,
+    trustProxy: trustProxy(env.CIVIC_TRUST_PROXY),
+    seed,
+    cdnDir: dir('CIVIC_CDN_DIR'),
+    demoDir: dir('CIVIC_DEMO_DIR'),
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  };
+}
+
+/** Defaults for programmatic use and tests: an in-memory database, no limits on reads, no static files. */
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  return { ...readConfig({}), dbFile: ':memory:', logLevel: 'silent', ...overrides };
+}

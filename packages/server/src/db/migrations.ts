@@ -1,0 +1,206 @@
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import type { Dialect } from './database.js';
+
+// Migrations are code, named in order, and never edited once released: add a new one instead.
+// Each runs in a transaction; Kysely records what ran in its own `kysely_migration` table.
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations run against whatever the schema was at the time
+type AnyDb = Kysely<any>;
+
+const initial: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('petitions')
+      .addColumn('id', 'varchar(100)', (c) => c.primaryKey())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('summary', 'text', (c) => c.notNull())
+      .addColumn('body', 'text')
+      .addColumn('status', 'varchar(20)', (c) => c.notNull())
+      .addColumn('closes_at', 'varchar(40)')
+      .addColumn('thresholds', 'text', (c) => c.notNull())
+      .addColumn('response', 'text')
+      .addColumn('signer_fields', 'text', (c) => c.notNull())
+      .addColumn('allow_public_name', 'integer', (c) => c.notNull())
+      .addColumn('privacy_notice_url', 'text', (c) => c.notNull())
+      .addColumn('requires_confirmation', 'integer', (c) => c.notNull())
+      .addColumn('signature_count', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+      .addColumn('updated_at', 'varchar(40)', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('signatures')
+      .addColumn('id', 'varchar(100)', (c) => c.primaryKey())
+      .addColumn('petition_id', 'varchar(100)', (c) => c.notNull().references('petitions.id'))
+      .addColumn('email', 'text', (c) => c.notNull())
+      .addColumn('email_key', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('postcode', 'text')
+      .addColumn('country', 'varchar(2)')
+      .addColumn('show_name', 'integer', (c) => c.notNull())
+      .addColumn('status', 'varchar(30)', (c) => c.notNull())
+      .addColumn('confirm_token_hash', 'varchar(64)')
+      .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+      .addColumn('confirmed_at', 'varchar(40)')
+      .execute();
+    // One signature per normalised email per petition, also under concurrent requests.
+    await db.schema
+      .createIndex('signatures_petition_email')
+      .unique()
+      .on('signatures')
+      .columns(['petition_id', 'email_key'])
+      .execute();
+    await db.schema
+      .createIndex('signatures_confirm_token')
+      .unique()
+      .on('signatures')
+      .column('confirm_token_hash')
+      .execute();
+
+    await db.schema
+      .createTable('polls')
+      .addColumn('id', 'varchar(100)', (c) => c.primaryKey())
+      .addColumn('question', 'text', (c) => c.notNull())
+      .addColumn('description', 'text')
+      .addColumn('kind', 'varchar(20)', (c) => c.notNull())
+      .addColumn('status', 'varchar(20)', (c) => c.notNull())
+      .addColumn('opens_at', 'varchar(40)')
+      .addColumn('closes_at', 'varchar(40)')
+      .addColumn('options', 'text', (c) => c.notNull())
+      .addColumn('max_choices', 'integer')
+      .addColumn('results_visibility', 'varchar(20)', (c) => c.notNull())
+      .addColumn('suppress_below', 'integer')
+      .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+      .addColumn('updated_at', 'varchar(40)', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('votes')
+      .addColumn('id', 'varchar(100)', (c) => c.primaryKey())
+      .addColumn('poll_id', 'varchar(100)', (c) => c.notNull().references('polls.id'))
+      .addColumn('voter_token', 'varchar(128)')
+      .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+      .execute();
+    // NULL tokens are distinct in both SQLite and PostgreSQL: only votes that carry a token are limited.
+    await db.schema.createIndex('votes_poll_token').unique().on('votes').columns(['poll_id', 'voter_token']).execute();
+    await db.schema
+      .createTable('vote_choices')
+      .addColumn('vote_id', 'varchar(100)', (c) => c.notNull().references('votes.id'))
+      .addColumn('poll_id', 'varchar(100)', (c) => c.notNull())
+      .addColumn('option_id', 'varchar(100)', (c) => c.notNull())
+      .addColumn('rank', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('vote_choices_pk', ['vote_id', 'option_id'])
+      .execute();
+    await db.schema.createIndex('vote_choices_poll').on('vote_choices').columns(['poll_id', 'option_id']).execute();
+
+    await db.schema
+      .createTable('feedback')
+      .addColumn('id', 'varchar(100)', (c) => c.primaryKey())
+      .addColumn('topic', 'varchar(100)', (c) => c.notNull())
+      .addColumn('rating_scale', 'varchar(20)', (c) => c.notNull())
+      .addColumn('rating_value', 'integer', (c) => c.notNull())
+      .addColumn('comment', 'text')
+      .addColumn('reasons', 'text')
+      .addColumn('page_url', 'text')
+      .addColumn('locale', 'varchar(35)')
+      .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('feedback_created').on('feedback').column('created_at').execute();
+    await db.schema
+      .createTable('feedback_topics')
+      .addColumn('id', 'varchar(100)', (c) => c.primaryKey())
+      .addColumn('label', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('services')
+      .addColumn('id', 'varchar(100)', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('description', 'text')
+      .addColumn('organization', 'text', (c) => c.notNull())
+      .addColumn('location_name', 'text')
+      .addColumn('address', 'text', (c) => c.notNull())
+      .addColumn('postcode', 'varchar(16)')
+      .addColumn('lat', 'double precision', (c) => c.notNull())
+      .addColumn('lng', 'double precision', (c) => c.notNull())
+      .addColumn('phone', 'text')
+      .addColumn('email', 'text')
+      .addColumn('url', 'text')
+      .addColumn('languages', 'text')
+      .addColumn('accessibility', 'text')
+      .addColumn('eligibility', 'text')
+      .addColumn('hours', 'text')
+      .addColumn('updated_at', 'varchar(40)', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('services_lat_lng').on('services').columns(['lat', 'lng']).execute();
+    await db.schema.createIndex('services_name').on('services').columns(['name', 'id']).execute();
+    await db.schema
+      .createTable('categories')
+      .addColumn('id', 'varchar(100)', (c) => c.primaryKey())
+      .addColumn('label', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('service_categories')
+      .addColumn('service_id', 'varchar(100)', (c) => c.notNull().references('services.id'))
+      .addColumn('category_id', 'varchar(100)', (c) => c.notNull())
+      .addPrimaryKeyConstraint('service_categories_pk', ['service_id', 'category_id'])
+      .execute();
+    await db.schema
+      .createIndex('service_categories_category')
+      .on('service_categories')
+      .columns(['category_id', 'service_id'])
+      .execute();
+    await db.schema
+      .createTable('postcodes')
+      .addColumn('postcode', 'varchar(16)', (c) => c.primaryKey())
+      .addColumn('lat', 'double precision', (c) => c.notNull())
+      .addColumn('lng', 'double precision', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('idempotency_keys')
+      .addColumn('key', 'varchar(200)', (c) => c.primaryKey())
+      .addColumn('fingerprint', 'varchar(64)', (c) => c.notNull())
+      .addColumn('status', 'integer', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('at', 'varchar(40)', (c) => c.notNull())
+      .addColumn('action', 'varchar(100)', (c) => c.notNull())
+      .addColumn('target', 'text', (c) => c.notNull())
+      .addColumn('details', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('outbox')
+      .addColumn('id', 'varchar(100)', (c) => c.primaryKey())
+      .addColumn('to_address', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+      .addColumn('sent_at', 'varchar(40)')
+      .execute();
+  },
+};
+
+/** The full-text index of services is dialect-specific: FTS5 on SQLite (PostgreSQL will use tsvector). */
+const serviceSearch = (dialect: Dialect): Migration => ({
+  async up(db: AnyDb) {
+    if (dialect !== 'sqlite') return;
+    await sql`CREATE VIRTUAL TABLE services_fts USING fts5(
+      service_id UNINDEXED, name, description, organization, categories,
+      tokenize = 'unicode61 remove_diacritics 2'
+    )`.execute(db);
+  },
+});
+
+export async function migrate(db: AnyDb, dialect: Dialect): Promise<void> {
+  const migrations: Record<string, Migration> = {
+    '0001-initial': initial,
+    '0002-service-search': serviceSearch(dialect),
+  };
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+}

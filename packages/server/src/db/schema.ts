@@ -1,0 +1,180 @@
+import type { Generated } from 'kysely';
+
+// Column types that both SQLite and PostgreSQL store the same way: text for timestamps (ISO 8601, UTC) and
+// JSON, integers for flags and counts.
+
+export interface PetitionTable {
+  id: string;
+  title: string;
+  summary: string;
+  body: string | null;
+  status: 'open' | 'closed' | 'responded';
+  closes_at: string | null;
+  /** JSON `Threshold[]`. */
+  thresholds: string;
+  /** JSON `GovernmentResponse`. */
+  response: string | null;
+  /** JSON `SignerField[]`. */
+  signer_fields: string;
+  allow_public_name: number;
+  privacy_notice_url: string;
+  requires_confirmation: number;
+  /** Counted signatures, kept in step with `signatures` inside each signing transaction. */
+  signature_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SignatureTable {
+  /** The receipt id given to the signer. */
+  id: string;
+  petition_id: string;
+  /** As typed. Empty once erased by retention. */
+  email: string;
+  /** Normalised for matching (see email-key.ts); unique per petition. */
+  email_key: string;
+  name: string;
+  postcode: string | null;
+  country: string | null;
+  show_name: number;
+  status: 'counted' | 'pending_confirmation';
+  /** SHA-256 of the confirmation token; the token itself is only in the email. */
+  confirm_token_hash: string | null;
+  created_at: string;
+  confirmed_at: string | null;
+}
+
+export interface PollTable {
+  id: string;
+  question: string;
+  description: string | null;
+  kind: 'single' | 'multiple' | 'ranked';
+  /** `closed` when an administrator closed it early; otherwise the window decides. */
+  status: 'open' | 'closed';
+  opens_at: string | null;
+  closes_at: string | null;
+  /** JSON `PollOption[]`. */
+  options: string;
+  max_choices: number | null;
+  results_visibility: 'after_vote' | 'after_close' | 'always' | 'never';
+  suppress_below: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VoteTable {
+  id: string;
+  poll_id: string;
+  voter_token: string | null;
+  created_at: string;
+}
+
+/** One row per chosen option: `rank` 0 is the first (or only) choice. */
+export interface VoteChoiceTable {
+  vote_id: string;
+  poll_id: string;
+  option_id: string;
+  rank: number;
+}
+
+export interface FeedbackTable {
+  id: string;
+  topic: string;
+  rating_scale: string;
+  rating_value: number;
+  comment: string | null;
+  /** JSON `string[]`. */
+  reasons: string | null;
+  page_url: string | null;
+  locale: string | null;
+  created_at: string;
+}
+
+export interface FeedbackTopicTable {
+  id: string;
+  label: string;
+}
+
+export interface ServiceTable {
+  id: string;
+  name: string;
+  description: string | null;
+  organization: string;
+  location_name: string | null;
+  address: string;
+  postcode: string | null;
+  lat: number;
+  lng: number;
+  phone: string | null;
+  email: string | null;
+  url: string | null;
+  /** JSON `string[]`. */
+  languages: string | null;
+  accessibility: string | null;
+  eligibility: string | null;
+  /** JSON `OpeningHours`. */
+  hours: string | null;
+  updated_at: string;
+}
+
+export interface ServiceCategoryTable {
+  service_id: string;
+  category_id: string;
+}
+
+export interface CategoryTable {
+  id: string;
+  label: string;
+}
+
+export interface PostcodeTable {
+  /** Upper case with one space, e.g. `LS1 3AB`. */
+  postcode: string;
+  lat: number;
+  lng: number;
+}
+
+export interface IdempotencyTable {
+  key: string;
+  /** SHA-256 of method, path and body: a key reused for a different request is refused. */
+  fingerprint: string;
+  status: number;
+  /** JSON of the first response. */
+  body: string;
+  created_at: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  action: string;
+  target: string;
+  /** JSON details: which fields changed, how many rows were exported. Never personal data. */
+  details: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface Database {
+  petitions: PetitionTable;
+  signatures: SignatureTable;
+  polls: PollTable;
+  votes: VoteTable;
+  vote_choices: VoteChoiceTable;
+  feedback: FeedbackTable;
+  feedback_topics: FeedbackTopicTable;
+  services: ServiceTable;
+  service_categories: ServiceCategoryTable;
+  categories: CategoryTable;
+  postcodes: PostcodeTable;
+  idempotency_keys: IdempotencyTable;
+  audit_log: AuditTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,46 @@
+import type { FieldError } from '@civic-widgets/client/schemas';
+import * as z from 'zod/mini';
+import { invalid } from './problems.js';
+
+/**
+ * Field errors for a resident's screen and a developer's log: the dotted path, zod's message and its code.
+ * A problem for the whole body (not an object) gets the empty path.
+ */
+export function fieldErrors(error: z.core.$ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+/** Parses with one of the client's schemas, or throws the protocol's 422 problem. */
+export function parseOr422<T extends z.core.$ZodType>(schema: T, value: unknown, title: string): z.infer<T> {
+  const result = z.safeParse(schema, value);
+  if (!result.success) throw invalid(title, fieldErrors(result.error));
+  return result.data;
+}
+
+const NUMERIC = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * Query strings arrive as text: turns the named keys into numbers and booleans before the schema sees them.
+ * Anything that does not look like one stays text, so the schema reports it (rather than NaN slipping through).
+ */
+export function coerceQuery(
+  query: unknown,
+  numbers: readonly string[],
+  booleans: readonly string[] = [],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(query as Record<string, unknown>) };
+  for (const key of numbers) {
+    const value = out[key];
+    if (typeof value === 'string' && NUMERIC.test(value.trim())) out[key] = Number(value);
+  }
+  for (const key of booleans) {
+    const value = out[key];
+    if (value === 'true' || value === '1') out[key] = true;
+    else if (value === 'false' || value === '0') out[key] = false;
+  }
+  return out;
+}

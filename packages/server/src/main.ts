@@ -1,0 +1,42 @@
+// Starts the server from environment variables (docs/server.md). Run with
+//   node --conditions=development --import tsx packages/server/src/main.ts
+// (`npm start` does this): tsx runs the TypeScript directly, and the `development` condition resolves
+// `@civic-widgets/client` to its sources, so no build step stands between a clone and a running server.
+import { ConfigError, readConfig } from './config.js';
+import { createServer } from './server.js';
+
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Configuration error: ${error.message}`);
+  process.exit(78); // EX_CONFIG
+}
+
+const app = await createServer(config);
+await app.listen({ port: config.port, host: config.host });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+const base = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
+console.log(`Civic Widgets server listening on ${base}`);
+console.log(`  API:   ${base}/api/v1/petitions`);
+if (config.cdnDir) console.log(`  CDN:   ${base}/cdn/civic-widgets.js`);
+if (config.demoDir) console.log(`  Demo:  ${base}/`);
+if (config.adminToken) console.log(`  Admin: ${base}/api/v1/admin/ (bearer token from CIVIC_ADMIN_TOKEN)`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    // close() stops accepting, lets in-flight requests finish, then runs onClose (which closes the database).
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

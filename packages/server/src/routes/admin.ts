@@ -1,0 +1,242 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AppContext } from '../context.js';
+import { adminGuard } from '../http/admin-auth.js';
+import { toCsv } from '../http/csv.js';
+import { fingerprint, idempotencyKey, once } from '../http/idempotency.js';
+import { HttpProblem, notFound } from '../http/problems.js';
+import { parseOr422 } from '../http/validation.js';
+import { audit } from '../store/audit.js';
+import { createPetition, getPetition, setResponse, updatePetition } from '../store/petitions.js';
+import { createPoll, getPoll, updatePoll } from '../store/polls.js';
+import { searchIndex } from '../store/service-search.js';
+import { getService, upsertCategory, upsertService } from '../store/services.js';
+import {
+  CategoryInput,
+  PetitionInput,
+  PetitionPatch,
+  PollInput,
+  PollPatch,
+  ResponseInput,
+  ServiceInput,
+} from './admin-schemas.js';
+import { pathId } from './public-petitions.js';
+
+function sendCsv(reply: FastifyReply, name: string, csv: string) {
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('Content-Disposition', `attachment; filename="${name}"`)
+    .header('Cache-Control', 'no-store')
+    .send(csv);
+}
+
+/**
+ * The admin API (docs/server.md): registered only when CIVIC_ADMIN_TOKEN is set, every route behind the bearer
+ * token, every action (exports included: they read personal data) written to the audit log in the same
+ * transaction as the change.
+ */
+export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { adminToken: string }) {
+  app.addHook('onRequest', adminGuard(ctx.adminToken));
+  // A petition's text alone may be 20 000 characters: more than the residents' 16 KiB limit.
+  app.addHook('onRoute', (route) => {
+    route.bodyLimit = 256 * 1024;
+  });
+  const now = ctx.now;
+
+  app.post('/petitions', async (request, reply) => {
+    const key = idempotencyKey(request);
+    const input = parseOr422(PetitionInput, request.body, 'The petition is not valid');
+    const result = await once(
+      ctx.db,
+      key,
+      fingerprint(request),
+      async (trx) => {
+        const petition = await createPetition(trx, input, now());
+        await audit(trx, 'petition.create', `petition:${input.id}`, {}, now());
+        return { status: 201, body: petition };
+      },
+      now,
+    );
+    return reply.code(result.status).send(result.body);
+  });
+
+  app.get('/petitions/:id', async (request) => getPetition(ctx.db, pathId(request, 'Petition')));
+
+  app.patch('/petitions/:id', async (request) => {
+    const id = pathId(request, 'Petition');
+    const input = parseOr422(PetitionPatch, request.body, 'The petition is not valid');
+    return ctx.db.transaction().execute(async (trx) => {
+      const petition = await updatePetition(trx, id, input, now());
+      await audit(trx, 'petition.update', `petition:${id}`, { fields: Object.keys(input) }, now());
+      return petition;
+    });
+  });
+
+  app.put('/petitions/:id/response', async (request) => {
+    const id = pathId(request, 'Petition');
+    const input = parseOr422(ResponseInput, request.body, 'The response is not valid');
+    return ctx.db.transaction().execute(async (trx) => {
+      const petition = await setResponse(
+        trx,
+        id,
+        { ...input, respondedAt: input.respondedAt ?? now().toISOString() },
+        now(),
+      );
+      await audit(trx, 'petition.respond', `petition:${id}`, {}, now());
+      return petition;
+    });
+  });
+
+  app.get('/petitions/:id/signatures.csv', async (request, reply) => {
+    const id = pathId(request, 'Petition');
+    await getPetition(ctx.db, id);
+    const rows = await ctx.db
+      .selectFrom('signatures')
+      .select(['id', 'created_at', 'status', 'name', 'email', 'postcode', 'country', 'show_name', 'confirmed_at'])
+      .where('petition_id', '=', id)
+      .orderBy('created_at')
+      .execute();
+    await audit(ctx.db, 'petition.export', `petition:${id}`, { rows: rows.length }, now());
+    const csv = toCsv(
+      ['receipt_id', 'signed_at', 'status', 'name', 'email', 'postcode', 'country', 'show_name', 'confirmed_at'],
+      rows.map((r) => [
+        r.id,
+        r.created_at,
+        r.status,
+        r.name,
+        r.email,
+        r.postcode,
+        r.country,
+        r.show_name === 1,
+        r.confirmed_at,
+      ]),
+    );
+    return sendCsv(reply, `signatures-${id}.csv`, csv);
+  });
+
+  app.post('/polls', async (request, reply) => {
+    const key = idempotencyKey(request);
+    const input = parseOr422(PollInput, request.body, 'The poll is not valid');
+    const result = await once(
+      ctx.db,
+      key,
+      fingerprint(request),
+      async (trx) => {
+        const poll = await createPoll(trx, input, now());
+        await audit(trx, 'poll.create', `poll:${input.id}`, {}, now());
+        return { status: 201, body: poll };
+      },
+      now,
+    );
+    return reply.code(result.status).send(result.body);
+  });
+
+  app.patch('/polls/:id', async (request) => {
+    const id = pathId(request, 'Poll');
+    const input = parseOr422(PollPatch, request.body, 'The poll is not valid');
+    return ctx.db.transaction().execute(async (trx) => {
+      const poll = await updatePoll(trx, id, input, now());
+      await audit(trx, 'poll.update', `poll:${id}`, { fields: Object.keys(input) }, now());
+      return poll;
+    });
+  });
+
+  // Closing is a POST like the other actions; it needs no Idempotency-Key because closing twice changes nothing.
+  app.post('/polls/:id/close', async (request) => {
+    const id = pathId(request, 'Poll');
+    return ctx.db.transaction().execute(async (trx) => {
+      const poll = await updatePoll(trx, id, { status: 'closed' }, now());
+      await audit(trx, 'poll.close', `poll:${id}`, {}, now());
+      return poll;
+    });
+  });
+
+  app.get('/polls/:id/votes.csv', async (request, reply) => {
+    const id = pathId(request, 'Poll');
+    await getPoll(ctx.db, id, now());
+    const rows = await ctx.db
+      .selectFrom('vote_choices')
+      .innerJoin('votes', 'votes.id', 'vote_choices.vote_id')
+      .select(['votes.id', 'votes.created_at', 'vote_choices.option_id', 'vote_choices.rank'])
+      .where('votes.poll_id', '=', id)
+      .orderBy('votes.created_at')
+      .orderBy('votes.id')
+      .orderBy('vote_choices.rank')
+      .execute();
+    await audit(ctx.db, 'poll.export', `poll:${id}`, { rows: rows.length }, now());
+    // One line per chosen option; voter tokens are not exported (they identify a browser).
+    const csv = toCsv(
+      ['receipt_id', 'voted_at', 'option_id', 'rank'],
+      rows.map((r) => [r.id, r.created_at, r.option_id, r.rank + 1]),
+    );
+    return sendCsv(reply, `votes-${id}.csv`, csv);
+  });
+
+  app.get('/feedback.csv', async (_request, reply) => {
+    const rows = await ctx.db.selectFrom('feedback').selectAll().orderBy('created_at').orderBy('id').execute();
+    await audit(ctx.db, 'feedback.export', 'feedback', { rows: rows.length }, now());
+    const csv = toCsv(
+      ['receipt_id', 'created_at', 'topic', 'scale', 'rating', 'comment', 'reasons', 'page_url', 'locale'],
+      rows.map((r) => [
+        r.id,
+        r.created_at,
+        r.topic,
+        r.rating_scale,
+        r.rating_value,
+        r.comment,
+        r.reasons ? (JSON.parse(r.reasons) as string[]).join('; ') : null,
+        r.page_url,
+        r.locale,
+      ]),
+    );
+    return sendCsv(reply, 'feedback.csv', csv);
+  });
+
+  app.put('/services/:id', async (request) => {
+    const id = pathId(request, 'Service');
+    const input = parseOr422(ServiceInput, request.body, 'The service is not valid');
+    if (input.id !== id) {
+      throw new HttpProblem(422, 'validation', 'The service is not valid', {
+        errors: [{ path: 'id', message: 'Must match the id in the path', code: 'mismatch' }],
+      });
+    }
+    return ctx.db.transaction().execute(async (trx) => {
+      const existed = await getService(trx, id);
+      await upsertService(trx, input, now());
+      await audit(trx, existed ? 'service.update' : 'service.create', `service:${id}`, {}, now());
+      return getService(trx, id);
+    });
+  });
+
+  app.delete('/services/:id', async (request, reply) => {
+    const id = pathId(request, 'Service');
+    await ctx.db.transaction().execute(async (trx) => {
+      if (!(await getService(trx, id))) throw notFound('Service');
+      await searchIndex.remove(trx, id);
+      await trx.deleteFrom('service_categories').where('service_id', '=', id).execute();
+      await trx.deleteFrom('services').where('id', '=', id).execute();
+      await audit(trx, 'service.delete', `service:${id}`, {}, now());
+    });
+    return reply.code(204).send();
+  });
+
+  app.put('/categories/:id', async (request) => {
+    const id = pathId(request, 'Category');
+    const { label } = parseOr422(CategoryInput, request.body, 'The category is not valid');
+    await ctx.db.transaction().execute(async (trx) => {
+      await upsertCategory(trx, { id, label });
+      await audit(trx, 'category.put', `category:${id}`, {}, now());
+    });
+    return { id, label };
+  });
+
+  app.get('/audit', async () => {
+    const rows = await ctx.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(500).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      action: r.action,
+      target: r.target,
+      details: JSON.parse(r.details),
+    }));
+  });
+}

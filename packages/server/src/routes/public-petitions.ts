@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { Id, PetitionListQuery, SignatureRequest } from '@civic-widgets/client/schemas';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import * as z from 'zod/mini';
+import type { AppContext } from '../context.js';
+import { fingerprint, idempotencyKey, once } from '../http/idempotency.js';
+import { notFound } from '../http/problems.js';
+import { coerceQuery, parseOr422 } from '../http/validation.js';
+import { getPetition, listPetitions, publicPetition, sign } from '../store/petitions.js';
+
+/** A path id that cannot exist is simply not found. */
+export function pathId(request: FastifyRequest, what: string): string {
+  const id = (request.params as { id?: unknown }).id;
+  if (!z.safeParse(Id, id).success) throw notFound(what);
+  return id as string;
+}
+
+export async function petitionRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.get('/petitions', async (request) => {
+    const query = parseOr422(
+      PetitionListQuery,
+      coerceQuery(request.query, ['page', 'pageSize']),
+      'The query is not valid',
+    );
+    return listPetitions(ctx.db, query);
+  });
+
+  app.get('/petitions/:id', async (request) => publicPetition(await getPetition(ctx.db, pathId(request, 'Petition'))));
+
+  app.post('/petitions/:id/signatures', async (request, reply) => {
+    const id = pathId(request, 'Petition');
+    const key = idempotencyKey(request);
+    const body = parseOr422(SignatureRequest, request.body, 'The signature is not valid');
+    if (body.website) {
+      // Honeypot: answered like a success so that the bot learns nothing, and stored nowhere.
+      const petition = await getPetition(ctx.db, id);
+      const status = petition.requiresConfirmation ? 'pending_confirmation' : 'counted';
+      return reply.code(201).send({ receiptId: randomUUID(), status, signatureCount: petition.signatureCount });
+    }
+    let token: string | undefined;
+    const result = await once(
+      ctx.db,
+      key,
+      fingerprint(request),
+      async (trx) => {
+        const outcome = await sign(trx, id, body, ctx.now());
+        token = outcome.confirmToken;
+        return { status: 201, body: outcome.receipt };
+      },
+      ctx.now,
+    );
+    // Mail goes out after the commit: the transaction holds the only connection, and a rolled-back
+    // signature must not get a confirmation email.
+    if (token) {
+      const petition = await getPetition(ctx.db, id);
+      await ctx.mail.send({
+        to: body.email,
+        subject: `Confirm your signature: ${petition.title}`,
+        text: `Please confirm your signature on "${petition.title}" by opening this link and pressing the button:\n${ctx.config.publicUrl}/api/v1/confirmations/${token}\n\nIf you did not sign, ignore this email and nothing will be counted.`,
+      });
+    }
+    return reply.code(result.status).header('Idempotent-Replayed', String(result.replayed)).send(result.body);
+  });
+}

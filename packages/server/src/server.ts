@@ -1,0 +1,172 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { type Config, defaultConfig } from './config.js';
+import type { AppContext } from './context.js';
+import { openStore, type Store } from './db/database.js';
+import { clientKeyer } from './http/client-key.js';
+import { requireJson } from './http/json-only.js';
+import { HttpProblem, sendProblem } from './http/problems.js';
+import { type MailTransport, outboxTransport } from './mail/transport.js';
+import { adminRoutes } from './routes/admin.js';
+import { confirmationRoutes } from './routes/confirmations.js';
+import { feedbackRoutes } from './routes/public-feedback.js';
+import { petitionRoutes } from './routes/public-petitions.js';
+import { pollRoutes } from './routes/public-polls.js';
+import { serviceRoutes } from './routes/public-services.js';
+import { seedDemo } from './seed/demo.js';
+
+export interface ServerOptions extends Partial<Config> {
+  /** An open store to use instead of opening `dbFile` (the server then does not close it). */
+  store?: Store;
+  /** Clock, for tests of poll windows and opening hours. */
+  now?: () => Date;
+  mail?: MailTransport;
+  /** Fastify logger setting; default: pino at `logLevel`, without addresses. */
+  logger?: boolean;
+}
+
+const API = '/api/v1';
+
+/** Fastify's own errors (bad JSON, body too large, unknown media type) as problems; anything else is a 500. */
+function toHttpProblem(error: FastifyError): HttpProblem | undefined {
+  if (error instanceof HttpProblem) return error;
+  const status = error.statusCode ?? 500;
+  if (status >= 500) return undefined;
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new HttpProblem(413, 'too-large', 'The body is too large');
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new HttpProblem(415, 'unsupported-media-type', 'Send the body as application/json');
+  }
+  if (status === 400)
+    return new HttpProblem(400, 'bad-request', 'The request could not be read', {
+      detail: 'Malformed JSON or headers.',
+    });
+  if (status === 404) return new HttpProblem(404, 'not-found', 'Not found');
+  return new HttpProblem(status, 'http', error.message.slice(0, 200));
+}
+
+/**
+ * Builds the server: protocol v1 at /api/v1, the admin API at /api/v1/admin when a token is configured, and the
+ * CDN files and demo when their directories are given. Opens (and migrates, and seeds if asked) the database.
+ */
+export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
+  const { store: givenStore, now = () => new Date(), mail, logger, ...overrides } = options;
+  const config = defaultConfig(overrides);
+  const store = givenStore ?? (await openStore(config.dbFile));
+
+  const app = Fastify({
+    logger:
+      logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // The default request serializer logs the client's address and port: ours keeps method and path only
+            // (query strings can hold postcodes and search terms).
+            serializers: {
+              req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+            },
+          },
+    bodyLimit: 16 * 1024,
+    // A hop count trusts that many proxies in front of us (Fastify's types only know lists and functions).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
+    // Closing waits for in-flight requests; idle keep-alive sockets should not hold it up.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  // Only JSON bodies exist in this API (plus the confirmation form, registered in its own scope).
+  app.removeContentTypeParser('text/plain');
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toHttpProblem(error);
+    if (problem) return sendProblem(reply, problem);
+    // The log keeps the cause; the response never carries a stack trace or SQL.
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, new HttpProblem(500, 'internal', 'Something went wrong on our side'));
+  });
+  app.setNotFoundHandler((_request, reply) => sendProblem(reply, new HttpProblem(404, 'not-found', 'Not found')));
+
+  await app.register(helmet, {
+    // The CDN files and the API are used from other sites by design.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    // The demo pages load their scripts from /cdn/ and may embed inline examples; the API sends no HTML.
+    contentSecurityPolicy: false,
+  });
+
+  const ctx: AppContext = {
+    db: store.db,
+    config,
+    now,
+    mail: mail ?? outboxTransport(store.db, (message) => app.log.info(message), now),
+  };
+
+  await app.register(
+    async (api) => {
+      await api.register(cors, {
+        origin: config.allowedOrigins.includes('*')
+          ? '*'
+          : config.allowedOrigins.length
+            ? config.allowedOrigins
+            : false,
+        credentials: false,
+        methods: ['GET', 'POST'],
+        allowedHeaders: ['Content-Type', 'Idempotency-Key', 'Accept'],
+        exposedHeaders: ['Retry-After', 'Idempotent-Replayed'],
+        maxAge: 600,
+      });
+      if (config.writeLimitPerMinute > 0 || config.readLimitPerMinute > 0) {
+        const keyer = clientKeyer(undefined, now);
+        const unlimited = Number.MAX_SAFE_INTEGER;
+        await api.register(rateLimit, {
+          timeWindow: 60_000,
+          max: (request) =>
+            request.method === 'GET' ? config.readLimitPerMinute || unlimited : config.writeLimitPerMinute || unlimited,
+          // Administrators authenticate with a long token; bulk edits should not trip the residents' limit.
+          allowList: (request) => request.url.startsWith(`${API}/admin/`),
+          keyGenerator: (request) => `${request.method === 'GET' ? 'r' : 'w'}:${keyer(request.ip)}`,
+          errorResponseBuilder: (_request, context) =>
+            new HttpProblem(429, 'rate-limited', 'Too many requests', {
+              detail: `Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+            }),
+        });
+      }
+      api.addHook('onRequest', async (request, reply) => {
+        // Answers are personal (receipts) or change by the minute (counts): no shared caches.
+        reply.header('Cache-Control', 'no-store');
+        if (!request.url.startsWith(`${API}/confirmations/`)) await requireJson(request);
+      });
+      await api.register((scope) => petitionRoutes(scope, ctx));
+      await api.register((scope) => pollRoutes(scope, ctx));
+      await api.register((scope) => feedbackRoutes(scope, ctx));
+      await api.register((scope) => serviceRoutes(scope, ctx));
+      await api.register((scope) => confirmationRoutes(scope, ctx));
+      const adminToken = config.adminToken;
+      if (adminToken) {
+        await api.register((scope) => adminRoutes(scope, { ...ctx, adminToken }), { prefix: '/admin' });
+      }
+    },
+    { prefix: API },
+  );
+
+  if (config.cdnDir) {
+    await app.register(fastifyStatic, {
+      root: config.cdnDir,
+      prefix: '/cdn/',
+      // Webmasters load these as module scripts from their own sites: a CORS request.
+      setHeaders: (reply) => reply.header('Access-Control-Allow-Origin', '*'),
+    });
+  }
+  if (config.demoDir) {
+    await app.register(fastifyStatic, { root: config.demoDir, prefix: '/', decorateReply: !config.cdnDir });
+  }
+
+  if (config.seed === 'demo') await seedDemo(store.db, now());
+  app.addHook('onClose', async () => {
+    if (!givenStore) await store.close();
+  });
+  return app;
+}
