@@ -1,0 +1,304 @@
+import { expect } from '@open-wc/testing';
+import { createClient } from '../client.js';
+import { ClientError } from '../errors.js';
+import { memoryOutboxStore } from '../outbox/store.js';
+import type { FeedbackRequest } from '../schemas/feedback.js';
+import { json } from '../test-support/fake-fetch.js';
+import {
+  type Open311AdapterOptions,
+  type Open311Service,
+  type Open311ServiceDefinition,
+  open311Adapter,
+} from './open311.js';
+
+const endpoint = 'https://council.example.gov/open311/v2';
+const API_KEY = 'server-side-secret';
+
+const catalogue: Open311Service[] = [
+  { service_code: 'web-feedback', service_name: 'Website feedback', metadata: true, type: 'realtime' },
+  { service_code: 'pothole', service_name: 'Pothole', metadata: true, type: 'batch' },
+];
+const definitions: Record<string, Open311ServiceDefinition> = {
+  'web-feedback': {
+    service_code: 'web-feedback',
+    attributes: [
+      { variable: true, code: 'rating', datatype: 'number', required: true, description: 'Rating', order: 1 },
+      {
+        variable: true,
+        code: 'channel',
+        datatype: 'singlevaluelist',
+        required: true,
+        description: 'How did you contact us?',
+        order: 2,
+        values: [
+          { key: 'web', name: 'Website' },
+          { key: 'phone', name: 'Phone' },
+        ],
+      },
+    ],
+  },
+  pothole: {
+    service_code: 'pothole',
+    attributes: [{ variable: true, code: 'depth', datatype: 'string', required: true, description: 'How deep is it?' }],
+  },
+};
+
+interface Seen {
+  method: string;
+  url: URL;
+  headers: Headers;
+  form?: URLSearchParams;
+}
+
+/**
+ * A GeoReport v2 server, as the specification describes it: JSON lists, form-encoded `POST /requests.json`
+ * with `api_key`, `jurisdiction_id`, a location and every required `attribute[...]`, and errors as a list of
+ * `{code, description}`. A `batch` service answers with a `token`, the others with a `service_request_id`.
+ */
+function fakeOpen311() {
+  const seen: Seen[] = [];
+  const fail = (code: number, description: string) => json(code, [{ code, description }]);
+  const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const url = new URL(String(input));
+    const headers = new Headers(init.headers);
+    const method = init.method ?? 'GET';
+    const form = method === 'POST' ? new URLSearchParams(String(init.body)) : undefined;
+    seen.push({ method, url, headers, form });
+    const path = url.pathname.replace('/open311/v2', '');
+    const jurisdiction = form ? form.get('jurisdiction_id') : url.searchParams.get('jurisdiction_id');
+    if (jurisdiction !== 'example.gov') return fail(400, 'jurisdiction_id was not provided or is unknown');
+    if (method === 'GET' && path === '/services.json') return json(200, catalogue);
+    const definition = /^\/services\/([^/]+)\.json$/.exec(path);
+    if (method === 'GET' && definition) {
+      const found = definitions[decodeURIComponent(definition[1]!)];
+      return found ? json(200, found) : fail(404, 'service_code was not found');
+    }
+    if (method !== 'POST' || path !== '/requests.json') return fail(404, 'Not found');
+    if (!headers.get('Content-Type')?.startsWith('application/x-www-form-urlencoded')) {
+      return fail(400, 'Requests must be form-encoded');
+    }
+    if (form!.get('api_key') !== API_KEY) return fail(403, 'api_key is missing or not valid');
+    const service = catalogue.find((s) => s.service_code === form!.get('service_code'));
+    if (!service) return fail(404, 'service_code was not found');
+    if (!(form!.has('lat') && form!.has('long')) && !form!.has('address_string') && !form!.has('address_id')) {
+      return fail(400, 'A location is required: lat and long, address_string or address_id');
+    }
+    const errors = [];
+    for (const attribute of definitions[service.service_code]!.attributes) {
+      const values = [
+        ...form!.getAll(`attribute[${attribute.code}]`),
+        ...form!.getAll(`attribute[${attribute.code}][]`),
+      ];
+      if (attribute.required && values.length === 0) {
+        errors.push({ code: 400, description: `attribute[${attribute.code}] is required` });
+      } else if (attribute.values && values.some((v) => !attribute.values!.some((allowed) => allowed.key === v))) {
+        errors.push({ code: 400, description: `attribute[${attribute.code}] has a value that is not allowed` });
+      }
+    }
+    if (errors.length) return json(400, errors);
+    return service.type === 'batch'
+      ? json(200, [{ token: '12345' }])
+      : json(200, [{ service_request_id: '638344', service_notice: 'Thank you' }]);
+  };
+  return { fetch: fetch as typeof globalThis.fetch, seen };
+}
+
+/**
+ * The reverse proxy of docs/adapters.md, in miniature: it appends the `api_key` to the form body on the way
+ * through, so the page never holds it.
+ */
+const withApiKey =
+  (fetch: typeof globalThis.fetch): typeof globalThis.fetch =>
+  (input, init = {}) =>
+    fetch(input, init.method === 'POST' ? { ...init, body: `${init.body}&api_key=${API_KEY}` } : init);
+
+function setUp(extra: Partial<Open311AdapterOptions> = {}, proxy = true) {
+  const server = fakeOpen311();
+  const adapter = open311Adapter({
+    endpoint,
+    serviceCode: 'web-feedback',
+    jurisdictionId: 'example.gov',
+    addressString: 'Website',
+    attributes: { channel: 'web' },
+    fetch: proxy ? withApiKey(server.fetch) : server.fetch,
+    ...extra,
+  });
+  const client = createClient({ adapter, outbox: memoryOutboxStore(), autoFlush: false, retry: { retries: 0 } });
+  return { adapter, client, seen: server.seen };
+}
+
+const feedback: FeedbackRequest = {
+  topic: 'bins/collection-days',
+  rating: { scale: 'stars', value: 4 },
+  comment: '  The page did not say when the garden waste is collected.  ',
+  reasons: ['outdated', 'hard-to-understand'],
+  pageUrl: 'https://example.gov/bins',
+  locale: 'en-GB',
+};
+
+async function errorOf(promise: Promise<unknown>): Promise<ClientError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(ClientError);
+    return error as ClientError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('open311Adapter', () => {
+  it('files feedback as a form-encoded POST /requests.json and returns the service_request_id', async () => {
+    const { client, seen } = setUp();
+    const result = await client.submitFeedback(feedback);
+    expect(result).to.deep.equal({ status: 'delivered', receipt: { receiptId: '638344' } });
+    expect(seen).to.have.length(1);
+    const [request] = seen;
+    expect(request!.method).to.equal('POST');
+    expect(request!.url.href).to.equal(`${endpoint}/requests.json`);
+    expect([...request!.form!.entries()].filter(([key]) => key !== 'api_key')).to.deep.equal([
+      ['jurisdiction_id', 'example.gov'],
+      ['service_code', 'web-feedback'],
+      ['description', 'The page did not say when the garden waste is collected.'],
+      ['address_string', 'Website'],
+      ['attribute[channel]', 'web'],
+      ['attribute[rating]', '4'],
+      ['attribute[rating_scale]', 'stars 1-5'],
+      ['attribute[topic]', 'bins/collection-days'],
+      ['attribute[page_url]', 'https://example.gov/bins'],
+      ['attribute[reasons][]', 'outdated'],
+      ['attribute[reasons][]', 'hard-to-understand'],
+      ['attribute[locale]', 'en-GB'],
+    ]);
+    // Only CORS-safelisted headers, so that the browser sends no preflight.
+    expect([...request!.headers.keys()].sort()).to.deep.equal(['accept', 'content-type']);
+  });
+
+  it('returns the token of a service that creates requests later', async () => {
+    const { client } = setUp({ serviceCode: 'pothole', attributes: { depth: '10 cm' } });
+    expect(await client.submitFeedback(feedback)).to.deep.equal({
+      status: 'delivered',
+      receipt: { receiptId: '12345' },
+    });
+  });
+
+  it('sends a point instead of an address, no description without a comment, and its own attribute codes', async () => {
+    const { client, seen } = setUp({
+      serviceCode: 'pothole',
+      addressString: undefined,
+      location: { lat: 53.8, lng: -1.55 },
+      attributes: { depth: 'shallow' },
+      feedbackAttributes: { rating: 'score', scale: null, topic: null, pageUrl: null, reasons: null, locale: null },
+    });
+    await client.submitFeedback({ topic: 'page', rating: { scale: 'thumbs', value: 0 } });
+    const form = seen[0]!.form!;
+    form.delete('api_key');
+    expect(Object.fromEntries(form)).to.deep.equal({
+      jurisdiction_id: 'example.gov',
+      service_code: 'pothole',
+      lat: '53.8',
+      long: '-1.55',
+      'attribute[depth]': 'shallow',
+      'attribute[score]': '0',
+    });
+  });
+
+  it('maps GeoReport errors on attributes to validation field errors, and does not queue them', async () => {
+    const { client } = setUp({ attributes: {} });
+    const error = await errorOf(client.submitFeedback(feedback));
+    expect(error).to.include({ kind: 'validation', status: 400, message: 'attribute[channel] is required' });
+    expect(error.fieldErrors).to.deep.equal([{ path: 'attribute.channel', message: 'attribute[channel] is required' }]);
+    expect(error.problem?.type).to.equal('https://civic-widgets.org/problems/open311');
+    expect(await client.pending()).to.deep.equal([]);
+  });
+
+  it('names our own field when the server refuses one of ours', async () => {
+    // The scale goes out as attribute[channel], which the server refuses; rating is not sent at all.
+    const { client } = setUp({ feedbackAttributes: { rating: null, scale: 'channel' }, attributes: {} });
+    const error = await errorOf(client.submitFeedback(feedback));
+    expect(error.fieldErrors.map((e) => e.path)).to.deep.equal(['attribute.rating', 'rating.scale']);
+    expect(error.problem?.detail).to.equal(
+      'attribute[rating] is required\nattribute[channel] has a value that is not allowed',
+    );
+  });
+
+  it('reports an unknown service code as http 404, not retried', async () => {
+    const { client } = setUp({ serviceCode: 'no-such-service' });
+    const error = await errorOf(client.submitFeedback(feedback));
+    expect(error).to.include({ kind: 'http', status: 404, message: 'service_code was not found' });
+    expect(await client.pending()).to.deep.equal([]);
+  });
+
+  it('never holds the api_key: without the proxy the server refuses the request', async () => {
+    const { client, seen } = setUp({}, false);
+    const error = await errorOf(client.submitFeedback(feedback));
+    expect(error).to.include({ kind: 'http', status: 403 });
+    expect(seen[0]!.form!.has('api_key')).to.equal(false);
+    expect(() => open311Adapter({ endpoint: `${endpoint}?api_key=${API_KEY}`, serviceCode: 'x' })).to.throw(
+      TypeError,
+      /never put an Open311 api_key in a page/,
+    );
+  });
+
+  it('keeps feedback in the outbox when the server is down', async () => {
+    const adapter = open311Adapter({
+      endpoint,
+      serviceCode: 'web-feedback',
+      fetch: async () => json(503, [{ code: 503, description: 'Maintenance' }], { 'Retry-After': '120' }),
+    });
+    const client = createClient({ adapter, outbox: memoryOutboxStore(), autoFlush: false, retry: { retries: 0 } });
+    expect((await client.submitFeedback(feedback)).status).to.equal('queued');
+    expect(await client.pending()).to.have.length(1);
+  });
+
+  it('treats an answer without service_request_id or token as invalid', async () => {
+    const adapter = open311Adapter({ endpoint, serviceCode: 'web-feedback', fetch: async () => json(200, [{}]) });
+    const ctx = { signal: new AbortController().signal };
+    expect((await errorOf(adapter.submitFeedback(feedback, ctx))).kind).to.equal('invalid-response');
+  });
+
+  it('drops a filled honeypot without sending anything, as a server would', async () => {
+    const { client, seen } = setUp();
+    const result = await client.submitFeedback({ ...feedback, website: 'http://spam.example' });
+    expect(result.status).to.equal('delivered');
+    expect(seen).to.deep.equal([]);
+  });
+
+  it('lists services and reads a service definition, with the jurisdiction', async () => {
+    const { adapter, seen } = setUp();
+    expect((await adapter.services()).map((s) => s.service_code)).to.deep.equal(['web-feedback', 'pothole']);
+    const definition = await adapter.serviceDefinition('web-feedback');
+    expect(definition.attributes.map((a) => [a.code, a.datatype, a.required])).to.deep.equal([
+      ['rating', 'number', true],
+      ['channel', 'singlevaluelist', true],
+    ]);
+    expect(seen.map((s) => `${s.method} ${s.url.pathname}?${s.url.searchParams}`)).to.deep.equal([
+      'GET /open311/v2/services.json?jurisdiction_id=example.gov',
+      'GET /open311/v2/services/web-feedback.json?jurisdiction_id=example.gov',
+    ]);
+    expect((await errorOf(adapter.serviceDefinition('gone'))).status).to.equal(404);
+  });
+
+  it('files a problem report with the fields of its service definition', async () => {
+    const { adapter, seen } = setUp();
+    const receipt = await adapter.submitRequest({
+      service_code: 'pothole',
+      description: 'Deep pothole',
+      lat: 53.8,
+      long: -1.55,
+      email: 'resident@example.org',
+      attribute: { depth: '10 cm' },
+    });
+    expect(receipt).to.deep.equal({ token: '12345' });
+    expect(seen[0]!.form!.get('attribute[depth]')).to.equal('10 cm');
+    expect(seen[0]!.form!.get('email')).to.equal('resident@example.org');
+  });
+
+  it('refuses the rest of the protocol with a 405', async () => {
+    const { client, seen } = setUp();
+    expect((await errorOf(client.searchServices({}))).status).to.equal(405);
+    expect(
+      (await errorOf(client.signPetition('p1', { name: 'A', email: 'a@example.org', consent: true }))).status,
+    ).to.equal(405);
+    expect(seen).to.deep.equal([]);
+  });
+});
