@@ -1,12 +1,31 @@
-// `npm start`: until the reference server lands, serves the demo portal and the packages' sources.
-import { spawn } from 'node:child_process';
+// `npm start`: builds the CDN files, then runs the reference server (packages/server) with the demo data:
+// the API at /api/v1, dist/cdn at /cdn/ and demo/ at /. Settings come from the environment (docs/server.md).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
-const port = process.env.PORT || '8080';
-const server = spawn(
-  'npx',
-  ['web-dev-server', '--config', 'web-dev-server.config.mjs', '--port', port, '--open', 'false'],
-  { stdio: 'inherit' },
-);
-console.log(`Civic Widgets demo: http://localhost:${port}/demo/`);
+console.log('Building the CDN files (rollup -c)...');
+const build = spawnSync('npx', ['rollup', '-c'], { stdio: 'inherit' });
+if (build.status !== 0) {
+  // The API works without the bundles; say clearly what is missing rather than refusing to start.
+  console.warn(
+    existsSync('dist/cdn')
+      ? 'The CDN build failed: serving the previous dist/cdn.'
+      : 'The CDN build failed: /cdn/ will be empty.',
+  );
+}
+
+const env = {
+  CIVIC_SEED: 'demo',
+  CIVIC_CDN_DIR: 'dist/cdn',
+  CIVIC_DEMO_DIR: 'demo',
+  ...process.env,
+};
+// tsx runs the server's TypeScript as is; the `development` condition resolves @civic-widgets/client to its
+// sources, so no package needs building first.
+const server = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', 'packages/server/src/main.ts'], {
+  stdio: 'inherit',
+  env,
+});
+// The server finishes in-flight requests and closes the database on SIGINT/SIGTERM; pass them on.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,0 +1,63 @@
+import '../test-support/register.js';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+const { testServer, assertProblem, assertValid } = await import('../test-support/harness.js');
+const { FeedbackReceipt } = await import('@civic-widgets/client/schemas');
+
+describe('feedback', () => {
+  let t: Awaited<ReturnType<typeof testServer>>;
+  before(async () => {
+    t = await testServer({ now: () => new Date('2026-11-28T12:00:00Z') });
+  });
+  after(() => t.close());
+
+  it('stores topic, rating, comment, locale, time and the page without query or fragment', async () => {
+    const response = await t.post('/api/v1/feedback', {
+      topic: 'bins',
+      rating: { scale: 'stars', value: 4 },
+      comment: '  Collection was late  ',
+      reasons: ['outdated'],
+      pageUrl: 'https://user:pw@www.example.gov/bins/collection?postcode=LS1+3AB&session=abc#dates',
+      locale: 'en-GB',
+    });
+    assert.equal(response.statusCode, 201);
+    assertValid(FeedbackReceipt, response.json());
+    const row = await t.db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('id', '=', String(t.json(response).receiptId))
+      .executeTakeFirstOrThrow();
+    assert.equal(row.page_url, 'https://www.example.gov/bins/collection');
+    assert.equal(row.topic, 'bins');
+    assert.equal(row.rating_scale, 'stars');
+    assert.equal(row.rating_value, 4);
+    assert.equal(row.comment, 'Collection was late');
+    assert.equal(row.reasons, '["outdated"]');
+    assert.equal(row.locale, 'en-GB');
+    assert.equal(row.created_at, '2026-11-28T12:00:00.000Z');
+  });
+
+  it('refuses ratings out of range and bad topics', async () => {
+    const problem = assertProblem(
+      await t.post('/api/v1/feedback', { topic: 'bins', rating: { scale: 'stars', value: 9 } }),
+      422,
+      'validation',
+    );
+    assert.equal(problem.errors?.[0]?.path, 'rating.value');
+    assertProblem(await t.post('/api/v1/feedback', { topic: 'a b', rating: { scale: 'thumbs', value: 1 } }), 422);
+    assertProblem(await t.post('/api/v1/feedback', { rating: { scale: 'thumbs', value: 1 } }), 422);
+    assert.equal((await t.db.selectFrom('feedback').select('id').execute()).length, 1);
+  });
+
+  it('answers the honeypot like a success and stores nothing', async () => {
+    const response = await t.post('/api/v1/feedback', {
+      topic: 'bins',
+      rating: { scale: 'thumbs', value: 1 },
+      website: 'buy now',
+    });
+    assert.equal(response.statusCode, 201);
+    assertValid(FeedbackReceipt, response.json());
+    assert.equal((await t.db.selectFrom('feedback').select('id').execute()).length, 1);
+  });
+});

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { Problem } from '@civic-widgets/client/schemas';
+import type { LightMyRequestResponse } from 'fastify';
+import * as z from 'zod/mini';
+import type { Config } from '../config.js';
+import { openStore } from '../db/database.js';
+import type { Mail } from '../mail/transport.js';
+import { createServer } from '../server.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+let keys = 0;
+/** A fresh Idempotency-Key. */
+export const newKey = () => `test-${process.pid}-${++keys}-${Math.random().toString(36).slice(2)}`;
+
+export interface TestServerOptions extends Partial<Config> {
+  now?: () => Date;
+}
+
+/**
+ * A server on an in-memory database with the demo seed, no rate limits and an admin token, plus helpers for
+ * JSON requests. `mails` collects what the transport was asked to send.
+ */
+export async function testServer(options: TestServerOptions = {}) {
+  const store = await openStore(':memory:');
+  const mails: Mail[] = [];
+  const app = await createServer({
+    store,
+    seed: 'demo',
+    writeLimitPerMinute: 0,
+    readLimitPerMinute: 0,
+    adminToken: ADMIN_TOKEN,
+    logger: false,
+    mail: { send: async (mail) => void mails.push(mail) },
+    ...options,
+  });
+  const json = (response: LightMyRequestResponse) => response.json() as Record<string, unknown>;
+  return {
+    app,
+    db: store.db,
+    mails,
+    json,
+    get: (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers }),
+    post: (url: string, body: unknown, headers: Record<string, string> = {}) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json', 'idempotency-key': newKey(), ...headers },
+        payload: JSON.stringify(body),
+      }),
+    admin: (
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+      url: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) =>
+      app.inject({
+        method,
+        url: `/api/v1/admin${url}`,
+        headers: {
+          authorization: `Bearer ${ADMIN_TOKEN}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(method === 'POST' ? { 'idempotency-key': newKey() } : {}),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+      }),
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+export type TestServer = Awaited<ReturnType<typeof testServer>>;
+
+/** Asserts a protocol problem document: status, media type, schema, and (optionally) its type's slug. */
+export function assertProblem(response: LightMyRequestResponse, status: number, slug?: string) {
+  assert.equal(response.statusCode, status, response.body);
+  assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
+  const problem = response.json() as Problem;
+  assertValid(Problem, problem);
+  assert.equal(problem.status, status);
+  if (slug) assert.equal(problem.type, `https://civic-widgets.org/problems/${slug}`);
+  // Whatever went wrong, no stack trace or SQL reaches the client.
+  assert.doesNotMatch(response.body, /\n\s+at |\.[cm]?[jt]s:\d+:\d+|SQLITE_|\bselect\b.+\bfrom\b|\binsert into\b/i);
+  return problem;
+}
+
+/** Asserts that a response body matches one of the protocol's schemas. */
+export function assertValid(schema: z.core.$ZodType, value: unknown) {
+  const result = z.safeParse(schema, value);
+  assert.ok(result.success, `invalid: ${JSON.stringify(result.error?.issues)}`);
+}
