@@ -1,2 +1,4 @@
 /** Defines every Civic Widgets element. */
+import './define/civic-petition.js';
+import './define/civic-petition-counter.js';
 import './define/civic-version.js';

@@ -11,4 +11,6 @@ export {
   CivicSubmitEvent,
   CivicSuccessEvent,
 } from './internal/events.js';
+export { CivicPetition } from './petition/petition.js';
+export { CivicPetitionCounter } from './petition/petition-counter.js';
 export { CivicVersion, VERSION } from './version/version.js';

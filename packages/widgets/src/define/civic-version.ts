@@ -1,3 +1,4 @@
+import { defineElement } from '../internal/define.js';
 import { CivicVersion } from '../version/version.js';
 
-if (!customElements.get('civic-version')) customElements.define('civic-version', CivicVersion);
+defineElement('civic-version', CivicVersion);

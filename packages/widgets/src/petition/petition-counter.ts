@@ -1,0 +1,61 @@
+import type { CivicClient, Petition } from '@civic-widgets/client';
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { CivicElement } from '../internal/civic-element.js';
+import { RefreshController } from '../internal/refresh.js';
+import { petitionStyles } from './petition.styles.js';
+import { renderCount } from './petition-count.js';
+
+/**
+ * Just a petition's signature count and its progress toward the next milestone, for a campaign page's sidebar.
+ *
+ * @summary A petition's live signature count.
+ *
+ * @fires civic-load - The petition arrived (also after each refresh). `detail.data` is the petition.
+ * @fires civic-error - Loading failed. `detail.error` is the client's `ClientError`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart heading - The petition title.
+ * @csspart result - The count and progress.
+ * @csspart status - The loading message.
+ */
+export class CivicPetitionCounter extends CivicElement<Petition> {
+  static override styles = [...CivicElement.styles, petitionStyles];
+
+  /** The petition to count, as the backend names it. Required. */
+  @property({ attribute: 'petition-id', reflect: true }) petitionId?: string;
+
+  /** Seconds between refreshes while the page is visible; 0 turns refreshing off. */
+  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 60;
+
+  protected readonly refresher = new RefreshController(
+    this,
+    () => (this.loadStatus === 'loaded' ? this.refreshInterval : 0),
+    () => void this.reload({ quiet: true }),
+  );
+
+  protected override requiredAttributes() {
+    return { ...super.requiredAttributes(), 'petition-id': this.petitionId };
+  }
+
+  protected override loadKey() {
+    return [this.petitionId];
+  }
+
+  protected override load(client: CivicClient) {
+    return client.getPetition(this.petitionId!);
+  }
+
+  protected renderContent() {
+    const petition = this.data;
+    if (this.loadStatus !== 'loaded' || !petition) return this.renderLoadState(this.l10n.t.petition.loading);
+    return html`<p class="muted" part="heading">${petition.title}</p>
+      ${renderCount(petition, this.l10n)}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-petition-counter': CivicPetitionCounter;
+  }
+}

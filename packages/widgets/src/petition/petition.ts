@@ -1,0 +1,327 @@
+import { type CivicClient, type ClientError, type Petition, SignatureRequest } from '@civic-widgets/client';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CivicElement } from '../internal/civic-element.js';
+import { checkboxField, errorSummary, externalLink, failureNotice, liveStatus, textField } from '../internal/fields.js';
+import { RefreshController } from '../internal/refresh.js';
+import { safeHref } from '../internal/safe-url.js';
+import type { FieldSpec } from '../internal/submit.js';
+import { formStyles } from '../styles/base.styles.js';
+import { petitionStyles } from './petition.styles.js';
+import { renderCount } from './petition-count.js';
+
+/**
+ * A petition from the participation backend: what it asks, how many have signed and how close it is to its next
+ * milestone, the government response when there is one, and a form to sign it, all without leaving the page.
+ *
+ * @summary Read, sign and share a petition.
+ *
+ * @fires civic-load - The petition arrived (also after each refresh). `detail.data` is the petition.
+ * @fires civic-submit - A valid signature is about to be sent; cancelable. `detail.body` is the request.
+ * @fires civic-success - The backend accepted the signature. `detail.receipt` has `status` (`counted` or `pending_confirmation`) and the new `signatureCount`.
+ * @fires civic-queued - The signature is saved on the device and will be sent when the connection returns. `detail.id`, `detail.persisted`.
+ * @fires civic-error - Loading or signing failed. `detail.error` is the client's `ClientError`.
+ *
+ * @csspart base - The wrapper of everything the widget shows.
+ * @csspart heading - The petition title.
+ * @csspart result - The signature count and progress.
+ * @csspart label - Form labels.
+ * @csspart input - Form controls.
+ * @csspart error - Inline errors and failure notices.
+ * @csspart error-summary - The list of problems shown after a failed submit.
+ * @csspart submit-button - The sign button.
+ * @csspart status - Loading and confirmation messages.
+ *
+ * @cssstate submitting - A signature is being sent.
+ * @cssstate submitted - The signature was accepted or saved for later.
+ * @cssstate user-invalid - The last submit attempt had errors.
+ */
+export class CivicPetition extends CivicElement<Petition> {
+  static override styles = [...CivicElement.styles, formStyles, petitionStyles];
+
+  /** The petition to show, as the backend names it. Required. */
+  @property({ attribute: 'petition-id', reflect: true }) petitionId?: string;
+
+  /** Seconds between count refreshes while the page is visible; 0 turns refreshing off. */
+  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 60;
+
+  /** The link people copy or share after signing. Default: the page's address. */
+  @property({ attribute: 'share-url' }) shareUrl?: string;
+
+  @state() private shareStatus = '';
+
+  protected readonly refresher = new RefreshController(
+    this,
+    () => (this.loadStatus === 'loaded' ? this.refreshInterval : 0),
+    () => void this.reload({ quiet: true }),
+  );
+
+  readonly #submit = this.createSubmitter({
+    operation: 'signPetition',
+    schema: SignatureRequest,
+    fields: () => this.#fields(),
+    read: (form) => this.#read(form),
+    send: (client: CivicClient, body) => client.signPetition(this.petitionId!, body),
+    describeError: (error) => this.#describeSignError(error),
+    onDelivered: (receipt) => {
+      if (this.data) this.data = { ...this.data, signatureCount: receipt.signatureCount };
+    },
+  });
+
+  protected override requiredAttributes() {
+    return { ...super.requiredAttributes(), 'petition-id': this.petitionId };
+  }
+
+  protected override loadKey() {
+    return [this.petitionId];
+  }
+
+  protected override load(client: CivicClient) {
+    return client.getPetition(this.petitionId!);
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
+    // The form is replaced by the confirmation: move focus there so keyboard and screen-reader users follow.
+    if (this.#submit.state !== this.#lastSubmitState) {
+      this.#lastSubmitState = this.#submit.state;
+      if (this.#submit.state === 'delivered' || this.#submit.state === 'queued') {
+        this.renderRoot.querySelector<HTMLElement>('[data-confirmation]')?.focus();
+      }
+    }
+  }
+
+  #lastSubmitState = this.#submit.state;
+
+  #fields(): FieldSpec[] {
+    const t = this.l10n.t.petition;
+    const asks = this.data?.signerFields ?? [];
+    const consentMessage = () => this.l10n.t.petition.consentRequired;
+    return [
+      { path: 'name', id: 'name', label: () => t.nameLabel },
+      {
+        path: 'email',
+        id: 'email',
+        label: () => t.emailLabel,
+        messages: { invalidFormat: () => this.l10n.t.common.invalidEmail },
+      },
+      ...(asks.includes('postcode') ? [{ path: 'postcode', id: 'postcode', label: () => t.postcodeLabel }] : []),
+      ...(asks.includes('country')
+        ? [
+            {
+              path: 'country',
+              id: 'country',
+              label: () => t.countryLabel,
+              messages: {
+                invalidFormat: () => this.l10n.t.petition.countryInvalid,
+                invalid: () => this.l10n.t.petition.countryInvalid,
+              },
+            },
+          ]
+        : []),
+      {
+        path: 'consent',
+        id: 'consent',
+        label: () => t.consentLabel,
+        messages: { requiredChoice: consentMessage, invalid: consentMessage, required: consentMessage },
+      },
+    ];
+  }
+
+  #read(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value.trim() : undefined;
+    };
+    const optional = (name: string) => text(name) || undefined;
+    const body = {
+      name: text('name') ?? '',
+      email: text('email') ?? '',
+      postcode: optional('postcode'),
+      country: optional('country')?.toUpperCase(),
+      consent: data.has('consent'),
+      showName: this.data?.allowPublicName ? data.has('showName') : undefined,
+      website: optional('website'),
+    };
+    // Leave out what was not asked for, rather than sending `undefined` members.
+    return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+  }
+
+  #describeSignError(error: ClientError) {
+    if (error.kind === 'http' && error.status === 409) {
+      void this.reload({ quiet: true });
+      return this.l10n.t.petition.closedError;
+    }
+    return undefined;
+  }
+
+  async #copyLink() {
+    const t = this.l10n.t.petition;
+    try {
+      await navigator.clipboard.writeText(this.#shareLink());
+      this.shareStatus = t.linkCopied;
+    } catch {
+      this.shareStatus = t.copyFailed;
+    }
+  }
+
+  async #share() {
+    try {
+      await navigator.share({ title: this.data?.title, url: this.#shareLink() });
+    } catch {
+      // Dismissed by the person, or refused by the browser: the copy button is still there.
+    }
+  }
+
+  #shareLink() {
+    return this.shareUrl || location.href;
+  }
+
+  protected renderContent() {
+    const petition = this.data;
+    if (this.loadStatus !== 'loaded' || !petition) {
+      return this.renderLoadState(this.l10n.t.petition.loading, (error) =>
+        error.status === 404 ? this.l10n.t.petition.notFound : undefined,
+      );
+    }
+    return html`<article aria-labelledby="title">
+      <h2 id="title" part="heading">${petition.title}</h2>
+      ${petition.response ? this.#renderResponse(petition) : nothing}
+      <p>${petition.summary}</p>
+      ${petition.body ? html`<details><summary>${this.l10n.t.petition.readFullText}</summary>${paragraphs(petition.body)}</details>` : nothing}
+      ${this.#renderMeta(petition)} ${renderCount(petition, this.l10n)} ${this.#renderSigning(petition)}
+      ${liveStatus(this.#submit.status)}
+    </article>`;
+  }
+
+  #renderResponse(petition: Petition) {
+    const t = this.l10n.t.petition;
+    const response = petition.response!;
+    return html`<section class="notice success" aria-labelledby="response-heading">
+      <h3 id="response-heading">${t.responseHeading}</h3>
+      <p class="muted">${this.l10n.format(t.respondedOn, { date: this.l10n.date(response.respondedAt) })}</p>
+      <p>${response.summary}</p>
+      ${response.body ? html`<details><summary>${t.readFullResponse}</summary>${paragraphs(response.body)}</details>` : nothing}
+    </section>`;
+  }
+
+  #renderMeta(petition: Petition) {
+    const t = this.l10n.t.petition;
+    const status = { open: t.statusOpen, closed: t.statusClosed, responded: t.statusResponded }[petition.status];
+    const closes = petition.closesAt
+      ? this.l10n.format(petition.status === 'open' ? t.closesOn : t.closedOn, {
+          date: this.l10n.date(petition.closesAt),
+        })
+      : undefined;
+    return html`<dl class="meta">
+      <div><dt>${t.statusLabel}:</dt><dd>${status}</dd></div>
+      ${closes ? html`<div><dd>${closes}</dd></div>` : nothing}
+    </dl>`;
+  }
+
+  #renderSigning(petition: Petition) {
+    const t = this.l10n.t.petition;
+    const submit = this.#submit;
+    if (submit.state === 'delivered') {
+      const pending = submit.receipt?.status === 'pending_confirmation';
+      return html`<section class="notice success" part="status" tabindex="-1" data-confirmation aria-labelledby="done-heading">
+          <h3 id="done-heading">${t.successHeading}</h3>
+          <p>${pending ? t.successPending : t.successCounted}</p>
+        </section>
+        ${this.#renderShare()}`;
+    }
+    if (submit.state === 'queued') {
+      return html`<section class="notice" part="status" tabindex="-1" data-confirmation aria-labelledby="done-heading">
+        <h3 id="done-heading">${t.queuedHeading}</h3>
+        <p>${submit.queued?.persisted === false ? this.l10n.t.common.queuedUnsaved : this.l10n.t.common.queued}</p>
+      </section>`;
+    }
+    if (petition.status !== 'open') return html`<p class="notice" part="status">${t.closedMessage}</p>`;
+    return this.#renderForm(petition);
+  }
+
+  #renderForm(petition: Petition) {
+    const t = this.l10n.t.petition;
+    const submit = this.#submit;
+    const l10n = this.l10n;
+    const privacy = safeHref(petition.privacyNoticeUrl);
+    return html`<section aria-labelledby="sign-heading">
+      <form novalidate @submit=${submit.handleSubmit}>
+        <h3 id="sign-heading">${t.signHeading}</h3>
+        ${errorSummary(submit, l10n, this.renderRoot)}
+        ${textField(submit, l10n, { id: 'name', name: 'name', label: t.nameLabel, autocomplete: 'name', required: true, maxlength: 200 })}
+        ${textField(submit, l10n, { id: 'email', name: 'email', type: 'email', label: t.emailLabel, hint: t.emailHint, autocomplete: 'email', required: true, maxlength: 254 })}
+        ${
+          petition.signerFields.includes('postcode')
+            ? textField(submit, l10n, {
+                id: 'postcode',
+                name: 'postcode',
+                label: t.postcodeLabel,
+                autocomplete: 'postal-code',
+                required: true,
+                minlength: 2,
+                maxlength: 16,
+                autocapitalize: 'characters',
+              })
+            : nothing
+        }
+        ${
+          petition.signerFields.includes('country')
+            ? textField(submit, l10n, {
+                id: 'country',
+                name: 'country',
+                label: t.countryLabel,
+                hint: t.countryHint,
+                autocomplete: 'country',
+                required: true,
+                pattern: '[A-Za-z]{2}',
+                maxlength: 2,
+                autocapitalize: 'characters',
+              })
+            : nothing
+        }
+        ${checkboxField(submit, l10n, {
+          id: 'consent',
+          name: 'consent',
+          label: t.consentLabel,
+          required: true,
+          after: privacy ? html`<p>${externalLink(privacy, t.privacyLink, l10n)}</p>` : nothing,
+        })}
+        ${
+          petition.allowPublicName
+            ? checkboxField(submit, l10n, { id: 'show-name', name: 'showName', label: t.showNameLabel })
+            : nothing
+        }
+        <div class="honeypot" aria-hidden="true">
+          <label for="website">Website</label><input id="website" name="website" tabindex="-1" autocomplete="off" />
+        </div>
+        ${failureNotice(submit)}
+        <button part="submit-button" aria-disabled=${submit.state === 'submitting' ? 'true' : 'false'}>${t.submit}</button>
+      </form>
+    </section>`;
+  }
+
+  #renderShare() {
+    const t = this.l10n.t.petition;
+    return html`<section aria-labelledby="share-heading">
+      <h3 id="share-heading">${t.shareHeading}</h3>
+      <div class="share">
+        <button type="button" class="secondary" @click=${this.#copyLink}>${t.copyLink}</button>
+        ${'share' in navigator ? html`<button type="button" class="secondary" @click=${this.#share}>${t.share}</button>` : nothing}
+      </div>
+      <p role="status">${this.shareStatus}</p>
+    </section>`;
+  }
+}
+
+/** Server text split into paragraphs on blank lines, each rendered as text. */
+function paragraphs(text: string) {
+  return html`<div class="body">${text.split(/\n\s*\n/).map((paragraph) => html`<p>${paragraph}</p>`)}</div>`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-petition': CivicPetition;
+  }
+}
