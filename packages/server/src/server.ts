@@ -24,8 +24,10 @@ export interface ServerOptions extends Partial<Config> {
   /** Clock, for tests of poll windows and opening hours. */
   now?: () => Date;
   mail?: MailTransport;
-  /** Fastify logger setting; default: pino at `logLevel`, without addresses. */
+  /** `false` silences the log; default: pino at `logLevel`, without addresses. */
   logger?: boolean;
+  /** Where log lines go (default: stdout); tests read it to check what is logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 const API = '/api/v1';
@@ -52,7 +54,7 @@ function toHttpProblem(error: FastifyError): HttpProblem | undefined {
  * CDN files and demo when their directories are given. Opens (and migrates, and seeds if asked) the database.
  */
 export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
-  const { store: givenStore, now = () => new Date(), mail, logger, ...overrides } = options;
+  const { store: givenStore, now = () => new Date(), mail, logger, logStream, ...overrides } = options;
   const config = defaultConfig(overrides);
   const store = givenStore ?? (await openStore(config.dbFile));
 
@@ -62,6 +64,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
         ? false
         : {
             level: config.logLevel,
+            ...(logStream ? { stream: logStream } : {}),
             // The default request serializer logs the client's address and port: ours keeps method and path only
             // (query strings can hold postcodes and search terms).
             serializers: {

@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { Problem } from '@civic-widgets/client/schemas';
 import type { LightMyRequestResponse } from 'fastify';
 import * as z from 'zod/mini';
-import type { Config } from '../config.js';
 import { openStore } from '../db/database.js';
 import type { Mail } from '../mail/transport.js';
-import { createServer } from '../server.js';
+import { createServer, type ServerOptions } from '../server.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -13,9 +12,7 @@ let keys = 0;
 /** A fresh Idempotency-Key. */
 export const newKey = () => `test-${process.pid}-${++keys}-${Math.random().toString(36).slice(2)}`;
 
-export interface TestServerOptions extends Partial<Config> {
-  now?: () => Date;
-}
+export type TestServerOptions = Omit<ServerOptions, 'store' | 'mail'>;
 
 /**
  * A server on an in-memory database with the demo seed, no rate limits and an admin token, plus helpers for
