@@ -295,6 +295,10 @@ describe('hsdsAdapter', () => {
     expect((await errorOf(odd.searchServices({}))).kind).to.equal('invalid-response');
   });
 
+  it('refuses an unknown time zone when it is created', () => {
+    expect(() => hsdsAdapter({ endpoint, timeZone: 'Europe/Londres' })).to.throw(TypeError, /Europe\/Londres/);
+  });
+
   it('is read-only: submissions fail at once with a 405, and are not queued', async () => {
     const fake = fakeHsds({});
     const client = clientFor(fake);

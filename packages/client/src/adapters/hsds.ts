@@ -1,6 +1,6 @@
 import type { Adapter, RequestContext } from '../adapter.js';
 import { distanceKm, type LatLng } from '../domain/geo.js';
-import { isOpenAt } from '../domain/hours.js';
+import { isOpenAt, isValidTimeZone } from '../domain/hours.js';
 import { ClientError } from '../errors.js';
 import type { Service, ServiceCategory, ServiceQuery } from '../schemas/service.js';
 import {
@@ -45,6 +45,9 @@ const PER_PAGE = 100;
  * Read-only: petitions, polls and feedback fail with an `http` 405 error.
  */
 export function hsdsAdapter(options: HsdsAdapterOptions): Adapter {
+  if (options.timeZone !== undefined && !isValidTimeZone(options.timeZone)) {
+    throw new TypeError(`hsdsAdapter: unknown time zone "${options.timeZone}"; use an IANA name like Europe/London`);
+  }
   const base = options.endpoint.replace(/\/+$/, '');
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const now = options.now ?? (() => new Date());

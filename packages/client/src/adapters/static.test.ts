@@ -167,6 +167,10 @@ describe('staticAdapter, failures', () => {
     expect(fake.requests).to.have.length(2);
   });
 
+  it('refuses an unknown time zone when it is created', () => {
+    expect(() => staticAdapter({ data: [], timeZone: 'GMT+1' })).to.throw(TypeError, /unknown time zone/);
+  });
+
   it('is read-only: votes fail at once with a 405, and are not queued', async () => {
     const { client, requests } = clientWith(ownFile);
     const error = await errorOf(client.votePoll('p1', { choices: ['a'] }));

@@ -67,6 +67,9 @@ function termLabels(document: unknown, labels: Map<string, string>) {
  * Read-only: petitions, polls and feedback fail with an `http` 405 error.
  */
 export function staticAdapter(options: StaticAdapterOptions): Adapter {
+  if (options.timeZone !== undefined && !isValidTimeZone(options.timeZone)) {
+    throw new TypeError(`staticAdapter: unknown time zone "${options.timeZone}"; use an IANA name like Europe/London`);
+  }
   const now = options.now ?? (() => new Date());
   const fetchFn = options.fetch ?? globalThis.fetch?.bind(globalThis);
   let loading: Promise<Index> | undefined;

@@ -123,6 +123,8 @@ export interface OpeningState {
  * `hours.timeZone` across daylight-saving changes. Ranges that touch or overlap count as one (Monday
  * `00:00`-`24:00` and Tuesday `00:00`-`08:00` close on Tuesday at 08:00). It agrees with {@link isOpenAt}
  * except in the hour repeated when clocks go back, where a closing time counts at its first occurrence only.
+ * Like every function here, it throws a `RangeError` for a time zone the browser does not know
+ * ({@link isValidTimeZone}).
  */
 export function nextChange(hours: OpeningHours, date: Date): OpeningState {
   const now = date.getTime();
