@@ -216,7 +216,8 @@ export function hsdsService(record: HsdsServiceAtLocation, options: HsdsMapOptio
     return undefined;
   };
   const service = record.service ?? {};
-  const location = record.location ?? {};
+  if (!record.location) return skip('no location');
+  const location = record.location;
   const id = record.id ?? (service.id && location.id ? `${service.id}.${location.id}` : undefined);
   if (!id || !ID.test(id)) return skip('invalid id');
   if (service.status === 'inactive' || service.status === 'defunct') return skip(`service is ${service.status}`);

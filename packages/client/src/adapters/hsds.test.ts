@@ -95,6 +95,13 @@ describe('hsds mapping, on the specification’s own examples', () => {
     }
   });
 
+  it('skips a service published without any location', async () => {
+    const reasons: string[] = [];
+    const { service_at_locations: _, ...service } = await fixture('service_full.json');
+    expect(hsdsServices([service], { onSkip: (_, reason) => reasons.push(reason) })).to.deep.equal([]);
+    expect(reasons).to.deep.equal(['no location']);
+  });
+
   it('turns every list page of the examples into valid services or skips', async () => {
     const page = await fixture('service_at_location_list.json');
     const reasons: string[] = [];

@@ -123,9 +123,11 @@ describe('staticAdapter, on our own Service[] file', () => {
   it('leaves out services with impossible coordinates rather than failing every search', async () => {
     const skipped: unknown[] = [];
     const broken = { ...seed.services[1]!, location: { ...seed.services[1]!.location, lat: 100 } };
-    const { client } = clientWith([seed.services[0], broken], { onSkip: (record) => skipped.push(record) });
-    expect(ids((await client.searchServices(leeds)).items)).to.deep.equal(['central-library']);
-    expect(skipped).to.deep.equal([broken]);
+    const badZone = { ...seed.services[2]!, hours: { timeZone: 'Leeds', weekly: [] } };
+    const file = [seed.services[0], broken, badZone, { name: 'not a service' }, seed.services[3]];
+    const { client } = clientWith(file, { onSkip: (record) => skipped.push(record) });
+    expect(ids((await client.searchServices(leeds)).items)).to.deep.equal(['central-library', 'jobs-hub']);
+    expect(skipped).to.deep.equal([broken, badZone, { name: 'not a service' }]);
   });
 });
 

@@ -96,10 +96,10 @@ export function staticAdapter(options: StaticAdapterOptions): Adapter {
     const list = Array.isArray(document) ? document : own?.services;
     const labels = new Map<string, string>();
     let services: Service[];
-    if (Array.isArray(list) && list.length > 0 && list.every(isOwnService)) {
-      services = list.filter((s) => {
-        const usable = isValidLatLng(s.location) && (!s.hours || isValidTimeZone(s.hours.timeZone));
-        if (!usable) options.onSkip?.(s, 'invalid coordinates or time zone');
+    if (Array.isArray(list) && isOwnService(list[0])) {
+      services = list.filter((s): s is Service => {
+        const usable = isOwnService(s) && isValidLatLng(s.location) && (!s.hours || isValidTimeZone(s.hours.timeZone));
+        if (!usable) options.onSkip?.(s, 'not a service, or invalid coordinates or time zone');
         return usable;
       });
       for (const c of own.categories ?? []) labels.set(c.id, c.label);
