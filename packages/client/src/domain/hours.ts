@@ -6,7 +6,7 @@ const DAY = 86_400_000;
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-// Building a DateTimeFormat costs far more than using one; searches call this once per service.
+// Building a DateTimeFormat costs far more than using one, and a search may read the clock once per service.
 const formats = new Map<string, Intl.DateTimeFormat>();
 function format(timeZone: string): Intl.DateTimeFormat {
   let found = formats.get(timeZone);
