@@ -80,6 +80,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     // Closing waits for in-flight requests; idle keep-alive sockets should not hold it up.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Errors raised before routing (a malformed or overlong path) would otherwise answer in Fastify's own
+    // shape and echo the path back: answer them as problems too.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      return sendProblem(
+        reply,
+        tooLong
+          ? new HttpProblem(414, 'uri-too-long', 'The address is too long')
+          : new HttpProblem(400, 'bad-request', 'The address could not be read'),
+      );
+    },
   });
   // Only JSON bodies exist in this API (plus the confirmation form, registered in its own scope).
   app.removeContentTypeParser('text/plain');

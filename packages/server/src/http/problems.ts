@@ -33,10 +33,16 @@ export const notFound = (what: string) => new HttpProblem(404, 'not-found', `${w
 
 export const invalid = (title: string, errors: FieldError[]) => new HttpProblem(422, 'validation', title, { errors });
 
+/** The path, as `instance`; a path too long or malformed to be useful is left out rather than echoed. */
+function instanceOf(url: string): string | undefined {
+  const path = url.split('?')[0] ?? '';
+  return path.length <= 300 ? path : undefined;
+}
+
 export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyReply {
   for (const [name, value] of Object.entries(problem.extra.headers ?? {})) reply.header(name, value);
   return reply
     .code(problem.status)
     .type('application/problem+json')
-    .send(problem.toProblem(reply.request.url.split('?')[0]));
+    .send(problem.toProblem(instanceOf(reply.request.url)));
 }
