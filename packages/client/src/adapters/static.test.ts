@@ -75,6 +75,18 @@ describe('staticAdapter, on our own Service[] file', () => {
     expect(ids(near.items)).to.deep.equal(['citizens-advice']);
   });
 
+  it('keeps the file’s order between services at the same distance', async () => {
+    const [a, b, c] = seed.services;
+    const sameSpot = (s: Service, id: string) => ({ ...s, id, location: { ...b!.location } });
+    const { client } = clientWith([sameSpot(c!, 'z-first'), a, sameSpot(a!, 'a-second'), b]);
+    expect(ids((await client.searchServices(leeds)).items)).to.deep.equal([
+      'central-library',
+      'z-first',
+      'a-second',
+      'harehills-food-bank',
+    ]);
+  });
+
   it('finds a known postcode whatever its case and spacing, and refuses an unknown one', async () => {
     const { client } = clientWith(ownFile, { postcodes: seed.postcodes });
     const found = await client.searchServices({ postcode: 'ls13ab', radiusKm: 0.5 });

@@ -38,6 +38,8 @@ const fold = (value: string) =>
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
+/** Room for a million services beside distances in metres (at most 20 000 km) within 2^53. */
+const SLOTS = 2 ** 20;
 const postcodeKey = (postcode: string) => postcode.replace(/\s+/g, '').toUpperCase();
 
 function isOwnService(value: unknown): value is Service {
@@ -170,16 +172,22 @@ export function staticAdapter(options: StaticAdapterOptions): Adapter {
       return { items, total: hits.length, page, pageSize };
     }
     const distance = new Float64Array(services.length);
-    const near: number[] = [];
+    // Sort keys of metres and position packed in one number: a typed array sorts numbers natively, several
+    // times faster than a comparator over 10 000 services, and equal distances keep the file's order.
+    const keys = new Float64Array(hits.length);
+    let near = 0;
     for (const i of hits) {
       distance[i] = distanceKm(from, services[i]!.location);
-      if (query.radiusKm === undefined || distance[i]! <= query.radiusKm) near.push(i);
+      if (query.radiusKm === undefined || distance[i]! <= query.radiusKm) {
+        keys[near++] = Math.round(distance[i]! * 1000) * SLOTS + i;
+      }
     }
-    near.sort((a, b) => distance[a]! - distance[b]!);
-    const items = near
-      .slice((page - 1) * pageSize, page * pageSize)
-      .map((i) => ({ ...services[i]!, distanceKm: Math.round(distance[i]! * 100) / 100 }));
-    return { items, total: near.length, page, pageSize };
+    const sorted = keys.subarray(0, near).sort();
+    const items = Array.from(sorted.subarray((page - 1) * pageSize, page * pageSize), (key) => {
+      const i = key % SLOTS;
+      return { ...services[i]!, distanceKm: Math.round(distance[i]! * 100) / 100 };
+    });
+    return { items, total: near, page, pageSize };
   }
 
   async function listServiceCategories(): Promise<ServiceCategory[]> {
