@@ -207,8 +207,8 @@ const coordinate = (value: number | string | undefined) =>
 
 /**
  * One HSDS service at one location as a `Service`, or undefined (after telling `onSkip`) when it cannot be one:
- * no usable id, name or organisation, no address, coordinates that do not exist on Earth (latitude 100), or a
- * service that is `inactive` or `defunct`. A `temporarily closed` service is kept without opening hours.
+ * no location, usable id, name or organisation, no address, coordinates that do not exist on Earth (latitude
+ * 100) or are `0, 0`, or a service that is `inactive` or `defunct`. A `temporarily closed` service is kept without opening hours.
  */
 export function hsdsService(record: HsdsServiceAtLocation, options: HsdsMapOptions = {}): Service | undefined {
   const skip = (reason: string) => {
@@ -227,7 +227,8 @@ export function hsdsService(record: HsdsServiceAtLocation, options: HsdsMapOptio
   if (!organization) return skip('no organization name');
   const lat = coordinate(location.latitude);
   const lng = coordinate(location.longitude);
-  if (!isValidLatLng({ lat, lng })) return skip('invalid coordinates');
+  // 0, 0 is in the Gulf of Guinea: in a directory it means "not filled in", and would give a made-up distance.
+  if (!isValidLatLng({ lat, lng }) || (lat === 0 && lng === 0)) return skip('invalid coordinates');
   const where = address(location);
   if (!where.address) return skip('no address');
 

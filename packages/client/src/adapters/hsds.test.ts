@@ -95,6 +95,15 @@ describe('hsds mapping, on the specification’s own examples', () => {
     }
   });
 
+  it('skips coordinates left at 0, 0 and reads coordinates written as strings', async () => {
+    const example: HsdsServiceAtLocation = await fixture('service_at_location_full.json');
+    const at = (latitude: number | string, longitude: number | string) =>
+      hsdsService({ ...example, location: { ...example.location, latitude, longitude } });
+    expect(at(0, 0)).to.equal(undefined);
+    expect(at('53.8', '-1.55')?.location).to.include({ lat: 53.8, lng: -1.55 });
+    expect(at('', '')).to.equal(undefined);
+  });
+
   it('skips a service published without any location', async () => {
     const reasons: string[] = [];
     const { service_at_locations: _, ...service } = await fixture('service_full.json');
