@@ -187,11 +187,7 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
     // Only CORS-safelisted headers: a plain form POST needs no preflight, which many Open311 servers never answer.
     const response = await fetchFn(url, {
       method: form ? 'POST' : 'GET',
-      headers: form
-        ? { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }
-        : {
-            Accept: 'application/json',
-          },
+      headers: { Accept: 'application/json', ...(form && { 'Content-Type': 'application/x-www-form-urlencoded' }) },
       body: form?.toString(),
       signal: ctx.signal,
       credentials: 'omit',
