@@ -91,6 +91,146 @@ export function checkboxField(submit: AnySubmit, l10n: LocalizeController, o: Ch
   </div>`;
 }
 
+export interface ChoiceOption {
+  value: string;
+  /** Text or a template. */
+  label: unknown;
+  /** A line under the label, tied to the input through `aria-describedby`. */
+  hint?: string;
+}
+
+export interface ChoiceGroupOptions {
+  /** The first input's id (the error summary links to it); the others get `${id}-1`, `${id}-2`, ... */
+  id: string;
+  name: string;
+  /** The question, rendered as the `<legend>`. */
+  legend: unknown;
+  type: 'radio' | 'checkbox';
+  options: ChoiceOption[];
+  /** The values currently chosen (Lit sets `.checked`, so a re-render keeps the citizen's choice). */
+  selected?: readonly string[];
+  hint?: string;
+  /** Radios only: the browser refuses to submit with none chosen. */
+  required?: boolean;
+  /** Checkboxes: options that cannot be chosen now (e.g. past `maxChoices`). */
+  disabled?: (value: string) => boolean;
+  onChange?: (event: Event) => void;
+}
+
+/** Radios or checkboxes in a `<fieldset>` whose `<legend>` is the question, with hint and inline error. */
+export function choiceGroup(submit: AnySubmit, l10n: LocalizeController, o: ChoiceGroupOptions): TemplateResult {
+  const issue = submit.issueFor(o.id);
+  const groupDescription = describedBy(o.hint && `${o.id}-hint`, issue && `${o.id}-error`);
+  return html`<fieldset class="field" aria-describedby=${ifDefined(groupDescription)}>
+    <legend part="label">${o.legend}</legend>
+    ${o.hint ? html`<p id="${o.id}-hint" class="hint">${o.hint}</p>` : nothing}
+    ${inlineError(submit, l10n, o.id, issue)}
+    ${o.options.map((option, index) => {
+      const id = index === 0 ? o.id : `${o.id}-${index}`;
+      return html`<div class="check">
+        <input
+          part="input"
+          type=${o.type}
+          id=${id}
+          name=${o.name}
+          .value=${option.value}
+          .checked=${o.selected?.includes(option.value) ?? false}
+          ?required=${o.required && o.type === 'radio'}
+          ?disabled=${o.disabled?.(option.value) ?? false}
+          aria-invalid=${issue ? 'true' : 'false'}
+          aria-describedby=${ifDefined(option.hint ? `${id}-hint` : undefined)}
+          @change=${o.onChange}
+        />
+        <label for=${id}>${option.label}</label>
+        ${option.hint ? html`<p id="${id}-hint" class="hint">${option.hint}</p>` : nothing}
+      </div>`;
+    })}
+  </fieldset>`;
+}
+
+export interface SelectFieldOptions {
+  id: string;
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  /** The selected value; `''` selects the empty choice. */
+  value?: string;
+  /** A first, empty choice (e.g. "Any category"). */
+  emptyLabel?: string;
+  hint?: string;
+  required?: boolean;
+  onChange?: (event: Event) => void;
+}
+
+/** A labelled native `<select>` with optional hint and its inline error. */
+export function selectField(submit: AnySubmit, l10n: LocalizeController, o: SelectFieldOptions): TemplateResult {
+  const issue = submit.issueFor(o.id);
+  return html`<div class="field">
+    <label part="label" for=${o.id}>${o.label}</label>
+    ${o.hint ? html`<p id="${o.id}-hint" class="hint">${o.hint}</p>` : nothing}
+    ${inlineError(submit, l10n, o.id, issue)}
+    <select
+      part="input"
+      id=${o.id}
+      name=${o.name}
+      ?required=${o.required}
+      aria-invalid=${issue ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy(o.hint && `${o.id}-hint`, issue && `${o.id}-error`))}
+      @change=${o.onChange}
+    >
+      ${o.emptyLabel !== undefined ? html`<option value="" ?selected=${!o.value}>${o.emptyLabel}</option>` : nothing}
+      ${o.options.map((option) => html`<option .value=${option.value} ?selected=${o.value === option.value}>${option.label}</option>`)}
+    </select>
+  </div>`;
+}
+
+export interface TextareaFieldOptions {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  maxlength?: number;
+  rows?: number;
+  /** The current text, for the character count; the textarea itself keeps what the citizen typed. */
+  value?: string;
+  /** "{count} characters left": shown under the textarea when `maxlength` is set. */
+  remaining?: (left: number) => string;
+  onInput?: (event: Event) => void;
+}
+
+/**
+ * A labelled `<textarea>` with hint, inline error and, with `maxlength` and `remaining`, a character count that
+ * is announced politely (only the count, so screen readers are not interrupted on every key).
+ */
+export function textareaField(submit: AnySubmit, l10n: LocalizeController, o: TextareaFieldOptions): TemplateResult {
+  const issue = submit.issueFor(o.id);
+  const counted = o.maxlength !== undefined && o.remaining !== undefined;
+  return html`<div class="field">
+    <label part="label" for=${o.id}>${o.label}</label>
+    ${o.hint ? html`<p id="${o.id}-hint" class="hint">${o.hint}</p>` : nothing}
+    ${inlineError(submit, l10n, o.id, issue)}
+    <textarea
+      part="input"
+      id=${o.id}
+      name=${o.name}
+      rows=${o.rows ?? 4}
+      maxlength=${ifDefined(o.maxlength)}
+      ?required=${o.required}
+      aria-invalid=${issue ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy(o.hint && `${o.id}-hint`, issue && `${o.id}-error`, counted && `${o.id}-count`))}
+      @input=${o.onInput}
+    ></textarea>
+    ${
+      counted
+        ? html`<p id="${o.id}-count" class="hint" aria-live="polite">
+            ${o.remaining!(o.maxlength! - (o.value ?? '').length)}
+          </p>`
+        : nothing
+    }
+  </div>`;
+}
+
 /**
  * The error summary: takes focus after a failed submit (the controller focuses `[data-error-summary]`), lists
  * every problem and links each one to its control. Fragment links cannot reach into a shadow root, so the click

@@ -9,10 +9,11 @@ import { renderCount } from './petition-count.js';
 /**
  * Just a petition's signature count and its progress toward the next milestone, for a campaign page's sidebar.
  *
+ * @tag civic-petition-counter
  * @summary A petition's live signature count.
  *
- * @fires civic-load - The petition arrived (also after each refresh). `detail.data` is the petition.
- * @fires civic-error - Loading failed. `detail.error` is the client's `ClientError`.
+ * @fires {CivicLoadEvent} civic-load - The petition arrived (also after each refresh). `detail.data` is the petition.
+ * @fires {CivicErrorEvent} civic-error - Loading failed. `detail.error` is the client's `ClientError`.
  *
  * @csspart base - The wrapper.
  * @csspart heading - The petition title.

@@ -1,6 +1,12 @@
 import { css } from 'lit';
 
 export const petitionStyles = css`
+  article,
+  section {
+    display: flex;
+    flex-direction: column;
+    gap: var(--civic-space-m, 1rem);
+  }
   .meta {
     display: flex;
     flex-wrap: wrap;

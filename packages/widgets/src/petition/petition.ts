@@ -14,13 +14,14 @@ import { renderCount } from './petition-count.js';
  * A petition from the participation backend: what it asks, how many have signed and how close it is to its next
  * milestone, the government response when there is one, and a form to sign it, all without leaving the page.
  *
+ * @tag civic-petition
  * @summary Read, sign and share a petition.
  *
- * @fires civic-load - The petition arrived (also after each refresh). `detail.data` is the petition.
- * @fires civic-submit - A valid signature is about to be sent; cancelable. `detail.body` is the request.
- * @fires civic-success - The backend accepted the signature. `detail.receipt` has `status` (`counted` or `pending_confirmation`) and the new `signatureCount`.
- * @fires civic-queued - The signature is saved on the device and will be sent when the connection returns. `detail.id`, `detail.persisted`.
- * @fires civic-error - Loading or signing failed. `detail.error` is the client's `ClientError`.
+ * @fires {CivicLoadEvent} civic-load - The petition arrived (also after each refresh). `detail.data` is the petition.
+ * @fires {CivicSubmitEvent} civic-submit - A valid signature is about to be sent; cancelable. `detail.body` is the request.
+ * @fires {CivicSuccessEvent} civic-success - The backend accepted the signature. `detail.receipt` has `status` (`counted` or `pending_confirmation`) and the new `signatureCount`.
+ * @fires {CivicQueuedEvent} civic-queued - The signature is saved on the device and will be sent when the connection returns. `detail.id`, `detail.persisted`.
+ * @fires {CivicErrorEvent} civic-error - Loading or signing failed. `detail.error` is the client's `ClientError`.
  *
  * @csspart base - The wrapper of everything the widget shows.
  * @csspart heading - The petition title.

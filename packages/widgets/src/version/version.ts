@@ -8,6 +8,7 @@ export const VERSION = '0.1.0';
  * Shows which version of Civic Widgets a page runs: a support aid for webmasters, and the element that proves
  * the build, test and manifest pipeline end to end.
  *
+ * @tag civic-version
  * @summary Shows the Civic Widgets version.
  * @csspart base - The text.
  */
