@@ -124,8 +124,10 @@ describe('crash safety of the real server', () => {
 
   it('finishes in-flight requests on SIGTERM, then exits cleanly', async () => {
     const { child, base } = await start(dbFile);
+    // Open keep-alive connections first, so that the next requests are on the wire when the signal lands.
+    await Promise.all(Array.from({ length: 10 }, () => submit(base, randomUUID())));
     const inFlight = Array.from({ length: 20 }, () => submit(base, randomUUID()));
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 10));
     child.kill('SIGTERM');
     const settled = await Promise.allSettled(inFlight);
     const answered = settled.filter((s) => s.status === 'fulfilled').map((s) => s.value.status);
