@@ -63,6 +63,35 @@ describe('memory adapter: petitions', () => {
   });
 });
 
+describe('memory adapter: feedback', () => {
+  it('attaches a follow-up to the earlier rating instead of storing a second one', async () => {
+    const { client, adapter } = setup();
+    const rating = await client.submitFeedback({ topic: 'bins', rating: { scale: 'thumbs', value: 0 } });
+    const receiptId = rating.status === 'delivered' ? rating.receipt.receiptId : '';
+    const followUp = await client.submitFeedback({
+      topic: 'bins',
+      rating: { scale: 'thumbs', value: 0 },
+      comment: 'The collection day is wrong',
+      reasons: ['outdated'],
+      followUpTo: receiptId,
+    });
+    expect(followUp.status === 'delivered' && followUp.receipt.receiptId).to.equal(receiptId);
+    expect(adapter.stored.feedback).to.have.length(1);
+    expect(adapter.stored.feedback[0]!.body).to.deep.include({
+      comment: 'The collection day is wrong',
+      reasons: ['outdated'],
+    });
+  });
+
+  it('refuses a follow-up to feedback it does not know', async () => {
+    const { client } = setup();
+    const error = await refusal(
+      client.submitFeedback({ topic: 'bins', rating: { scale: 'stars', value: 3 }, followUpTo: 'nope' }),
+    );
+    expect(error.status).to.equal(404);
+  });
+});
+
 describe('memory adapter: polls', () => {
   const token = 'tok_0123456789abcdef';
 

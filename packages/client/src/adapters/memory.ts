@@ -5,6 +5,7 @@ import { tallyVotes } from '../domain/results.js';
 import { ClientError } from '../errors.js';
 import { randomUuid } from '../random.js';
 import type { FieldError, Page, PageQuery } from '../schemas/common.js';
+import type { FeedbackRequest } from '../schemas/feedback.js';
 import type { Petition, SignatureReceipt } from '../schemas/petition.js';
 import type { Poll, PollStatus, VoteReceipt } from '../schemas/poll.js';
 import type { Service } from '../schemas/service.js';
@@ -24,7 +25,7 @@ export interface MemoryAdapterOptions {
 /** What the memory backend has stored, for tests and demos to inspect. */
 export interface MemoryStored {
   signatures: { petitionId: string; email: string; name: string; receiptId: string }[];
-  feedback: { receiptId: string; body: unknown }[];
+  feedback: { receiptId: string; body: FeedbackRequest }[];
   votes: { pollId: string; choices: string[]; voterToken?: string; receiptId: string }[];
 }
 
@@ -168,6 +169,12 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       }, ctx.idempotencyKey),
     submitFeedback: (body, ctx) =>
       respond(() => {
+        if (body.followUpTo) {
+          const earlier = stored.feedback.find((f) => f.receiptId === body.followUpTo);
+          if (!earlier || earlier.body.topic !== body.topic) throw problem(404, 'Feedback not found');
+          earlier.body = { ...earlier.body, comment: body.comment, reasons: body.reasons };
+          return { receiptId: earlier.receiptId };
+        }
         const receiptId = randomUuid();
         if (!body.website) stored.feedback.push({ receiptId, body });
         return { receiptId };

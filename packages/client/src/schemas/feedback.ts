@@ -27,6 +27,11 @@ export const FeedbackRequest = z.object({
   reasons: z.optional(z.array(text(100)).check(z.maxLength(20))),
   /** The page the feedback is about, without query string or fragment. */
   pageUrl: z.optional(HttpUrl.check(z.maxLength(2000))),
+  /**
+   * The `receiptId` of this citizen's earlier feedback that this one completes: the rating is sent the moment
+   * it is given, and a follow-up (comment, reasons) sent later attaches to it instead of counting again.
+   */
+  followUpTo: z.optional(ReceiptId),
   /** BCP 47 language tag of the page. */
   locale: z.optional(z.string().check(z.minLength(2), z.maxLength(35))),
   website: Honeypot,
