@@ -17,6 +17,7 @@ import { petitionRoutes } from './routes/public-petitions.js';
 import { pollRoutes } from './routes/public-polls.js';
 import { serviceRoutes } from './routes/public-services.js';
 import { seedDemo } from './seed/demo.js';
+import { applyRetention } from './store/retention.js';
 
 export interface ServerOptions extends Partial<Config> {
   /** An open store to use instead of opening `dbFile` (the server then does not close it). */
@@ -179,7 +180,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   }
 
   if (config.seed === 'demo') await seedDemo(store.db, now());
+
+  // Retention runs at start and then daily; the timer never keeps the process alive on its own.
+  const retain = () =>
+    applyRetention(store.db, config, now()).then(
+      (report) => app.log.info({ retention: report }, 'retention applied'),
+      (error: unknown) => app.log.error({ err: error }, 'retention failed'),
+    );
+  await retain();
+  const daily = setInterval(retain, 86_400_000).unref();
   app.addHook('onClose', async () => {
+    clearInterval(daily);
     if (!givenStore) await store.close();
   });
   return app;
