@@ -1,7 +1,7 @@
 /** The element classes, without defining any tag: import `./define/<tag>.js` or `./all.js` for that. */
 
-export type { Locale } from './i18n/localize.js';
-export type { CommonStrings, PetitionStrings, Plural, StringOverrides, Strings } from './i18n/strings.js';
+export type { Locale, StringOverrides } from './i18n/localize.js';
+export type { Catalog, CommonStrings, Plural } from './i18n/strings.js';
 export { CivicElement } from './internal/civic-element.js';
 export {
   CivicErrorEvent,
@@ -12,5 +12,6 @@ export {
   CivicSuccessEvent,
 } from './internal/events.js';
 export { CivicPetition } from './petition/petition.js';
+export type { PetitionStrings } from './petition/petition.strings.js';
 export { CivicPetitionCounter } from './petition/petition-counter.js';
 export { CivicVersion, VERSION } from './version/version.js';

@@ -1,39 +1,66 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { strings as en } from './en.js';
-import type { Plural, StringOverrides, Strings } from './strings.js';
+import type { Catalog, CommonStrings, Plural } from './strings.js';
 
 /** The languages the widgets ship. Any other page language falls back to English. */
 export const LOCALES = ['en', 'fr', 'es', 'ar', 'zh'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-// English is bundled; the others are fetched on first use so a page in one language downloads only that one.
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ strings: Strings }>> = {
-  fr: () => import('./fr.js'),
-  es: () => import('./es.js'),
-  ar: () => import('./ar.js'),
-  zh: () => import('./zh.js'),
+/** The base's own texts. */
+export const commonCatalog: Catalog<CommonStrings> = {
+  en,
+  others: {
+    fr: () => import('./fr.js'),
+    es: () => import('./es.js'),
+    ar: () => import('./ar.js'),
+    zh: () => import('./zh.js'),
+  },
 };
-const loaded = new Map<Locale, Strings>([['en', en]]);
-const loading = new Map<Locale, Promise<Strings | undefined>>();
 
-/** Loads a locale's strings once per page; resolves to `undefined` (English is used) when the file cannot load. */
-export function loadLocale(locale: Locale): Promise<Strings | undefined> {
-  const ready = loaded.get(locale);
+/** A widget's sections, by name (besides `common`). */
+export type Sections = Record<string, object>;
+/** What `l10n.t` holds: the common section and the widget's own. */
+export type AllStrings<S extends Sections> = { common: CommonStrings } & S;
+/** What `.strings` accepts: any subset of any section. */
+export type StringOverrides<S extends Sections = Sections> = {
+  [K in keyof AllStrings<S>]?: Partial<AllStrings<S>[K]>;
+};
+export type Catalogs<S extends Sections> = { [K in keyof S]: Catalog<S[K]> };
+
+// Per catalog and locale: the strings once loaded, and the load in flight, so each file is fetched once per page.
+const loaded = new WeakMap<Catalog<object>, Map<Locale, object>>();
+const loading = new WeakMap<Catalog<object>, Map<Locale, Promise<object | undefined>>>();
+// Files that failed to load are not asked for again on this page (English stands in), so no retry loop.
+const failed = new WeakMap<Catalog<object>, Set<Locale>>();
+const settled = (catalog: Catalog<object>, locale: Locale) =>
+  cached(catalog, locale) !== undefined || failed.get(catalog)?.has(locale) === true;
+
+function cached<S extends object>(catalog: Catalog<S>, locale: Locale): S | undefined {
+  return locale === 'en' ? catalog.en : (loaded.get(catalog)?.get(locale) as S | undefined);
+}
+
+/** Loads one locale of a catalog; resolves to `undefined` (English is used) when the file cannot load. */
+export function loadCatalog<S extends object>(catalog: Catalog<S>, locale: Locale): Promise<S | undefined> {
+  const ready = cached(catalog, locale);
   if (ready) return Promise.resolve(ready);
-  let pending = loading.get(locale);
+  if (!loading.has(catalog)) loading.set(catalog, new Map());
+  const inFlight = loading.get(catalog)!;
+  let pending = inFlight.get(locale) as Promise<S | undefined> | undefined;
   if (!pending) {
-    pending = loaders[locale as Exclude<Locale, 'en'>]().then(
+    pending = catalog.others[locale as Exclude<Locale, 'en'>]().then(
       (module) => {
-        loaded.set(locale, module.strings);
+        if (!loaded.has(catalog)) loaded.set(catalog, new Map());
+        loaded.get(catalog)!.set(locale, module.strings);
         return module.strings;
       },
       (error: unknown) => {
         console.warn(`Civic Widgets: could not load the "${locale}" strings; showing English.`, error);
-        loading.delete(locale);
+        if (!failed.has(catalog)) failed.set(catalog, new Set());
+        failed.get(catalog)!.add(locale);
         return undefined;
       },
     );
-    loading.set(locale, pending);
+    inFlight.set(locale, pending);
   }
   return pending;
 }
@@ -83,14 +110,14 @@ type Vars = Record<string, string | number>;
 
 /** What a host gives the controller: itself, plus the per-instance overrides. */
 export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
-  strings?: StringOverrides;
+  strings?: object;
 }
 
 /**
  * Resolves a widget's language and strings, loads the locale on demand and re-renders when the language changes.
  * Use `t` for the strings, `format`/`plural` for templates, and `number`/`date` for values.
  */
-export class LocalizeController implements ReactiveController {
+export class LocalizeController<S extends Sections = Sections> implements ReactiveController {
   /** The language tag in effect, as written on the page (e.g. `fr-CA`), or `en` while a locale loads. */
   lang = 'en';
   /** The shipped locale in use. */
@@ -99,13 +126,15 @@ export class LocalizeController implements ReactiveController {
   /** Settles once the requested locale's strings are in (or failed to load). */
   ready: Promise<unknown> = Promise.resolve();
   #host: LocalizedHost;
+  #catalogs: [string, Catalog<object>][];
   #unsubscribe?: () => void;
-  #merged?: { base: Strings; overrides?: StringOverrides; result: Strings };
+  #merged?: { locale: Locale; overrides?: object; result: AllStrings<S> };
   #plurals?: Intl.PluralRules;
   #numbers?: Intl.NumberFormat;
 
-  constructor(host: LocalizedHost) {
+  constructor(host: LocalizedHost, catalogs: Catalogs<S> = {} as Catalogs<S>) {
     this.#host = host;
+    this.#catalogs = [['common', commonCatalog], ...(Object.entries(catalogs) as [string, Catalog<object>][])];
     host.addController(this);
   }
 
@@ -123,15 +152,14 @@ export class LocalizeController implements ReactiveController {
   }
 
   /** The strings for the current language with the host's `.strings` overrides applied. */
-  get t(): Strings {
-    const base = loaded.get(this.locale) ?? en;
-    const overrides = this.#host.strings;
-    if (this.#merged?.base !== base || this.#merged.overrides !== overrides) {
-      const result = { ...base } as Record<string, object>;
-      for (const [section, values] of Object.entries(overrides ?? {})) {
-        result[section] = { ...result[section], ...values };
+  get t(): AllStrings<S> {
+    const overrides = this.#host.strings as Record<string, object> | undefined;
+    if (this.#merged?.locale !== this.locale || this.#merged.overrides !== overrides) {
+      const result: Record<string, object> = {};
+      for (const [section, catalog] of this.#catalogs) {
+        result[section] = { ...(cached(catalog, this.locale) ?? catalog.en), ...overrides?.[section] };
       }
-      this.#merged = { base, overrides, result: result as unknown as Strings };
+      this.#merged = { locale: this.locale, overrides, result: result as AllStrings<S> };
     }
     return this.#merged.result;
   }
@@ -161,14 +189,14 @@ export class LocalizeController implements ReactiveController {
   #resolve() {
     const tag = languageOf(this.#host);
     const wanted = matchLocale(tag);
-    if (loaded.has(wanted)) {
+    if (this.#catalogs.every(([, catalog]) => settled(catalog, wanted))) {
       this.#apply(tag, wanted);
       return;
     }
     // Until the locale arrives, show English rather than nothing.
     this.#apply('en', 'en');
-    this.ready = loadLocale(wanted).then((strings) => {
-      if (strings && matchLocale(languageOf(this.#host)) === wanted) this.#host.requestUpdate();
+    this.ready = Promise.all(this.#catalogs.map(([, catalog]) => loadCatalog(catalog, wanted))).then(() => {
+      if (matchLocale(languageOf(this.#host)) === wanted) this.#host.requestUpdate();
     });
   }
 

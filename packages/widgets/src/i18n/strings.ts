@@ -1,11 +1,11 @@
 /**
- * Every text the widgets show, for one language. Each locale file (`en.ts`, `fr.ts`, ...) exports a complete
- * `Strings`; the typecheck and `i18n.test.ts` keep the key sets identical.
+ * Texts come in sections: `common` (the base's: forms, errors, configuration; one file per locale in this folder)
+ * and one per widget (e.g. `petition`, in `petition/i18n/`). Each section is a `Catalog`: a typed interface, one
+ * file per locale, English bundled and the rest loaded on first use, so a page downloads only its language and
+ * a widget only its own texts. The typecheck and `checkCatalog` (test-support) keep the key sets identical.
  *
  * Templates use `{name}` placeholders (filled by `LocalizeController.format`). A `Plural` holds one template per
  * `Intl.PluralRules` category the language uses; `other` is always required.
- *
- * Sections: `common` is the base's (forms, errors, configuration); each widget adds its own section.
  */
 export type Plural = { other: string } & Partial<Record<Exclude<Intl.LDMLPluralRule, 'other'>, string>>;
 
@@ -47,58 +47,8 @@ export interface CommonStrings {
   opensInNewTab: string;
 }
 
-export interface PetitionStrings {
-  loading: string;
-  notFound: string;
-  statusLabel: string;
-  statusOpen: string;
-  statusClosed: string;
-  statusResponded: string;
-  /** `{date}`. */
-  closesOn: string;
-  closedOn: string;
-  /** `{count}`: the formatted count. */
-  signatures: Plural;
-  /** Accessible name of the progress bar; `{label}`: the next milestone. */
-  progressLabel: string;
-  /** `{count}`, `{target}`, `{label}`. */
-  progressText: string;
-  allThresholdsReached: string;
-  readFullText: string;
-  responseHeading: string;
-  /** `{date}`. */
-  respondedOn: string;
-  readFullResponse: string;
-  signHeading: string;
-  nameLabel: string;
-  emailLabel: string;
-  emailHint: string;
-  postcodeLabel: string;
-  countryLabel: string;
-  countryHint: string;
-  countryInvalid: string;
-  consentLabel: string;
-  consentRequired: string;
-  privacyLink: string;
-  showNameLabel: string;
-  submit: string;
-  closedMessage: string;
-  closedError: string;
-  successHeading: string;
-  successCounted: string;
-  successPending: string;
-  queuedHeading: string;
-  shareHeading: string;
-  copyLink: string;
-  linkCopied: string;
-  copyFailed: string;
-  share: string;
+/** A section's strings in every shipped locale: English bundled, the others loaded on first use. */
+export interface Catalog<S> {
+  en: S;
+  others: Record<'fr' | 'es' | 'ar' | 'zh', () => Promise<{ strings: S }>>;
 }
-
-export interface Strings {
-  common: CommonStrings;
-  petition: PetitionStrings;
-}
-
-/** What `.strings` accepts: any subset of any section. */
-export type StringOverrides = { [S in keyof Strings]?: Partial<Strings[S]> };

@@ -10,6 +10,7 @@ import { resetSharedClients } from './client.js';
 import { defineElement } from './define.js';
 import type { CivicSubmitEvent } from './events.js';
 import { checkboxField, errorSummary, failureNotice, liveStatus, textField } from './fields.js';
+import { SubmitController } from './submit.js';
 
 /** A minimal widget on the base: one load, one form, the way the real widgets use it. */
 @customElement('test-civic-widget')
@@ -17,7 +18,7 @@ class TestWidget extends CivicElement<{ title: string }> {
   static override styles = [...CivicElement.styles, formStyles];
   @property({ attribute: 'item-id' }) itemId?: string;
 
-  readonly submit = this.createSubmitter({
+  readonly submit = new SubmitController(this, this.submitContext(), {
     operation: 'signPetition',
     schema: SignatureRequest,
     fields: () => [

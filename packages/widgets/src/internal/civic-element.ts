@@ -1,13 +1,13 @@
 import type { CivicClient, ClientError } from '@civic-widgets/client';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { LocalizeController } from '../i18n/localize.js';
-import type { StringOverrides } from '../i18n/strings.js';
+import { type Catalogs, LocalizeController, type Sections, type StringOverrides } from '../i18n/localize.js';
+import type { Catalog } from '../i18n/strings.js';
 import { baseStyles } from '../styles/base.styles.js';
 import { ADAPTERS, sharedClient } from './client.js';
 import { CivicErrorEvent, CivicLoadEvent } from './events.js';
 import { clientErrorMessage, toClientError } from './messages.js';
-import { SubmitController, type SubmitOptions } from './submit.js';
+import type { SubmitContext } from './submit.js';
 
 type ConfigProblem = { attribute: string } | { adapter: string };
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
@@ -33,10 +33,17 @@ export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
  * @cssproperty --civic-font-size-heading - Size of the widget's heading. Default: 1.375em.
  * @csspart base - The widget's outer wrapper.
  */
-export abstract class CivicElement<Data = unknown> extends LitElement {
+// biome-ignore lint/complexity/noBannedTypes: a widget without sections of its own has exactly no extra sections.
+export abstract class CivicElement<Data = unknown, S extends Sections = {}> extends LitElement {
   static override styles = [baseStyles];
 
-  protected readonly l10n = new LocalizeController(this);
+  /** The widget's string sections besides `common`, e.g. `{ petition: petitionCatalog }`. */
+  static catalogs: Record<string, Catalog<object>> = {};
+
+  protected readonly l10n = new LocalizeController<S>(
+    this,
+    (this.constructor as typeof CivicElement).catalogs as Catalogs<S>,
+  );
   protected readonly internals: ElementInternals = this.attachInternals();
 
   /** A client to use instead of `endpoint` and `adapter` (apps, tests, custom adapters). */
@@ -49,7 +56,7 @@ export abstract class CivicElement<Data = unknown> extends LitElement {
   @property({ reflect: true }) adapter = 'rest';
 
   /** Per-instance text overrides, by section: `{ petition: { consentLabel: '…' } }`. */
-  @property({ attribute: false }) strings?: StringOverrides;
+  @property({ attribute: false }) strings?: StringOverrides<S>;
 
   /** The client in use, once resolved. */
   @state() protected activeClient?: CivicClient;
@@ -144,13 +151,16 @@ export abstract class CivicElement<Data = unknown> extends LitElement {
     }
   }
 
-  /** A form submission wired to this widget's client, strings, events and custom states. */
-  protected createSubmitter<Body, Receipt>(options: SubmitOptions<Body, Receipt>): SubmitController<Body, Receipt> {
-    return new SubmitController(this, options, {
+  /**
+   * What a `SubmitController` needs from this widget: `new SubmitController(this, this.submitContext(), {...})`.
+   * (The controller is not imported here, so widgets without a form do not download it.)
+   */
+  protected submitContext(): SubmitContext {
+    return {
       client: () => this.activeClient,
-      l10n: this.l10n,
+      l10n: this.l10n as unknown as SubmitContext['l10n'],
       setState: (name, on) => this.setCustomState(name, on),
-    });
+    };
   }
 
   protected override render() {

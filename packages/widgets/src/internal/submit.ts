@@ -65,7 +65,7 @@ export interface SubmitOptions<Body, Receipt> {
   onDelivered?: (receipt: Receipt) => void;
 }
 
-/** What the controller needs from its widget (provided by `CivicElement.createSubmitter`). */
+/** What the controller needs from its widget (`CivicElement.submitContext()`). */
 export interface SubmitContext {
   client: () => CivicClient | undefined;
   l10n: LocalizeController;
@@ -97,8 +97,8 @@ export class SubmitController<Body, Receipt> implements ReactiveController {
 
   constructor(
     private readonly host: Host,
-    private readonly options: SubmitOptions<Body, Receipt>,
     private readonly context: SubmitContext,
+    private readonly options: SubmitOptions<Body, Receipt>,
   ) {
     host.addController(this);
   }

@@ -2,6 +2,7 @@ import type { Petition } from '@civic-widgets/client';
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { LocalizeController } from '../i18n/localize.js';
+import type { PetitionStrings } from './petition.strings.js';
 
 /** The milestone the count is heading for, or the last one once every milestone is passed. */
 export function nextThreshold(petition: Petition) {
@@ -14,7 +15,10 @@ export function nextThreshold(petition: Petition) {
  * The signature count and the progress toward the next milestone, shared by `<civic-petition>` and
  * `<civic-petition-counter>`. The counts are text as well as a native `<progress>` named by that text.
  */
-export function renderCount(petition: Petition, l10n: LocalizeController): TemplateResult {
+export function renderCount(
+  petition: Petition,
+  l10n: LocalizeController<{ petition: PetitionStrings }>,
+): TemplateResult {
   const t = l10n.t.petition;
   const count = petition.signatureCount;
   const { next, reachedAll } = nextThreshold(petition);

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
 import { RefreshController } from '../internal/refresh.js';
+import { type PetitionStrings, petitionCatalog } from './petition.strings.js';
 import { petitionStyles } from './petition.styles.js';
 import { renderCount } from './petition-count.js';
 
@@ -20,8 +21,9 @@ import { renderCount } from './petition-count.js';
  * @csspart result - The count and progress.
  * @csspart status - The loading message.
  */
-export class CivicPetitionCounter extends CivicElement<Petition> {
+export class CivicPetitionCounter extends CivicElement<Petition, { petition: PetitionStrings }> {
   static override styles = [...CivicElement.styles, petitionStyles];
+  static override catalogs = { petition: petitionCatalog };
 
   /** The petition to count, as the backend names it. Required. */
   @property({ attribute: 'petition-id', reflect: true }) petitionId?: string;

@@ -2,10 +2,10 @@ import { ClientError, type Petition } from '@civic-widgets/client';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import { LOCALES, loadLocale } from '../i18n/localize.js';
-import type { Strings } from '../i18n/strings.js';
+import { LOCALES, loadCatalog } from '../i18n/localize.js';
 import { resetSharedClients } from '../internal/client.js';
 import { describeExamples } from '../test-support/axe.js';
+import { checkCatalog } from '../test-support/catalog.js';
 import { deferred, delivered, fakeClient, outboxEvent, queued } from '../test-support/fake-client.js';
 import {
   askingEverything,
@@ -20,6 +20,7 @@ import {
   submitForm,
 } from './petition.examples.js';
 import type { CivicPetition } from './petition.js';
+import { petitionCatalog } from './petition.strings.js';
 import type { CivicPetitionCounter } from './petition-counter.js';
 
 const longDate = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date(iso));
@@ -44,6 +45,7 @@ describe('<civic-petition>', () => {
   });
 
   describeExamples(examples);
+  checkCatalog('petition', petitionCatalog);
 
   it('shows title, summary, full text, status, closing date, count and progress toward the next milestone', async () => {
     const { el, client } = await show(openPetition);
@@ -259,7 +261,7 @@ describe('<civic-petition>', () => {
 
   for (const locale of LOCALES) {
     it(`renders completely in ${locale}`, async () => {
-      const strings = (await loadLocale(locale)) as Strings;
+      const strings = { petition: (await loadCatalog(petitionCatalog, locale))! };
       const wrapper = await fixture(
         html`<div lang=${locale}><civic-petition petition-id="p" .client=${petitionClient(openPetition)}></civic-petition></div>`,
       );

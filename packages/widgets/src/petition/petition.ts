@@ -5,8 +5,9 @@ import { CivicElement } from '../internal/civic-element.js';
 import { checkboxField, errorSummary, externalLink, failureNotice, liveStatus, textField } from '../internal/fields.js';
 import { RefreshController } from '../internal/refresh.js';
 import { safeHref } from '../internal/safe-url.js';
-import type { FieldSpec } from '../internal/submit.js';
+import { type FieldSpec, SubmitController } from '../internal/submit.js';
 import { formStyles } from '../styles/base.styles.js';
+import { type PetitionStrings, petitionCatalog } from './petition.strings.js';
 import { petitionStyles } from './petition.styles.js';
 import { renderCount } from './petition-count.js';
 
@@ -37,8 +38,9 @@ import { renderCount } from './petition-count.js';
  * @cssstate submitted - The signature was accepted or saved for later.
  * @cssstate user-invalid - The last submit attempt had errors.
  */
-export class CivicPetition extends CivicElement<Petition> {
+export class CivicPetition extends CivicElement<Petition, { petition: PetitionStrings }> {
   static override styles = [...CivicElement.styles, formStyles, petitionStyles];
+  static override catalogs = { petition: petitionCatalog };
 
   /** The petition to show, as the backend names it. Required. */
   @property({ attribute: 'petition-id', reflect: true }) petitionId?: string;
@@ -57,7 +59,7 @@ export class CivicPetition extends CivicElement<Petition> {
     () => void this.reload({ quiet: true }),
   );
 
-  readonly #submit = this.createSubmitter({
+  readonly #submit = new SubmitController(this, this.submitContext(), {
     operation: 'signPetition',
     schema: SignatureRequest,
     fields: () => this.#fields(),
