@@ -3,7 +3,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import { customElement, property } from 'lit/decorators.js';
 import sinon from 'sinon';
-import { formStyles } from '../styles/base.styles.js';
+import { formStyles } from '../styles/form.styles.js';
 import { deferred, fakeClient, queued } from '../test-support/fake-client.js';
 import { CivicElement } from './civic-element.js';
 import { resetSharedClients } from './client.js';

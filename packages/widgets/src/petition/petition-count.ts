@@ -1,6 +1,5 @@
 import type { Petition } from '@civic-widgets/client';
 import { html, nothing, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import type { LocalizeController } from '../i18n/localize.js';
 import type { PetitionStrings } from './petition.strings.js';
 
@@ -23,7 +22,7 @@ export function renderCount(
   const count = petition.signatureCount;
   const { next, reachedAll } = nextThreshold(petition);
   return html`<div class="count" part="result">
-    ${keyed(count, html`<p class="total"><strong>${l10n.plural(t.signatures, count)}</strong></p>`)}
+    <p class="total"><strong>${l10n.plural(t.signatures, count)}</strong></p>
     ${
       next
         ? html`<progress id="progress" max=${next.count} value=${count} aria-labelledby="progress-text"></progress>

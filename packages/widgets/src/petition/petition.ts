@@ -6,7 +6,7 @@ import { checkboxField, errorSummary, externalLink, failureNotice, liveStatus, t
 import { RefreshController } from '../internal/refresh.js';
 import { safeHref } from '../internal/safe-url.js';
 import { type FieldSpec, SubmitController } from '../internal/submit.js';
-import { formStyles } from '../styles/base.styles.js';
+import { formStyles } from '../styles/form.styles.js';
 import { type PetitionStrings, petitionCatalog } from './petition.strings.js';
 import { petitionStyles } from './petition.styles.js';
 import { renderCount } from './petition-count.js';
