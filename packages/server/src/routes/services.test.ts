@@ -87,6 +87,26 @@ describe('services', () => {
     assert.equal(found.items[0]?.distanceKm, 0);
   });
 
+  it('pages nearest-first without a radius exactly like sorting everything', async () => {
+    const origin = { lat: 53.84, lng: -1.45 };
+    const rows = await t.db.selectFrom('services').select(['id', 'lat', 'lng']).execute();
+    const expected = rows
+      .map((r) => ({ id: r.id, d: Math.round(distanceKm(origin, r) * 100) / 100 }))
+      .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1))
+      .map((r) => r.id);
+    const seen: string[] = [];
+    for (const page of [1, 2, 3, 12]) {
+      const found = await search(`lat=${origin.lat}&lng=${origin.lng}&pageSize=20&page=${page}`);
+      assert.equal(found.total, rows.length);
+      assert.deepEqual(
+        found.items.map((s) => s.id),
+        expected.slice((page - 1) * 20, page * 20),
+      );
+      seen.push(...found.items.map((s) => s.id));
+    }
+    assert.equal(new Set(seen).size, seen.length);
+  });
+
   it('keeps services open now on the venue clock', async () => {
     const open = await search('openNow=true&pageSize=100');
     assert.ok(open.total > 0);

@@ -1,4 +1,4 @@
-import { distanceKm, isOpenAt } from '@civic-widgets/client/domain';
+import { distanceKm, isOpenOn, wallClock } from '@civic-widgets/client/domain';
 import type { OpeningHours, Service, ServiceCategory, ServiceQuery } from '@civic-widgets/client/schemas';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, ServiceTable } from '../db/schema.js';
@@ -83,10 +83,26 @@ function boundingBox(centre: { lat: number; lng: number }, km: number) {
   return { minLat: centre.lat - dLat, maxLat: centre.lat + dLat, minLng: centre.lng - dLng, maxLng: centre.lng + dLng };
 }
 
+/** Reads each venue's wall clock once per time zone: thousands of services share a handful of zones. */
+function openAt(now: Date) {
+  const clocks = new Map<string, { day: number; minute: number }>();
+  return (hours: OpeningHours) => {
+    let clock = clocks.get(hours.timeZone);
+    if (!clock) clocks.set(hours.timeZone, (clock = wallClock(now, hours.timeZone)));
+    return isOpenOn(hours.weekly, clock);
+  };
+}
+
+const byDistance = (a: { distance: number; id: string }, b: { distance: number; id: string }) =>
+  a.distance - b.distance || (a.id < b.id ? -1 : 1);
+
 /**
- * Text, category, distance and opening-hours search. Without a location the database sorts by name and
- * pages; with one, only ids and coordinates of the candidates are read, distances computed here, and the full
- * rows loaded for the requested page alone.
+ * Text, category, distance and opening-hours search.
+ * - Without a location or `openNow`, the database sorts by name, counts (a window count, one pass) and pages.
+ * - With a location, only ids and coordinates of candidates inside a bounding box are read. With a radius the
+ *   box is the radius; without one it starts at 2 km and doubles until the circle inside it holds the page,
+ *   which then holds the nearest services of all (anything outside the circle is farther).
+ * - `openNow` needs every candidate's hours, so it reads them all.
  */
 export async function searchServices(db: Db, query: ServiceQuery, now: Date) {
   const page = query.page ?? 1;
@@ -100,53 +116,73 @@ export async function searchServices(db: Db, query: ServiceQuery, now: Date) {
     );
   }
   if (query.q?.trim()) base = searchIndex.filter(base, query.q);
+  const countAll = async () =>
+    Number((await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
+  const pageOf = async (ids: { id: string; distance?: number }[], total: number) => {
+    const services = await loadServices(
+      db,
+      ids.map((r) => r.id),
+    );
+    const items = ids.map(({ id, distance }) => {
+      const service = services.get(id)!;
+      return distance === undefined ? service : { ...service, distanceKm: distance };
+    });
+    return { items, total, page, pageSize };
+  };
 
   if (!centre && !query.openNow) {
-    const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const ids = await base
-      .select('id')
+    const rows = await base
+      .select((eb) => ['id', eb.fn.countAll<number>().over().as('total')])
       .orderBy('name')
       .orderBy('id')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute();
-    const services = await loadServices(
-      db,
-      ids.map((r) => r.id),
-    );
-    return { items: ids.map((r) => services.get(r.id)!), total: Number(total), page, pageSize };
+    // Past the last page there is no row to carry the window count.
+    const total = rows[0] ? Number(rows[0].total) : await countAll();
+    return pageOf(rows, total);
   }
 
-  if (centre && query.radiusKm !== undefined) {
-    const box = boundingBox(centre, query.radiusKm);
-    base = base
-      .where('lat', '>=', box.minLat)
-      .where('lat', '<=', box.maxLat)
-      .where('lng', '>=', box.minLng)
-      .where('lng', '<=', box.maxLng);
+  const isOpen = openAt(now);
+  const candidates = async (km: number | undefined) => {
+    let scoped = base;
+    if (centre && km !== undefined) {
+      const box = boundingBox(centre, km);
+      scoped = scoped
+        .where('lat', '>=', box.minLat)
+        .where('lat', '<=', box.maxLat)
+        .where('lng', '>=', box.minLng)
+        .where('lng', '<=', box.maxLng);
+    }
+    const rows = query.openNow
+      ? (await scoped.select(['id', 'name', 'lat', 'lng', 'hours']).execute()).filter(
+          (r) => r.hours !== null && isOpen(fromJson<OpeningHours>(r.hours)),
+        )
+      : await scoped.select(['id', 'name', 'lat', 'lng']).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      distance: centre ? Math.round(distanceKm(centre, r) * 100) / 100 : 0,
+    }));
+  };
+  const slice = <T>(list: T[]) => list.slice((page - 1) * pageSize, page * pageSize);
+
+  if (!centre) {
+    const open = (await candidates(undefined)).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+    return pageOf(slice(open), open.length);
   }
-  const candidates = await base.select(['id', 'name', 'lat', 'lng', 'hours']).execute();
-  let found = candidates.map((c) => ({
-    ...c,
-    distance: centre ? Math.round(distanceKm(centre, c) * 100) / 100 : undefined,
-  }));
-  if (query.openNow) found = found.filter((c) => c.hours !== null && isOpenAt(fromJson<OpeningHours>(c.hours), now));
-  if (centre) {
-    if (query.radiusKm !== undefined) found = found.filter((c) => c.distance! <= query.radiusKm!);
-    found.sort((a, b) => a.distance! - b.distance! || (a.id < b.id ? -1 : 1));
-  } else {
-    found.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  if (query.radiusKm !== undefined || query.openNow) {
+    const km = query.radiusKm;
+    const found = (await candidates(km)).filter((c) => km === undefined || c.distance <= km).sort(byDistance);
+    return pageOf(slice(found), found.length);
   }
-  const slice = found.slice((page - 1) * pageSize, page * pageSize);
-  const services = await loadServices(
-    db,
-    slice.map((c) => c.id),
-  );
-  const items = slice.map((c) => {
-    const service = services.get(c.id)!;
-    return c.distance === undefined ? service : { ...service, distanceKm: c.distance };
-  });
-  return { items, total: found.length, page, pageSize };
+  const needed = page * pageSize;
+  const total = await countAll();
+  for (let km = 2; ; km *= 2) {
+    const within = (await candidates(km)).filter((c) => c.distance <= km);
+    // A quarter of the Earth's circumference covers everything reachable: stop there whatever was found.
+    if (within.length >= Math.min(needed, total) || km >= 10_000) return pageOf(slice(within.sort(byDistance)), total);
+  }
 }
 
 export async function listCategories(db: Db): Promise<ServiceCategory[]> {
