@@ -209,6 +209,24 @@ describe('<civic-petition>', () => {
     expect(texts(el, '.total')).to.deep.equal(['8,500 signatures']);
   });
 
+  it('brings the form back as it was when the outbox gives up on a queued signature', async () => {
+    const { el, client } = await show(openPetition, async () => queued('entry-9', true));
+    await fillForm(el, { name: 'Amina Okafor', email: 'kept@example.org' });
+    await submitForm(el);
+    await waitUntil(() => $(el, '[data-confirmation]'));
+    expect($(el, 'form')!.closest('section')!.hidden).to.be.true;
+    expect($(el, 'form')!.checkVisibility()).to.be.false;
+    const failed = oneEvent(el, 'civic-error');
+    outboxEvent(client, 'failed', 'entry-9', { error: new ClientError('http', 'Gone', { status: 410 }) });
+    expect((await failed).detail.error.status).to.equal(410);
+    await el.updateComplete;
+    expect($(el, '[data-confirmation]')).to.equal(null);
+    expect($(el, 'form')!.checkVisibility()).to.be.true;
+    expect($<HTMLInputElement>(el, '#name')!.value).to.equal('Amina Okafor');
+    expect($<HTMLInputElement>(el, '#email')!.value).to.equal('kept@example.org');
+    expect(texts(el, '.notice.error')).to.deep.equal(['The service could not handle your request. Try again later.']);
+  });
+
   it('cannot be signed when closed, and says so', async () => {
     const { el } = await show(closedPetition);
     expect($(el, 'form')).to.equal(null);

@@ -224,6 +224,16 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
   }
 
   #renderSigning(petition: Petition) {
+    const state = this.#submit.state;
+    // One stable template, so the form's DOM (and what was typed) survives while a queued signature waits:
+    // if the outbox later gives up on it, the form comes back as it was.
+    const showForm = petition.status === 'open' && state !== 'delivered';
+    return html`${this.#renderConfirmation()}
+      ${petition.status !== 'open' && state === 'idle' ? html`<p class="notice" part="status">${this.l10n.t.petition.closedMessage}</p>` : nothing}
+      ${showForm ? this.#renderForm(petition, state === 'queued') : nothing}`;
+  }
+
+  #renderConfirmation() {
     const t = this.l10n.t.petition;
     const submit = this.#submit;
     if (submit.state === 'delivered') {
@@ -240,16 +250,15 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
         <p>${submit.queued?.persisted === false ? this.l10n.t.common.queuedUnsaved : this.l10n.t.common.queued}</p>
       </section>`;
     }
-    if (petition.status !== 'open') return html`<p class="notice" part="status">${t.closedMessage}</p>`;
-    return this.#renderForm(petition);
+    return nothing;
   }
 
-  #renderForm(petition: Petition) {
+  #renderForm(petition: Petition, hidden: boolean) {
     const t = this.l10n.t.petition;
     const submit = this.#submit;
     const l10n = this.l10n;
     const privacy = safeHref(petition.privacyNoticeUrl);
-    return html`<section aria-labelledby="sign-heading">
+    return html`<section aria-labelledby="sign-heading" ?hidden=${hidden}>
       <form novalidate @submit=${submit.handleSubmit}>
         <h3 id="sign-heading">${t.signHeading}</h3>
         ${errorSummary(submit, l10n, this.renderRoot)}

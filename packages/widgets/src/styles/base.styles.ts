@@ -17,8 +17,9 @@ export const baseStyles = css`
     color: inherit;
     line-height: 1.5;
   }
-  :host([hidden]) {
-    display: none;
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
   }
   * {
     box-sizing: border-box;
