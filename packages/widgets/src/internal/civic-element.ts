@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { type Catalogs, LocalizeController, type Sections, type StringOverrides } from '../i18n/localize.js';
 import type { Catalog } from '../i18n/strings.js';
 import { baseStyles } from '../styles/base.styles.js';
-import { ADAPTERS, sharedClient } from './client.js';
+import { ADAPTERS, type AdapterOptions, isAdapterName, sharedClient } from './client.js';
 import { CivicErrorEvent, CivicLoadEvent } from './events.js';
 import { clientErrorMessage, toClientError } from './messages.js';
 import type { SubmitContext } from './submit.js';
@@ -52,7 +52,7 @@ export abstract class CivicElement<Data = unknown, S extends Sections = {}> exte
   /** Base URL of the Civic Widgets backend, e.g. `https://participate.example.gov/api/v1`. */
   @property({ reflect: true }) endpoint?: string;
 
-  /** Which backend protocol: `rest` (default) or `memory` (in-page demo data; no `endpoint` needed). */
+  /** The backend's kind: `rest` (default, protocol v1), `memory` (demo data, no `endpoint`), `static` (`endpoint` is a JSON file), `hsds` (an Open Referral API) or `open311`. */
   @property({ reflect: true }) adapter = 'rest';
 
   /** Per-instance text overrides, by section: `{ petition: { consentLabel: '…' } }`. */
@@ -68,12 +68,18 @@ export abstract class CivicElement<Data = unknown, S extends Sections = {}> exte
   @state() protected loadError?: ClientError;
 
   #clientRequest = 0;
+  #adapterOptionsKey = '';
   #loadRun = 0;
   #loadedFor?: { client: CivicClient; key: string };
   #reported = new Set<string>();
 
   /** Attributes this widget cannot work without, by attribute name. Override and spread `super`'s. */
   protected requiredAttributes(): Record<string, unknown> {
+    return {};
+  }
+
+  /** Settings the chosen adapter needs besides `endpoint`, from the widget's attributes (`service-code`). */
+  protected adapterOptions(): AdapterOptions {
     return {};
   }
 
@@ -89,7 +95,16 @@ export abstract class CivicElement<Data = unknown, S extends Sections = {}> exte
   protected abstract renderContent(): unknown;
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (!this.hasUpdated || changed.has('client') || changed.has('endpoint') || changed.has('adapter')) {
+    const optionsKey = JSON.stringify(this.adapterOptions());
+    const optionsChanged = optionsKey !== this.#adapterOptionsKey;
+    this.#adapterOptionsKey = optionsKey;
+    if (
+      !this.hasUpdated ||
+      optionsChanged ||
+      changed.has('client') ||
+      changed.has('endpoint') ||
+      changed.has('adapter')
+    ) {
       this.#resolveClient();
     }
     const missing = this.#missingAttribute();
@@ -213,11 +228,11 @@ export abstract class CivicElement<Data = unknown, S extends Sections = {}> exte
   #resolveClient() {
     const request = ++this.#clientRequest;
     if (this.configProblem && 'adapter' in this.configProblem) this.configProblem = undefined;
-    if (!this.client && !(ADAPTERS as readonly string[]).includes(this.adapter)) {
+    if (!this.client && !isAdapterName(this.adapter)) {
       this.activeClient = undefined;
       this.configProblem = { adapter: this.adapter };
       console.error(
-        `Civic Widgets: <${this.localName}> has adapter="${this.adapter}"; use ${ADAPTERS.join(' or ')}.`,
+        `Civic Widgets: <${this.localName}> has adapter="${this.adapter}"; use ${ADAPTERS.join(', ')}.`,
         this,
       );
       return;
@@ -228,12 +243,12 @@ export abstract class CivicElement<Data = unknown, S extends Sections = {}> exte
     }
     this.activeClient = undefined;
     if (!this.endpoint && this.adapter !== 'memory') return;
-    sharedClient(this.endpoint, this.adapter).then(
+    sharedClient(this.endpoint, this.adapter, this.adapterOptions()).then(
       (client) => {
         if (request === this.#clientRequest) this.activeClient = client;
       },
       (error: unknown) => {
-        // Only the memory adapter's import can fail here (a CDN chunk that did not arrive).
+        // Only an adapter's import can fail here (a CDN chunk that did not arrive).
         if (request !== this.#clientRequest) return;
         this.loadError = toClientError(error);
         this.loadStatus = 'error';

@@ -1,11 +1,33 @@
-import { type CivicClient, createClient } from '@civic-widgets/client';
+import { type Adapter, type CivicClient, createClient } from '@civic-widgets/client';
 
 /** Adapters a widget can name in its `adapter` attribute. */
-export const ADAPTERS = ['rest', 'memory'] as const;
+export const ADAPTERS = ['rest', 'memory', 'static', 'hsds', 'open311'] as const;
 export type AdapterName = (typeof ADAPTERS)[number];
 
-// One client per endpoint and adapter on a page, shared by every widget (one outbox, one set of listeners).
-// Kept on a global symbol so that two CDN files that each carry a copy of this module still share clients.
+/** Settings some adapters need besides the endpoint, given by a widget's attributes (`service-code`). */
+export interface AdapterOptions {
+  /** `open311`: the service code feedback is filed under. */
+  serviceCode?: string;
+}
+
+// Every adapter but `rest` is its own module, imported only when a page names it: a page that talks to the
+// REST backend never downloads the others. `rest` needs no adapter object: it is the client's default.
+const ADAPTER_FACTORIES: Record<
+  AdapterName,
+  (endpoint: string, options: AdapterOptions) => Promise<Adapter | undefined>
+> = {
+  rest: async () => undefined,
+  memory: () => import('@civic-widgets/client/adapters/memory').then((m) => m.memoryAdapter({ delayMs: 300 })),
+  static: (url) => import('@civic-widgets/client/adapters/static').then((m) => m.staticAdapter({ url })),
+  hsds: (endpoint) => import('@civic-widgets/client/adapters/hsds').then((m) => m.hsdsAdapter({ endpoint })),
+  open311: (endpoint, { serviceCode = '' }) =>
+    import('@civic-widgets/client/adapters/open311').then((m) => m.open311Adapter({ endpoint, serviceCode })),
+};
+
+export const isAdapterName = (name: string): name is AdapterName => (ADAPTERS as readonly string[]).includes(name);
+
+// One client per endpoint, adapter and options on a page, shared by every widget (one outbox, one set of
+// listeners). Kept on a global symbol so that two CDN files that each carry a copy of this module still share.
 const registryKey = Symbol.for('civic-widgets.clients');
 type Registry = Map<string, Promise<CivicClient>>;
 const registry = (): Registry => {
@@ -14,24 +36,22 @@ const registry = (): Registry => {
   return holder[registryKey];
 };
 
-/**
- * The page's client for an endpoint and adapter, created on first use. `memory` (demos, docs) is imported only
- * when asked for, so pages using the REST backend never download it.
- */
-export function sharedClient(endpoint: string | undefined, adapter: string): Promise<CivicClient> {
-  if (!(ADAPTERS as readonly string[]).includes(adapter)) {
-    return Promise.reject(new TypeError(`Civic Widgets: unknown adapter "${adapter}" (use ${ADAPTERS.join(' or ')}).`));
+/** The page's client for an endpoint, adapter and adapter options, created on first use. */
+export function sharedClient(
+  endpoint: string | undefined,
+  adapter: string,
+  options: AdapterOptions = {},
+): Promise<CivicClient> {
+  if (!isAdapterName(adapter)) {
+    return Promise.reject(new TypeError(`Civic Widgets: unknown adapter "${adapter}" (use ${ADAPTERS.join(', ')}).`));
   }
-  const key = `${adapter} ${endpoint ?? ''}`;
+  const key = JSON.stringify([adapter, endpoint ?? '', options]);
   const clients = registry();
   let client = clients.get(key);
   if (!client) {
-    client =
-      adapter === 'memory'
-        ? import('@civic-widgets/client/adapters/memory').then(({ memoryAdapter }) =>
-            createClient({ adapter: memoryAdapter({ delayMs: 300 }), endpoint }),
-          )
-        : Promise.resolve(createClient({ endpoint }));
+    client = ADAPTER_FACTORIES[adapter](endpoint ?? '', options).then((custom) =>
+      createClient({ adapter: custom, endpoint }),
+    );
     client.catch(() => clients.delete(key));
     clients.set(key, client);
   }
