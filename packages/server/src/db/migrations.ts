@@ -194,10 +194,19 @@ const serviceSearch = (dialect: Dialect): Migration => ({
   },
 });
 
+/** Distance searches read only id and coordinates inside a box: an index that holds all three answers them alone. */
+const geoIndex: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.dropIndex('services_lat_lng').execute();
+    await db.schema.createIndex('services_geo').on('services').columns(['lat', 'lng', 'id']).execute();
+  },
+};
+
 export async function migrate(db: AnyDb, dialect: Dialect): Promise<void> {
   const migrations: Record<string, Migration> = {
     '0001-initial': initial,
     '0002-service-search': serviceSearch(dialect),
+    '0003-covering-geo-index': geoIndex,
   };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();

@@ -53,6 +53,16 @@ describe('services', () => {
     }
   });
 
+  it('ranks text matches best first, and combines text with a category', async () => {
+    const found = await search('q=food%20bank&pageSize=5');
+    assert.match(found.items[0]?.name ?? '', /Food Bank/);
+    const both = await search('q=centre&category=health&pageSize=100');
+    assert.ok(both.total > 0);
+    for (const s of both.items) assert.ok(s.categories.includes('health'));
+    const paged = await search(`q=centre&category=health&pageSize=100&page=2`);
+    assert.equal(paged.total, both.total);
+  });
+
   it('filters by category', async () => {
     const food = await search('category=food&pageSize=100');
     assert.ok(food.total > 10);

@@ -1,5 +1,5 @@
 import type { Service } from '@civic-widgets/client/schemas';
-import { type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 /**
@@ -26,6 +26,27 @@ export const searchIndex = {
       'in',
       sql<string>`(SELECT service_id FROM services_fts WHERE services_fts MATCH ${ftsQuery(text)})`,
     );
+  },
+
+  /**
+   * One page of matches, best first (FTS5's bm25 rank), with the total from a window count in the same pass.
+   * Reading the index alone is several times faster than filtering the services table by it.
+   */
+  async ranked(
+    db: Kysely<Database>,
+    text: string,
+    category: string | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<{ id: string; total: number }[]> {
+    const inCategory = category
+      ? sql`AND service_id IN (SELECT service_id FROM service_categories WHERE category_id = ${category})`
+      : sql``;
+    const { rows } = await sql<{ id: string; total: number }>`
+      SELECT service_id AS id, count(*) OVER () AS total FROM services_fts
+      WHERE services_fts MATCH ${ftsQuery(text)} ${inCategory}
+      ORDER BY rank, service_id LIMIT ${limit} OFFSET ${offset}`.execute(db);
+    return rows;
   },
 
   async remove(trx: Transaction<Database>, serviceId: string): Promise<void> {

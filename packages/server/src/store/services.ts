@@ -98,7 +98,8 @@ const byDistance = (a: { distance: number; id: string }, b: { distance: number; 
 
 /**
  * Text, category, distance and opening-hours search.
- * - Without a location or `openNow`, the database sorts by name, counts (a window count, one pass) and pages.
+ * - Text without a location or `openNow`: best matches first, straight from the full-text index.
+ * - Otherwise without a location or `openNow`, the database sorts by name, counts (a window count) and pages.
  * - With a location, only ids and coordinates of candidates inside a bounding box are read. With a radius the
  *   box is the radius; without one it starts at 2 km and doubles until the circle inside it holds the page,
  *   which then holds the nearest services of all (anything outside the circle is farther).
@@ -130,6 +131,12 @@ export async function searchServices(db: Db, query: ServiceQuery, now: Date) {
     return { items, total, page, pageSize };
   };
 
+  if (!centre && !query.openNow && query.q?.trim()) {
+    const offset = (page - 1) * pageSize;
+    const rows = await searchIndex.ranked(db, query.q, query.category, pageSize, offset);
+    const total = rows[0] ? Number(rows[0].total) : await countAll();
+    return pageOf(rows, total);
+  }
   if (!centre && !query.openNow) {
     const rows = await base
       .select((eb) => ['id', eb.fn.countAll<number>().over().as('total')])
@@ -158,10 +165,11 @@ export async function searchServices(db: Db, query: ServiceQuery, now: Date) {
       ? (await scoped.select(['id', 'name', 'lat', 'lng', 'hours']).execute()).filter(
           (r) => r.hours !== null && isOpen(fromJson<OpeningHours>(r.hours)),
         )
-      : await scoped.select(['id', 'name', 'lat', 'lng']).execute();
+      : // Without `name` the covering (lat, lng, id) index answers alone; names only sort the no-location case.
+        await scoped.select(centre ? ['id', 'lat', 'lng'] : ['id', 'name', 'lat', 'lng']).execute();
     return rows.map((r) => ({
       id: r.id,
-      name: r.name,
+      name: 'name' in r ? String(r.name) : '',
       distance: centre ? Math.round(distanceKm(centre, r) * 100) / 100 : 0,
     }));
   };
