@@ -122,6 +122,33 @@ describe('crash safety of the real server', () => {
     }
   });
 
+  it('stores one row when two server processes get the same key at once', async () => {
+    const [a, b] = await Promise.all([start(dbFile), start(dbFile)]);
+    try {
+      const key = randomUUID();
+      const responses = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          submit(i % 2 ? a.base : b.base, key).then(async (r) => [r.status, await r.text()]),
+        ),
+      );
+      assert.deepEqual(new Set(responses.map(([status]) => status)), new Set([201]));
+      assert.equal(new Set(responses.map(([, body]) => body)).size, 1);
+      const db = new Database(dbFile, { readonly: true });
+      try {
+        assert.equal(
+          (db.prepare('SELECT count(*) AS n FROM feedback WHERE comment = ?').get(key) as { n: number }).n,
+          1,
+        );
+      } finally {
+        db.close();
+      }
+    } finally {
+      a.child.kill('SIGTERM');
+      b.child.kill('SIGTERM');
+      await Promise.all([exited(a.child), exited(b.child)]);
+    }
+  });
+
   it('finishes in-flight requests on SIGTERM, then exits cleanly', async () => {
     const { child, base } = await start(dbFile);
     // Open keep-alive connections first, so that the next requests are on the wire when the signal lands.

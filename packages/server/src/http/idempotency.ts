@@ -29,8 +29,13 @@ export function fingerprint(request: FastifyRequest): string {
     .digest('hex');
 }
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT');
+/**
+ * Another process won a race: it inserted the same key (a unique violation), or committed while our
+ * transaction held an older snapshot (SQLite's BUSY_SNAPSHOT, which waiting cannot cure). Both end the same
+ * way: run again, and find the winner's response.
+ */
+const lostRace = (error: unknown) =>
+  error instanceof Error && 'code' in error && /^SQLITE_(CONSTRAINT|BUSY)/.test(String(error.code));
 
 /**
  * Runs `work` and records its response under `key` in one transaction. A repeat of the key gets the first
@@ -73,11 +78,13 @@ export async function once(
       }
       return { ...response, replayed: false };
     });
-  try {
-    return await attempt();
-  } catch (error) {
-    // Another process committed the same key between our read and our insert: its response is the answer.
-    if (isUniqueViolation(error)) return attempt();
-    throw error;
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!lostRace(error) || tries >= 8) throw error;
+      // The winner may still hold the write lock for a moment (its fsync): back off 1, 2, 4, ... ms, jittered.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** tries));
+    }
   }
 }
