@@ -79,6 +79,10 @@ describe('admin API', () => {
     });
     assert.equal(edited.statusCode, 200);
     assert.equal(t.json(edited).title, 'Bus shelters now');
+    // Stored in UTC, so that closing times compare correctly whatever offset they came with.
+    assert.equal(t.json(edited).closesAt, '2027-01-01T00:00:00.000Z');
+    const adminView = await t.admin('GET', '/petitions/bus-shelters');
+    assert.equal(t.json(adminView).requiresConfirmation, false);
     assertProblem(await t.admin('PATCH', '/petitions/nope', { title: 'x' }), 404);
 
     const answered = await t.admin('PUT', '/petitions/bus-shelters/response', { summary: 'We will build them.' });

@@ -176,6 +176,30 @@ describe('petitions', () => {
   });
 });
 
+describe('petitions past their closing time', () => {
+  it('show as closed and refuse signatures, whatever the stored status says', async () => {
+    const t = await testServer({ now: () => new Date('2027-07-01T00:00:00Z') });
+    try {
+      const petition = t.json(await t.get('/api/v1/petitions/safer-crossings'));
+      assert.equal(petition.status, 'closed');
+      const closed = t.json(await t.get('/api/v1/petitions?status=closed'));
+      assert.deepEqual(
+        (closed.items as { id: string }[]).map((p) => p.id),
+        ['safer-crossings'],
+      );
+      assert.equal(t.json(await t.get('/api/v1/petitions?status=open')).total, 0);
+      const response = await t.post('/api/v1/petitions/safer-crossings/signatures', {
+        name: 'Late',
+        email: 'late@example.org',
+        consent: true,
+      });
+      assertProblem(response, 409, 'petition-closed');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('petitions with email confirmation', () => {
   let t: Awaited<ReturnType<typeof testServer>>;
   before(async () => {

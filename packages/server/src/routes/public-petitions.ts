@@ -22,10 +22,12 @@ export async function petitionRoutes(app: FastifyInstance, ctx: AppContext) {
       coerceQuery(request.query, ['page', 'pageSize']),
       'The query is not valid',
     );
-    return listPetitions(ctx.db, query);
+    return listPetitions(ctx.db, query, ctx.now());
   });
 
-  app.get('/petitions/:id', async (request) => publicPetition(await getPetition(ctx.db, pathId(request, 'Petition'))));
+  app.get('/petitions/:id', async (request) =>
+    publicPetition(await getPetition(ctx.db, pathId(request, 'Petition')), ctx.now()),
+  );
 
   app.post('/petitions/:id/signatures', async (request, reply) => {
     const id = pathId(request, 'Petition');

@@ -11,6 +11,7 @@ import type {
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, PetitionTable } from '../db/schema.js';
 import { HttpProblem, notFound } from '../http/problems.js';
+import { utc } from './dates.js';
 import { emailKey } from './email-key.js';
 import { compact, fromJson } from './json.js';
 
@@ -39,9 +40,15 @@ export function toPetition(row: Selectable<PetitionTable>): PetitionRecord {
   }) as PetitionRecord;
 }
 
-/** The public view: administrators' settings removed. */
-export function publicPetition({ requiresConfirmation: _, ...petition }: PetitionRecord): Petition {
-  return petition;
+/** A petition whose closing time has passed is closed, whatever its stored status says. */
+function effectiveStatus(petition: Pick<PetitionRecord, 'status' | 'closesAt'>, now: Date): PetitionRecord['status'] {
+  const expired = petition.closesAt !== undefined && Date.parse(petition.closesAt) <= now.getTime();
+  return petition.status === 'open' && expired ? 'closed' : petition.status;
+}
+
+/** The public view: the status as of `now`, administrators' settings removed. */
+export function publicPetition({ requiresConfirmation: _, ...petition }: PetitionRecord, now: Date): Petition {
+  return { ...petition, status: effectiveStatus(petition, now) };
 }
 
 export async function findPetition(db: Db, id: string): Promise<PetitionRecord | undefined> {
@@ -55,35 +62,29 @@ export async function getPetition(db: Db, id: string): Promise<PetitionRecord> {
   return found;
 }
 
-export async function listPetitions(db: Db, query: PetitionListQuery) {
+/** Status depends on the clock, so the filter runs after reading (a council has tens of petitions, not millions). */
+export async function listPetitions(db: Db, query: PetitionListQuery, now: Date) {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  let base = db.selectFrom('petitions');
-  if (query.status) base = base.where('status', '=', query.status);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base
+  const rows = await db
+    .selectFrom('petitions')
     .select(['id', 'title', 'summary', 'status', 'signature_count', 'closes_at'])
     .orderBy('created_at', 'desc')
     .orderBy('id')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
     .execute();
-  const items: PetitionSummary[] = rows.map((row) =>
-    compact({
-      id: row.id,
-      title: row.title,
-      summary: row.summary,
-      status: row.status,
-      signatureCount: row.signature_count,
-      closesAt: row.closes_at,
-    }),
-  );
-  return { items, total: Number(total), page, pageSize };
-}
-
-/** A petition whose closing time has passed takes no more signatures, whatever its stored status says. */
-function acceptsSignatures(petition: PetitionRecord, now: Date): boolean {
-  return petition.status === 'open' && !(petition.closesAt && Date.parse(petition.closesAt) <= now.getTime());
+  const all: PetitionSummary[] = rows
+    .map((row) =>
+      compact({
+        id: row.id,
+        title: row.title,
+        summary: row.summary,
+        status: effectiveStatus({ status: row.status, closesAt: row.closes_at ?? undefined }, now),
+        signatureCount: row.signature_count,
+        closesAt: row.closes_at,
+      }),
+    )
+    .filter((petition) => !query.status || petition.status === query.status);
+  return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
 }
 
 export interface SignOutcome {
@@ -106,7 +107,7 @@ export async function sign(
   now: Date,
 ): Promise<SignOutcome> {
   const petition = await getPetition(trx, petitionId);
-  if (!acceptsSignatures(petition, now)) {
+  if (effectiveStatus(petition, now) !== 'open') {
     throw new HttpProblem(409, 'petition-closed', 'This petition is closed', {
       detail: 'It no longer accepts signatures.',
     });
@@ -185,7 +186,7 @@ function petitionColumns(input: Partial<PetitionInput>) {
     summary: input.summary,
     body: input.body,
     status: input.status,
-    closes_at: input.closesAt,
+    closes_at: utc(input.closesAt, 'closesAt'),
     thresholds: input.thresholds && JSON.stringify(input.thresholds),
     signer_fields: input.signerFields && JSON.stringify(input.signerFields),
     allow_public_name: input.allowPublicName === undefined ? undefined : Number(input.allowPublicName),
@@ -204,7 +205,7 @@ export async function createPetition(trx: Transaction<Database>, input: Petition
       summary: input.summary,
       body: input.body ?? null,
       status: input.status,
-      closes_at: input.closesAt ?? null,
+      closes_at: utc(input.closesAt, 'closesAt') ?? null,
       thresholds: JSON.stringify(input.thresholds),
       response: null,
       signer_fields: JSON.stringify(input.signerFields),
@@ -234,7 +235,11 @@ export async function setResponse(trx: Transaction<Database>, id: string, respon
   await getPetition(trx, id);
   await trx
     .updateTable('petitions')
-    .set({ response: JSON.stringify(response), status: 'responded', updated_at: now.toISOString() })
+    .set({
+      response: JSON.stringify({ ...response, respondedAt: utc(response.respondedAt, 'respondedAt') }),
+      status: 'responded',
+      updated_at: now.toISOString(),
+    })
     .where('id', '=', id)
     .execute();
   return getPetition(trx, id);

@@ -12,6 +12,7 @@ import type {
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, PollTable } from '../db/schema.js';
 import { HttpProblem, invalid, notFound } from '../http/problems.js';
+import { utc } from './dates.js';
 import { compact, fromJson } from './json.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -185,8 +186,8 @@ const pollColumns = (input: Partial<PollInput>) =>
     description: input.description,
     kind: input.kind,
     status: input.status,
-    opens_at: input.opensAt,
-    closes_at: input.closesAt,
+    opens_at: utc(input.opensAt, 'opensAt'),
+    closes_at: utc(input.closesAt, 'closesAt'),
     options: input.options && JSON.stringify(input.options),
     max_choices: input.maxChoices,
     results_visibility: input.resultsVisibility,
@@ -205,8 +206,8 @@ export async function createPoll(trx: Transaction<Database>, input: PollInput, n
       description: input.description ?? null,
       kind: input.kind,
       status: input.status ?? 'open',
-      opens_at: input.opensAt ?? null,
-      closes_at: input.closesAt ?? null,
+      opens_at: utc(input.opensAt, 'opensAt') ?? null,
+      closes_at: utc(input.closesAt, 'closesAt') ?? null,
       options: JSON.stringify(input.options),
       max_choices: input.maxChoices ?? null,
       results_visibility: input.resultsVisibility,
