@@ -88,7 +88,10 @@ function openAt(now: Date) {
   const clocks = new Map<string, { day: number; minute: number }>();
   return (hours: OpeningHours) => {
     let clock = clocks.get(hours.timeZone);
-    if (!clock) clocks.set(hours.timeZone, (clock = wallClock(now, hours.timeZone)));
+    if (!clock) {
+      clock = wallClock(now, hours.timeZone);
+      clocks.set(hours.timeZone, clock);
+    }
     return isOpenOn(hours.weekly, clock);
   };
 }
