@@ -14,6 +14,8 @@ const {
   VoteReceipt,
   Email,
   ServiceList,
+  Petition,
+  Poll,
 } = await import('@civic-widgets/client/schemas');
 
 const RUNS = 2000;
@@ -244,6 +246,27 @@ describe('fuzzing the write endpoints', () => {
       },
     },
     {
+      name: 'admin petition edits',
+      method: 'PATCH' as const,
+      url: () => '/api/v1/admin/petitions/safer-crossings',
+      table: 'petitions' as const,
+      example: { title: 'T', closesAt: '2030-01-01T00:00:00Z', thresholds: [{ count: 5, label: 'L' }], status: 'open' },
+    },
+    {
+      name: 'admin government responses',
+      method: 'PUT' as const,
+      url: () => '/api/v1/admin/petitions/library-hours/response',
+      table: 'petitions' as const,
+      example: { summary: 'S', body: 'B', respondedAt: '2026-10-15T09:00:00Z' },
+    },
+    {
+      name: 'admin poll edits',
+      method: 'PATCH' as const,
+      url: () => '/api/v1/admin/polls/budget-priorities',
+      table: 'polls' as const,
+      example: { question: 'Q', maxChoices: 2, opensAt: '2026-01-01T00:00:00Z', closesAt: '2030-01-01T00:00:00Z' },
+    },
+    {
       name: 'admin services',
       method: 'PUT' as const,
       // The path carries the body's id when it is a string (lone surrogates replaced, as a browser would).
@@ -282,9 +305,11 @@ describe('fuzzing the write endpoints', () => {
       );
       // Every stored row still reads back as a valid protocol object.
       const ids = (await t.db.selectFrom(table).select('id').execute()).map((r) => r.id);
-      const path = table === 'services' ? null : `/api/v1/${table}`;
-      for (const id of ids.filter((i) => i.startsWith('fuzz'))) {
-        if (path) assert.equal((await t.get(`${path}/${id}`)).statusCode, 200);
+      const schema = table === 'petitions' ? Petition : table === 'polls' ? Poll : undefined;
+      for (const id of schema ? ids : []) {
+        const stored = await t.get(`/api/v1/${table}/${id}`);
+        assert.equal(stored.statusCode, 200);
+        assert.ok(z.safeParse(schema!, stored.json()).success, stored.body);
       }
       if (table === 'services') {
         const list = await t.get('/api/v1/services?pageSize=100&q=');
