@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { adminGuard } from '../http/admin-auth.js';
 import { toCsv } from '../http/csv.js';
 import { fingerprint, idempotencyKey, once } from '../http/idempotency.js';
+import { pathId } from '../http/params.js';
 import { HttpProblem, notFound } from '../http/problems.js';
 import { parseOr422 } from '../http/validation.js';
 import { audit } from '../store/audit.js';
@@ -19,7 +20,6 @@ import {
   ResponseInput,
   ServiceInput,
 } from './admin-schemas.js';
-import { pathId } from './public-petitions.js';
 
 function sendCsv(reply: FastifyReply, name: string, csv: string) {
   return reply

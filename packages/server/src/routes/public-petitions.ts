@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Id, PetitionListQuery, SignatureRequest } from '@civic-widgets/client/schemas';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import * as z from 'zod/mini';
+import { PetitionListQuery, SignatureRequest } from '@civic-widgets/client/schemas';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { fingerprint, idempotencyKey, once } from '../http/idempotency.js';
-import { notFound } from '../http/problems.js';
+import { pathId } from '../http/params.js';
 import { coerceQuery, parseOr422 } from '../http/validation.js';
 import { getPetition, listPetitions, publicPetition, sign } from '../store/petitions.js';
-
-/** A path id that cannot exist is simply not found. */
-export function pathId(request: FastifyRequest, what: string): string {
-  const id = (request.params as { id?: unknown }).id;
-  if (!z.safeParse(Id, id).success) throw notFound(what);
-  return id as string;
-}
 
 export async function petitionRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/petitions', async (request) => {

@@ -3,10 +3,10 @@ import { PollListQuery, VoteRequest } from '@civic-widgets/client/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { fingerprint, idempotencyKey, once } from '../http/idempotency.js';
+import { pathId } from '../http/params.js';
 import { HttpProblem } from '../http/problems.js';
 import { coerceQuery, parseOr422 } from '../http/validation.js';
 import { getPoll, listPolls, resultsVisible, tally, vote } from '../store/polls.js';
-import { pathId } from './public-petitions.js';
 
 export async function pollRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/polls', async (request) => {
