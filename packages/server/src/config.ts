@@ -28,6 +28,8 @@ export interface Config {
   cdnDir?: string;
   demoDir?: string;
   logLevel: string;
+  /** Check every successful public response against its protocol schema (tests, development). */
+  validateResponses: boolean;
 }
 
 /** A configuration mistake; the message names the variable, and start-up stops. */
@@ -45,6 +47,13 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
   }
   return value;
+}
+
+function boolean(env: Env, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase() ?? '';
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new ConfigError(`${name} must be true or false, not "${raw}"`);
 }
 
 function origins(raw: string | undefined): string[] {
@@ -123,6 +132,7 @@ export function readConfig(env: Env = process.env): Config {
     cdnDir: dir('CIVIC_CDN_DIR'),
     demoDir: dir('CIVIC_DEMO_DIR'),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    validateResponses: boolean(env, 'CIVIC_VALIDATE_RESPONSES'),
   };
 }
 

@@ -126,6 +126,18 @@ describe('privacy and failure', () => {
     }
   });
 
+  it('refuses to send a response that breaks the protocol', async () => {
+    const t = await testServer();
+    try {
+      // Data written behind the server's back (an empty title) must not reach a widget as if it were valid.
+      await t.db.updateTable('petitions').set({ title: '' }).where('id', '=', 'safer-crossings').execute();
+      assertProblem(await t.get('/api/v1/petitions/safer-crossings'), 500, 'internal');
+      assert.equal((await t.get('/api/v1/petitions/library-hours')).statusCode, 200);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('sends security headers and no caching on the API', async () => {
     const t = await testServer();
     try {

@@ -9,6 +9,7 @@ import { openStore, type Store } from './db/database.js';
 import { clientKeyer } from './http/client-key.js';
 import { requireJson } from './http/json-only.js';
 import { HttpProblem, sendProblem } from './http/problems.js';
+import { checkResponses } from './http/response-check.js';
 import { type MailTransport, outboxTransport } from './mail/transport.js';
 import { adminRoutes } from './routes/admin.js';
 import { confirmationRoutes } from './routes/confirmations.js';
@@ -149,6 +150,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
             }),
         });
       }
+      if (config.validateResponses) checkResponses(api);
       api.addHook('onRequest', async (request, reply) => {
         // Answers are personal (receipts) or change by the minute (counts): no shared caches.
         reply.header('Cache-Control', 'no-store');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FeedbackRequest } from '@civic-widgets/client/schemas';
+import { FeedbackReceipt, FeedbackRequest } from '@civic-widgets/client/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { fingerprint, idempotencyKey, once } from '../http/idempotency.js';
@@ -7,7 +7,7 @@ import { parseOr422 } from '../http/validation.js';
 import { storeFeedback } from '../store/feedback.js';
 
 export async function feedbackRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.post('/feedback', async (request, reply) => {
+  app.post('/feedback', { config: { response: FeedbackReceipt } }, async (request, reply) => {
     const key = idempotencyKey(request);
     const body = parseOr422(FeedbackRequest, request.body, 'The feedback is not valid');
     if (body.website) return reply.code(201).send({ receiptId: randomUUID() });

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { PetitionListQuery, SignatureRequest } from '@civic-widgets/client/schemas';
+import {
+  Petition,
+  PetitionList,
+  PetitionListQuery,
+  SignatureReceipt,
+  SignatureRequest,
+} from '@civic-widgets/client/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { fingerprint, idempotencyKey, once } from '../http/idempotency.js';
@@ -8,7 +14,7 @@ import { coerceQuery, parseOr422 } from '../http/validation.js';
 import { getPetition, listPetitions, publicPetition, sign } from '../store/petitions.js';
 
 export async function petitionRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/petitions', async (request) => {
+  app.get('/petitions', { config: { response: PetitionList } }, async (request) => {
     const query = parseOr422(
       PetitionListQuery,
       coerceQuery(request.query, ['page', 'pageSize']),
@@ -17,11 +23,11 @@ export async function petitionRoutes(app: FastifyInstance, ctx: AppContext) {
     return listPetitions(ctx.db, query, ctx.now());
   });
 
-  app.get('/petitions/:id', async (request) =>
+  app.get('/petitions/:id', { config: { response: Petition } }, async (request) =>
     publicPetition(await getPetition(ctx.db, pathId(request, 'Petition')), ctx.now()),
   );
 
-  app.post('/petitions/:id/signatures', async (request, reply) => {
+  app.post('/petitions/:id/signatures', { config: { response: SignatureReceipt } }, async (request, reply) => {
     const id = pathId(request, 'Petition');
     const key = idempotencyKey(request);
     const body = parseOr422(SignatureRequest, request.body, 'The signature is not valid');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PollListQuery, VoteRequest } from '@civic-widgets/client/schemas';
+import { Poll, PollList, PollListQuery, PollResults, VoteReceipt, VoteRequest } from '@civic-widgets/client/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { fingerprint, idempotencyKey, once } from '../http/idempotency.js';
@@ -9,14 +9,16 @@ import { coerceQuery, parseOr422 } from '../http/validation.js';
 import { getPoll, listPolls, resultsVisible, tally, vote } from '../store/polls.js';
 
 export async function pollRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.get('/polls', async (request) => {
+  app.get('/polls', { config: { response: PollList } }, async (request) => {
     const query = parseOr422(PollListQuery, coerceQuery(request.query, ['page', 'pageSize']), 'The query is not valid');
     return listPolls(ctx.db, query, ctx.now());
   });
 
-  app.get('/polls/:id', async (request) => getPoll(ctx.db, pathId(request, 'Poll'), ctx.now()));
+  app.get('/polls/:id', { config: { response: Poll } }, async (request) =>
+    getPoll(ctx.db, pathId(request, 'Poll'), ctx.now()),
+  );
 
-  app.get('/polls/:id/results', async (request) => {
+  app.get('/polls/:id/results', { config: { response: PollResults } }, async (request) => {
     const poll = await getPoll(ctx.db, pathId(request, 'Poll'), ctx.now());
     if (!resultsVisible(poll)) {
       throw new HttpProblem(403, 'results-hidden', 'Results are not public yet', {
@@ -26,7 +28,7 @@ export async function pollRoutes(app: FastifyInstance, ctx: AppContext) {
     return tally(ctx.db, poll);
   });
 
-  app.post('/polls/:id/votes', async (request, reply) => {
+  app.post('/polls/:id/votes', { config: { response: VoteReceipt } }, async (request, reply) => {
     const id = pathId(request, 'Poll');
     const key = idempotencyKey(request);
     const body = parseOr422(VoteRequest, request.body, 'The vote is not valid');

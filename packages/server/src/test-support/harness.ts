@@ -27,6 +27,7 @@ export async function testServer(options: TestServerOptions = {}) {
     writeLimitPerMinute: 0,
     readLimitPerMinute: 0,
     adminToken: ADMIN_TOKEN,
+    validateResponses: true,
     logger: false,
     mail: { send: async (mail) => void mails.push(mail) },
     ...options,
