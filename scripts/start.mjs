@@ -18,6 +18,7 @@ const env = {
   CIVIC_SEED: 'demo',
   CIVIC_CDN_DIR: 'dist/cdn',
   CIVIC_DEMO_DIR: 'demo',
+  CIVIC_VALIDATE_RESPONSES: 'true',
   ...process.env,
 };
 // tsx runs the server's TypeScript as is; the `development` condition resolves @civic-widgets/client to its

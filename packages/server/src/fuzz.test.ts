@@ -93,6 +93,7 @@ const feedbackBody = fc.oneof(
       reasons: maybe(fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 })),
       pageUrl: maybe(fc.webUrl({ withQueryParameters: true, withFragments: true })),
       locale: maybe(fc.constantFrom('en', 'en-GB', 'x')),
+      followUpTo: fc.option(fc.oneof(fc.uuid(), fc.string()), { nil: undefined, freq: 5 }),
       website: fc.option(fc.constantFrom('', 'spam'), { nil: undefined }),
     },
     { requiredKeys: [] },

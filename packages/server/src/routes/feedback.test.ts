@@ -60,4 +60,44 @@ describe('feedback', () => {
     assertValid(FeedbackReceipt, response.json());
     assert.equal((await t.db.selectFrom('feedback').select('id').execute()).length, 1);
   });
+
+  it('attaches a follow-up to the rating it completes, counting one piece of feedback', async () => {
+    const first = await t.post('/api/v1/feedback', { topic: 'parking', rating: { scale: 'thumbs', value: 0 } });
+    const receiptId = String(t.json(first).receiptId);
+    const rowsBefore = (await t.db.selectFrom('feedback').select('id').execute()).length;
+    const followUp = await t.post('/api/v1/feedback', {
+      topic: 'parking',
+      rating: { scale: 'thumbs', value: 0 },
+      comment: 'The map is out of date',
+      reasons: ['outdated'],
+      followUpTo: receiptId,
+    });
+    assert.equal(followUp.statusCode, 201);
+    assert.equal(t.json(followUp).receiptId, receiptId);
+    assert.equal((await t.db.selectFrom('feedback').select('id').execute()).length, rowsBefore);
+    const row = await t.db.selectFrom('feedback').selectAll().where('id', '=', receiptId).executeTakeFirstOrThrow();
+    assert.equal(row.comment, 'The map is out of date');
+    assert.equal(row.reasons, '["outdated"]');
+    assert.equal(row.rating_value, 0);
+  });
+
+  it('answers 404 to a follow-up of unknown feedback or of another topic', async () => {
+    const first = await t.post('/api/v1/feedback', { topic: 'parking', rating: { scale: 'stars', value: 2 } });
+    const rating = { scale: 'stars', value: 2 };
+    const unknown = await t.post('/api/v1/feedback', { topic: 'parking', rating, followUpTo: 'no-such-receipt' });
+    assertProblem(unknown, 404, 'not-found');
+    const otherTopic = await t.post('/api/v1/feedback', {
+      topic: 'bins',
+      rating,
+      comment: 'x',
+      followUpTo: String(t.json(first).receiptId),
+    });
+    assertProblem(otherTopic, 404, 'not-found');
+    const row = await t.db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('id', '=', String(t.json(first).receiptId))
+      .executeTakeFirstOrThrow();
+    assert.equal(row.comment, null);
+  });
 });

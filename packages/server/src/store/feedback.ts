@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { FeedbackRequest } from '@civic-widgets/client/schemas';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { notFound } from '../http/problems.js';
+import { compact } from './json.js';
 
 /**
  * The page address without query string, fragment or credentials: those can carry a resident's search terms,
@@ -20,7 +22,36 @@ export function stripPageUrl(pageUrl: string): string | null {
   }
 }
 
+/**
+ * Stores a rating, or completes an earlier one: a follow-up (`followUpTo`, the first answer's receipt, same
+ * topic) adds its comment and reasons to that row and answers with the same receipt, so one citizen's feedback
+ * counts once. Fields the follow-up leaves out keep what the first answer said.
+ */
 export async function storeFeedback(trx: Transaction<Database>, body: FeedbackRequest, now: Date) {
+  if (body.followUpTo) {
+    const earlier = await trx
+      .selectFrom('feedback')
+      .select('id')
+      .where('id', '=', body.followUpTo)
+      .where('topic', '=', body.topic)
+      .executeTakeFirst();
+    if (!earlier) throw notFound('Feedback to follow up');
+    await trx
+      .updateTable('feedback')
+      .set(
+        compact({
+          rating_scale: body.rating.scale,
+          rating_value: body.rating.value,
+          comment: body.comment?.trim() || undefined,
+          reasons: body.reasons?.length ? JSON.stringify(body.reasons) : undefined,
+          page_url: body.pageUrl ? stripPageUrl(body.pageUrl) : undefined,
+          locale: body.locale,
+        }),
+      )
+      .where('id', '=', earlier.id)
+      .execute();
+    return { receiptId: earlier.id };
+  }
   const receiptId = randomUUID();
   await trx
     .insertInto('feedback')
