@@ -163,4 +163,17 @@ describe('crash safety of the real server', () => {
     assert.ok(answered.includes(201), 'no request was allowed to finish');
     assert.equal(await exited(child), 0);
   });
+
+  it('refuses to start on a bad configuration, naming the variable', async () => {
+    const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', MAIN], {
+      env: { ...process.env, PORT: 'eighty', CIVIC_DB_FILE: dbFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    assert.equal(await exited(child), 78);
+    assert.match(stderr, /^Configuration error: PORT must be a whole number/m);
+  });
 });
