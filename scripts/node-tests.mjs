@@ -1,5 +1,6 @@
 // Runs the Node test files (the server's, and the `*.node.test.ts` ones) with Node's own runner through tsx.
-// Node 20's runner takes no glob, so the files are listed here.
+// Node 20's runner takes no glob, so the files are listed here. The `development` condition resolves our own
+// packages to their TypeScript sources, as the browser tests and `npm start` do: nothing needs building first.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +23,16 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...process.argv.slice(2), ...files],
+  [
+    '--conditions=development',
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-concurrency=1',
+    ...process.argv.slice(2),
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

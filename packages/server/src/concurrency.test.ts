@@ -1,8 +1,7 @@
-import './test-support/register.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-const { testServer, newKey } = await import('./test-support/harness.js');
+import { newKey, testServer } from './test-support/harness.js';
 
 describe('concurrency', () => {
   let t: Awaited<ReturnType<typeof testServer>>;

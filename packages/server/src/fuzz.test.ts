@@ -1,22 +1,20 @@
-import './test-support/register.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import fc from 'fast-check';
-import * as z from 'zod/mini';
-
-const { testServer, assertProblem, newKey, ADMIN_TOKEN } = await import('./test-support/harness.js');
-const {
-  FeedbackRequest,
-  SignatureRequest,
-  VoteRequest,
-  FeedbackReceipt,
-  SignatureReceipt,
-  VoteReceipt,
+import {
   Email,
-  ServiceList,
+  FeedbackReceipt,
+  FeedbackRequest,
   Petition,
   Poll,
-} = await import('@civic-widgets/client/schemas');
+  ServiceList,
+  SignatureReceipt,
+  SignatureRequest,
+  VoteReceipt,
+  VoteRequest,
+} from '@civic-widgets/client/schemas';
+import fc from 'fast-check';
+import * as z from 'zod/mini';
+import { ADMIN_TOKEN, assertProblem, newKey, testServer } from './test-support/harness.js';
 
 const RUNS = 2000;
 

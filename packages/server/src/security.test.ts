@@ -1,11 +1,9 @@
-import './test-support/register.js';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-
-const { testServer, assertProblem, newKey } = await import('./test-support/harness.js');
-const { readConfig, ConfigError } = await import('./config.js');
+import { ConfigError, readConfig } from './config.js';
+import { assertProblem, newKey, testServer } from './test-support/harness.js';
 
 const signature = { name: 'Sam', email: 'sam@example.org', consent: true };
 

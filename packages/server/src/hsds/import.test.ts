@@ -1,11 +1,9 @@
-import '../test-support/register.js';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-
-const { testServer, assertValid } = await import('../test-support/harness.js');
-const { importHsds } = await import('./import.js');
-const { ServiceList } = await import('@civic-widgets/client/schemas');
+import { ServiceList } from '@civic-widgets/client/schemas';
+import { assertValid, testServer } from '../test-support/harness.js';
+import { importHsds } from './import.js';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/services.json', import.meta.url), 'utf8'));
 

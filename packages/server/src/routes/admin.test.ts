@@ -1,9 +1,7 @@
-import '../test-support/register.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-
-const { testServer, assertProblem, assertValid, newKey, ADMIN_TOKEN } = await import('../test-support/harness.js');
-const { Petition, Poll, Service } = await import('@civic-widgets/client/schemas');
+import { Petition, Poll, Service } from '@civic-widgets/client/schemas';
+import { ADMIN_TOKEN, assertProblem, assertValid, newKey, testServer } from '../test-support/harness.js';
 
 const ROUTES: [string, string][] = [
   ['POST', '/petitions'],

@@ -1,9 +1,7 @@
-import '../test-support/register.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-
-const { testServer, assertProblem, assertValid } = await import('../test-support/harness.js');
-const { FeedbackReceipt } = await import('@civic-widgets/client/schemas');
+import { FeedbackReceipt } from '@civic-widgets/client/schemas';
+import { assertProblem, assertValid, testServer } from '../test-support/harness.js';
 
 describe('feedback', () => {
   let t: Awaited<ReturnType<typeof testServer>>;

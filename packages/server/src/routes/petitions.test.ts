@@ -1,9 +1,7 @@
-import '../test-support/register.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-
-const { testServer, assertProblem, assertValid, newKey } = await import('../test-support/harness.js');
-const { Petition, PetitionList, SignatureReceipt } = await import('@civic-widgets/client/schemas');
+import { Petition, PetitionList, SignatureReceipt } from '@civic-widgets/client/schemas';
+import { assertProblem, assertValid, newKey, testServer } from '../test-support/harness.js';
 
 describe('petitions', () => {
   let t: Awaited<ReturnType<typeof testServer>>;

@@ -1,10 +1,8 @@
-import '../test-support/register.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-
-const { testServer, assertProblem, assertValid, newKey } = await import('../test-support/harness.js');
-const { Poll, PollList, PollResults, VoteReceipt } = await import('@civic-widgets/client/schemas');
-const { tallyVotes } = await import('@civic-widgets/client/domain');
+import { tallyVotes } from '@civic-widgets/client/domain';
+import { Poll, PollList, PollResults, VoteReceipt } from '@civic-widgets/client/schemas';
+import { assertProblem, assertValid, newKey, testServer } from '../test-support/harness.js';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 const token = () => `voter_${newKey().replace(/[^A-Za-z0-9_-]/g, '')}`.padEnd(16, 'x').slice(0, 128);

@@ -1,10 +1,8 @@
-import '../test-support/register.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-
-const { testServer, assertProblem, assertValid } = await import('../test-support/harness.js');
-const { ServiceList, ServiceCategoryList } = await import('@civic-widgets/client/schemas');
-const { distanceKm, isOpenAt } = await import('@civic-widgets/client/domain');
+import { distanceKm, isOpenAt } from '@civic-widgets/client/domain';
+import { ServiceCategoryList, ServiceList } from '@civic-widgets/client/schemas';
+import { assertProblem, assertValid, testServer } from '../test-support/harness.js';
 
 // A Saturday noon in Leeds (GMT in winter).
 const SATURDAY_NOON = new Date('2026-11-28T12:00:00Z');

@@ -1,9 +1,8 @@
-import '../test-support/register.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-const { testServer } = await import('../test-support/harness.js');
-const { applyRetention } = await import('./retention.js');
+import { testServer } from '../test-support/harness.js';
+import { applyRetention } from './retention.js';
 
 const JAN = new Date('2026-01-10T12:00:00Z');
 
