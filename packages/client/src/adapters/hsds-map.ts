@@ -288,7 +288,8 @@ export function hsdsService(record: HsdsServiceAtLocation, options: HsdsMapOptio
  * (`{contents: [...]}`) of any of these.
  */
 export function hsdsServices(document: unknown, options: HsdsMapOptions = {}): Service[] {
-  const records = Array.isArray(document) ? document : ((document as HsdsPage<unknown>)?.contents ?? []);
+  // A list, a page of results, or one record on its own (as in the specification's `*_full.json` examples).
+  const records = Array.isArray(document) ? document : ((document as HsdsPage<unknown>)?.contents ?? [document]);
   const out: Service[] = [];
   for (const record of records as (HsdsServiceAtLocation & HsdsService & HsdsOrganization)[]) {
     if (!record || typeof record !== 'object') continue;

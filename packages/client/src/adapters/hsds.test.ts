@@ -95,6 +95,16 @@ describe('hsds mapping, on the specification’s own examples', () => {
     }
   });
 
+  it('reads a document that is one record on its own, as the *_full.json examples are', async () => {
+    const reasons: string[] = [];
+    expect(
+      hsdsServices(await fixture('service_full.json'), { onSkip: (_, reason) => reasons.push(reason) }),
+    ).to.deep.equal([]);
+    expect(reasons, 'the record is read (and skipped for its bad coordinates), not ignored').to.include(
+      'invalid coordinates',
+    );
+  });
+
   it('skips coordinates left at 0, 0 and reads coordinates written as strings', async () => {
     const example: HsdsServiceAtLocation = await fixture('service_at_location_full.json');
     const at = (latitude: number | string, longitude: number | string) =>

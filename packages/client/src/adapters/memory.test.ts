@@ -34,10 +34,29 @@ describe('memory adapter: petitions', () => {
   it('counts one signature per normalised email', async () => {
     const { client, adapter } = setup();
     const before = (await client.getPetition('safer-crossings')).signatureCount;
-    await client.signPetition('safer-crossings', ada);
+    const first = await client.signPetition('safer-crossings', ada);
     const again = await client.signPetition('safer-crossings', { ...ada, email: 'ADA@Example.org' });
     expect(again.status === 'delivered' && again.receipt.signatureCount).to.equal(before + 1);
     expect(adapter.stored.signatures).to.have.length(1);
+    // The same answer shape, but a receipt of its own: the answer must not reveal that the address had signed.
+    const firstId = first.status === 'delivered' && first.receipt.receiptId;
+    expect(again.status === 'delivered' && again.receipt.receiptId)
+      .to.be.a('string')
+      .and.not.equal(firstId);
+  });
+
+  it('counts Gmail addresses once whatever their dots, +tags or googlemail alias', async () => {
+    const { client, adapter } = setup();
+    await client.signPetition('safer-crossings', { ...ada, email: 'ada.lovelace@gmail.com' });
+    await client.signPetition('safer-crossings', { ...ada, email: 'AdaLovelace+petitions@googlemail.com' });
+    expect(adapter.stored.signatures).to.have.length(1);
+  });
+
+  it('closes an open petition once its closing time has passed', async () => {
+    const { client } = setup(new Date('2027-07-01T00:00:00Z'));
+    expect((await client.getPetition('safer-crossings')).status).to.equal('closed');
+    expect((await client.listPetitions({ status: 'open' })).total).to.equal(0);
+    expect((await refusal(client.signPetition('safer-crossings', ada))).status).to.equal(409);
   });
 
   it('answers a repeated idempotency key with the first answer and stores nothing new', async () => {

@@ -1,4 +1,5 @@
 import type { Adapter } from '../adapter.js';
+import { emailKey } from '../domain/email.js';
 import { distanceKm } from '../domain/geo.js';
 import { isOpenAt } from '../domain/hours.js';
 import { tallyVotes } from '../domain/results.js';
@@ -44,9 +45,6 @@ function paginate<T>(items: T[], { page = 1, pageSize = 20 }: PageQuery): Page<T
   return { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize };
 }
 
-/** Case and surrounding spaces do not make a new signer. */
-const normaliseEmail = (email: string) => email.trim().toLowerCase();
-
 /**
  * An in-browser backend with seeded data and the protocol's rules (one signature per email, poll windows, one
  * vote per voter token, results visibility and suppression, idempotency keys), for docs, demos and tests.
@@ -71,6 +69,10 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     if (!found) throw problem(404, 'Petition not found');
     return found;
   };
+
+  /** An open petition past its closing time is closed, whatever its stored status says. */
+  const petitionStatus = (p: Petition): Petition['status'] =>
+    p.status === 'open' && p.closesAt && now().getTime() >= Date.parse(p.closesAt) ? 'closed' : p.status;
 
   const pollStatus = (poll: Poll): PollStatus => {
     const t = now().getTime();
@@ -139,7 +141,9 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     data,
     listPetitions: (query) =>
       respond(() => {
-        const items = data.petitions.filter((p) => !query.status || p.status === query.status);
+        const items = data.petitions
+          .map((p) => ({ ...p, status: petitionStatus(p) }))
+          .filter((p) => !query.status || p.status === query.status);
         return paginate(
           items.map(({ id, title, summary, status, signatureCount, closesAt }) => ({
             id,
@@ -152,16 +156,21 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
           query,
         );
       }),
-    getPetition: (id) => respond(() => petition(id)),
+    getPetition: (id) =>
+      respond(() => {
+        const p = petition(id);
+        return { ...p, status: petitionStatus(p) };
+      }),
     signPetition: (id, body, ctx) =>
       respond((): SignatureReceipt => {
         const p = petition(id);
-        if (p.status !== 'open') throw problem(409, 'This petition is closed');
-        const email = normaliseEmail(body.email);
-        const earlier = stored.signatures.find((s) => s.petitionId === id && normaliseEmail(s.email) === email);
-        if (earlier) return { receiptId: earlier.receiptId, status: 'counted', signatureCount: p.signatureCount };
+        if (petitionStatus(p) !== 'open') throw problem(409, 'This petition is closed');
         const receiptId = randomUuid();
-        if (!body.website) {
+        const signer = emailKey(body.email);
+        const signedBefore = stored.signatures.some((s) => s.petitionId === id && emailKey(s.email) === signer);
+        // A second signature is answered like the first, with a receipt of its own, so that the answer does not
+        // tell anyone whether an address has signed.
+        if (!body.website && !signedBefore) {
           stored.signatures.push({ petitionId: id, email: body.email, name: body.name, receiptId });
           p.signatureCount += 1;
         }

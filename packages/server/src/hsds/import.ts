@@ -45,8 +45,7 @@ export async function importHsds(
   const now = options.now ?? new Date();
   const skipped: ImportReport['skipped'] = [];
   const idOf = (record: unknown) => String((record as { id?: unknown })?.id ?? '(no id)');
-  const records = Array.isArray(document) || (document as { contents?: unknown })?.contents ? document : [document];
-  const services = hsdsServices(records, {
+  const services = hsdsServices(document, {
     timeZone: options.timeZone ?? 'Europe/London',
     now,
     onSkip: (record, reason) => skipped.push({ id: idOf(record), reason }),

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { emailKey } from '@civic-widgets/client/domain';
 import type {
   GovernmentResponse,
   Petition,
@@ -12,7 +13,6 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, PetitionTable } from '../db/schema.js';
 import { HttpProblem, notFound } from '../http/problems.js';
 import { utc } from './dates.js';
-import { emailKey } from './email-key.js';
 import { compact, fromJson } from './json.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

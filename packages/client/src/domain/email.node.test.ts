@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { emailKey } from './email-key.js';
+import { emailKey } from './email.js';
 
 describe('emailKey', () => {
   it('ignores case and surrounding spaces everywhere', () => {
