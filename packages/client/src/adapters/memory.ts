@@ -35,10 +35,11 @@ export interface MemoryAdapter extends Adapter {
   readonly data: MemorySeed;
 }
 
-const problem = (status: number, title: string, errors?: FieldError[]) =>
+/** A refusal as the reference server words it: `slug` is the end of the problem type (docs/protocol.md). */
+const problem = (status: number, slug: string, title: string, errors?: FieldError[]) =>
   new ClientError(status === 422 ? 'validation' : 'http', title, {
     status,
-    problem: { type: 'about:blank', title, status, errors },
+    problem: { type: `https://civic-widgets.org/problems/${slug}`, title, status, errors },
   });
 
 function paginate<T>(items: T[], { page = 1, pageSize = 20 }: PageQuery): Page<T> {
@@ -66,7 +67,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
 
   const petition = (id: string): Petition => {
     const found = data.petitions.find((p) => p.id === id);
-    if (!found) throw problem(404, 'Petition not found');
+    if (!found) throw problem(404, 'not-found', 'Petition not found');
     return found;
   };
 
@@ -83,7 +84,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
 
   const poll = (id: string): Poll => {
     const found = data.polls.find((p) => p.id === id);
-    if (!found) throw problem(404, 'Poll not found');
+    if (!found) throw problem(404, 'not-found', 'Poll not found');
     return { ...found, status: pollStatus(found) };
   };
 
@@ -101,7 +102,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
   function checkChoices(p: Poll, choices: string[]) {
     const known = new Set(p.options.map((o) => o.id));
     const fail = (message: string) => {
-      throw problem(422, 'The vote is not valid', [{ path: 'choices', message }]);
+      throw problem(422, 'validation', 'The vote is not valid', [{ path: 'choices', message }]);
     };
     if (choices.some((c) => !known.has(c))) fail('Unknown option');
     if (p.kind === 'single' && choices.length !== 1) fail('Choose exactly one option');
@@ -117,7 +118,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
           ? data.postcodes[query.postcode.trim().toUpperCase()]
           : undefined;
     if (query.postcode && !origin)
-      throw problem(422, 'Unknown postcode', [{ path: 'postcode', message: 'Unknown postcode' }]);
+      throw problem(422, 'validation', 'Unknown postcode', [{ path: 'postcode', message: 'Unknown postcode' }]);
     const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const at = now();
     let found = data.services
@@ -164,7 +165,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     signPetition: (id, body, ctx) =>
       respond((): SignatureReceipt => {
         const p = petition(id);
-        if (petitionStatus(p) !== 'open') throw problem(409, 'This petition is closed');
+        if (petitionStatus(p) !== 'open') throw problem(409, 'petition-closed', 'This petition is closed');
         const receiptId = randomUuid();
         const signer = emailKey(body.email);
         const signedBefore = stored.signatures.some((s) => s.petitionId === id && emailKey(s.email) === signer);
@@ -180,7 +181,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       respond(() => {
         if (body.followUpTo) {
           const earlier = stored.feedback.find((f) => f.receiptId === body.followUpTo);
-          if (!earlier || earlier.body.topic !== body.topic) throw problem(404, 'Feedback not found');
+          if (!earlier || earlier.body.topic !== body.topic) throw problem(404, 'not-found', 'Feedback not found');
           earlier.body = { ...earlier.body, comment: body.comment, reasons: body.reasons };
           return { receiptId: earlier.receiptId };
         }
@@ -210,16 +211,11 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       respond((): VoteReceipt => {
         const p = poll(id);
         if (p.status !== 'open')
-          throw problem(409, p.status === 'upcoming' ? 'This poll is not open yet' : 'This poll is closed');
+          throw p.status === 'upcoming'
+            ? problem(409, 'poll-not-open', 'This poll is not open yet')
+            : problem(409, 'poll-closed', 'This poll is closed');
         if (body.voterToken && stored.votes.some((v) => v.pollId === id && v.voterToken === body.voterToken)) {
-          throw new ClientError('http', 'This browser has already voted', {
-            status: 409,
-            problem: {
-              type: 'https://civic-widgets.org/problems/already-voted',
-              title: 'This browser has already voted',
-              status: 409,
-            },
-          });
+          throw problem(409, 'already-voted', 'This browser has already voted');
         }
         checkChoices(p, body.choices);
         const receiptId = randomUuid();
@@ -230,7 +226,8 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     getPollResults: (id) =>
       respond(() => {
         const p = poll(id);
-        if (!resultsVisible(p, p.resultsVisibility === 'after_vote')) throw problem(403, 'Results are not public yet');
+        if (!resultsVisible(p, p.resultsVisibility === 'after_vote'))
+          throw problem(403, 'results-hidden', 'Results are not public yet');
         return results(p);
       }),
     searchServices: (query) => respond(() => paginate(search(query), query)),
