@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createClient } from './client.js';
-import { ClientError } from './errors.js';
 import { memoryOutboxStore } from './outbox/store.js';
+import { errorOf } from './test-support/error-of.js';
 import { goOffline, json, problem, type Reply, scriptedFetch } from './test-support/fake-fetch.js';
 import { petition, receipt, signature } from './test-support/fixtures.js';
 
@@ -18,16 +18,6 @@ function clientWith(...replies: Reply[]) {
     autoFlush: false,
   });
   return { client, ...fake };
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<ClientError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ClientError);
-    return error as ClientError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('createClient', () => {

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { createClient } from '../client.js';
 import { nextChange } from '../domain/hours.js';
-import { ClientError } from '../errors.js';
 import { memoryOutboxStore } from '../outbox/store.js';
 import { Service } from '../schemas/service.js';
+import { errorOf } from '../test-support/error-of.js';
 import { json } from '../test-support/fake-fetch.js';
 import { hsdsAdapter } from './hsds.js';
 import { type HsdsSchedule, type HsdsServiceAtLocation, hsdsHours, hsdsService, hsdsServices } from './hsds-map.js';
@@ -37,16 +37,6 @@ function clientFor(fake: ReturnType<typeof fakeHsds>, extra: Partial<Parameters<
     ...extra,
   });
   return createClient({ adapter, outbox: memoryOutboxStore(), autoFlush: false, retry: { retries: 0 } });
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<ClientError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ClientError);
-    return error as ClientError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('hsds mapping, on the specification’s own examples', () => {

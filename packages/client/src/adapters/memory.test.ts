@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createClient } from '../client.js';
-import { ClientError } from '../errors.js';
 import { memoryOutboxStore } from '../outbox/store.js';
+import { errorOf } from '../test-support/error-of.js';
 import { exampleSeed, memoryAdapter } from './memory.js';
 
 const wednesdayNoonLondon = new Date('2026-12-02T12:00:00Z');
@@ -10,15 +10,6 @@ function setup(now = wednesdayNoonLondon) {
   const adapter = memoryAdapter({ now: () => now });
   const client = createClient({ adapter, outbox: memoryOutboxStore(), autoFlush: false, retry: { retries: 0 } });
   return { adapter, client };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ClientError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected a refusal').to.be.instanceOf(ClientError);
-  return error as ClientError;
 }
 
 const ada = { name: 'Ada', email: 'ada@example.org', consent: true } as const;
@@ -56,7 +47,7 @@ describe('memory adapter: petitions', () => {
     const { client } = setup(new Date('2027-07-01T00:00:00Z'));
     expect((await client.getPetition('safer-crossings')).status).to.equal('closed');
     expect((await client.listPetitions({ status: 'open' })).total).to.equal(0);
-    expect((await refusal(client.signPetition('safer-crossings', ada))).status).to.equal(409);
+    expect((await errorOf(client.signPetition('safer-crossings', ada))).status).to.equal(409);
   });
 
   it('answers a repeated idempotency key with the first answer and stores nothing new', async () => {
@@ -77,8 +68,8 @@ describe('memory adapter: petitions', () => {
 
   it('refuses signatures on a closed or responded petition, and unknown petitions', async () => {
     const { client } = setup();
-    expect((await refusal(client.signPetition('library-hours', ada))).status).to.equal(409);
-    expect((await refusal(client.getPetition('nope'))).status).to.equal(404);
+    expect((await errorOf(client.signPetition('library-hours', ada))).status).to.equal(409);
+    expect((await errorOf(client.getPetition('nope'))).status).to.equal(404);
   });
 });
 
@@ -104,7 +95,7 @@ describe('memory adapter: feedback', () => {
 
   it('refuses a follow-up to feedback it does not know', async () => {
     const { client } = setup();
-    const error = await refusal(
+    const error = await errorOf(
       client.submitFeedback({ topic: 'bins', rating: { scale: 'stars', value: 3 }, followUpTo: 'nope' }),
     );
     expect(error.status).to.equal(404);
@@ -124,10 +115,10 @@ describe('memory adapter: polls', () => {
       autoFlush: false,
     });
     expect((await client.getPoll('park-name')).status).to.equal('upcoming');
-    expect((await refusal(client.votePoll('park-name', { choices: ['riverside'] }))).problem?.title).to.match(
+    expect((await errorOf(client.votePoll('park-name', { choices: ['riverside'] }))).problem?.title).to.match(
       /not open yet/,
     );
-    expect((await refusal(client.votePoll('budget-priorities', { choices: ['roads'] }))).problem?.title).to.match(
+    expect((await errorOf(client.votePoll('budget-priorities', { choices: ['roads'] }))).problem?.title).to.match(
       /closed/,
     );
   });
@@ -135,21 +126,21 @@ describe('memory adapter: polls', () => {
   it('allows one vote per voter token', async () => {
     const { client } = setup();
     await client.votePoll('park-name', { choices: ['riverside'], voterToken: token });
-    const error = await refusal(client.votePoll('park-name', { choices: ['heron-green'], voterToken: token }));
+    const error = await errorOf(client.votePoll('park-name', { choices: ['heron-green'], voterToken: token }));
     expect(error.status).to.equal(409);
     expect(error.problem?.type).to.match(/already-voted/);
   });
 
   it('checks choices against the kind of poll', async () => {
     const { client } = setup();
-    const single = await refusal(client.votePoll('park-name', { choices: ['riverside', 'heron-green'] }));
+    const single = await errorOf(client.votePoll('park-name', { choices: ['riverside', 'heron-green'] }));
     expect(single.kind).to.equal('validation');
-    const tooMany = await refusal(
+    const tooMany = await errorOf(
       client.votePoll('budget-priorities', { choices: ['roads', 'parks', 'libraries', 'youth'] }),
     );
     expect(tooMany.fieldErrors[0]?.path).to.equal('choices');
-    expect((await refusal(client.votePoll('bus-routes', { choices: ['route-a'] }))).kind).to.equal('validation');
-    expect((await refusal(client.votePoll('park-name', { choices: ['nope'] }))).kind).to.equal('validation');
+    expect((await errorOf(client.votePoll('bus-routes', { choices: ['route-a'] }))).kind).to.equal('validation');
+    expect((await errorOf(client.votePoll('park-name', { choices: ['nope'] }))).kind).to.equal('validation');
   });
 
   it('returns results after a vote when visibility allows, with small counts suppressed', async () => {
@@ -170,7 +161,7 @@ describe('memory adapter: polls', () => {
     const { client } = setup();
     const vote = await client.votePoll('bus-routes', { choices: ['route-b', 'route-a', 'route-c'] });
     expect(vote.status === 'delivered' && vote.receipt.results).to.equal(undefined);
-    expect((await refusal(client.getPollResults('bus-routes'))).status).to.equal(403);
+    expect((await errorOf(client.getPollResults('bus-routes'))).status).to.equal(403);
   });
 });
 
@@ -188,7 +179,7 @@ describe('memory adapter: services', () => {
   it('resolves a postcode, and refuses an unknown one by field', async () => {
     const { client } = setup();
     expect((await client.searchServices({ postcode: 'ls8 5aq' })).items[0]?.id).to.equal('harehills-food-bank');
-    expect((await refusal(client.searchServices({ postcode: 'ZZ9 9ZZ' }))).fieldErrors[0]?.path).to.equal('postcode');
+    expect((await errorOf(client.searchServices({ postcode: 'ZZ9 9ZZ' }))).fieldErrors[0]?.path).to.equal('postcode');
   });
 
   it('filters by words, category and opening hours', async () => {

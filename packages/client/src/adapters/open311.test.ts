@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { createClient } from '../client.js';
-import { ClientError } from '../errors.js';
 import { memoryOutboxStore } from '../outbox/store.js';
 import type { FeedbackRequest } from '../schemas/feedback.js';
+import { errorOf } from '../test-support/error-of.js';
 import { json } from '../test-support/fake-fetch.js';
 import {
   type Open311AdapterOptions,
@@ -135,16 +135,6 @@ const feedback: FeedbackRequest = {
   pageUrl: 'https://example.gov/bins',
   locale: 'en-GB',
 };
-
-async function errorOf(promise: Promise<unknown>): Promise<ClientError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ClientError);
-    return error as ClientError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('open311Adapter', () => {
   it('files feedback as a form-encoded POST /requests.json and returns the service_request_id', async () => {

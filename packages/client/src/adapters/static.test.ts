@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { createClient } from '../client.js';
-import { ClientError } from '../errors.js';
 import { memoryOutboxStore } from '../outbox/store.js';
 import type { Service } from '../schemas/service.js';
+import { errorOf } from '../test-support/error-of.js';
 import { json, scriptedFetch } from '../test-support/fake-fetch.js';
 import { exampleSeed } from './memory-seed.js';
 import { type StaticAdapterOptions, staticAdapter } from './static.js';
@@ -19,16 +19,6 @@ function clientWith(body: unknown, extra: Partial<StaticAdapterOptions> = {}) {
   const adapter = staticAdapter({ url: fileUrl, fetch: fake.fetch, now: tuesdayMorning, ...extra });
   const client = createClient({ adapter, outbox: memoryOutboxStore(), autoFlush: false, retry: { retries: 0 } });
   return { client, requests: fake.requests };
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<ClientError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ClientError);
-    return error as ClientError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const ids = (services: Service[]) => services.map((s) => s.id);
