@@ -34,8 +34,9 @@ function workspaceSources() {
 
 /** @type {import('rollup').WarningHandlerWithDefault} */
 const onwarn = (warning, warn) => {
-  // zod's internal import cycles are harmless and not ours to fix.
+  // zod's internal import cycles and its misplaced /*@__PURE__*/ comments are harmless and not ours to fix.
   if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+  if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
   warn(warning);
 };
 
