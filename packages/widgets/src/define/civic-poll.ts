@@ -1,0 +1,4 @@
+import { defineElement } from '../internal/define.js';
+import { CivicPoll } from '../poll/poll.js';
+
+defineElement('civic-poll', CivicPoll);

@@ -1,0 +1,359 @@
+import {
+  type CivicClient,
+  type ClientError,
+  type Poll,
+  type PollResults,
+  type PollStatus,
+  type VoteReceipt,
+  VoteRequest,
+} from '@civic-widgets/client';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CivicElement } from '../internal/civic-element.js';
+import { choiceGroup, errorSummary, failureNotice, liveStatus } from '../internal/fields.js';
+import { SubmitController } from '../internal/submit.js';
+import { formStyles } from '../styles/form.styles.js';
+import { type LocalBallot, readBallot, saveBallot } from './ballot.js';
+import { type PollStrings, pollCatalog } from './poll.strings.js';
+import { pollStyles } from './poll.styles.js';
+import { renderResults } from './poll-results-view.js';
+
+/** What the widget loads: the poll, and its results when the citizen may see them now. */
+export interface PollView {
+  poll: Poll;
+  results?: PollResults;
+}
+
+/**
+ * A poll or consultation from the participation backend: the question, a vote (one option, several, or an order
+ * of preference), and results as a bar chart and a table, with small counts hidden to protect privacy.
+ *
+ * @tag civic-poll
+ * @summary Vote in a poll and see its results.
+ *
+ * @fires {CivicLoadEvent} civic-load - The poll arrived (with its results when visible). `detail.data` is `{ poll, results? }`.
+ * @fires {CivicSubmitEvent} civic-submit - A valid vote is about to be sent; cancelable. `detail.body` is the request.
+ * @fires {CivicSuccessEvent} civic-success - The backend counted the vote. `detail.receipt` has `receiptId` and, when visible, `results`.
+ * @fires {CivicQueuedEvent} civic-queued - The vote is saved on the device and will be sent when the connection returns.
+ * @fires {CivicErrorEvent} civic-error - Loading or voting failed (also when this browser has already voted). `detail.error` is the client's `ClientError`.
+ *
+ * @csspart base - The wrapper of everything the widget shows.
+ * @csspart heading - The question.
+ * @csspart label - The legend of the choices.
+ * @csspart input - The radios and checkboxes.
+ * @csspart error - Inline errors and failure notices.
+ * @csspart error-summary - The list of problems shown after a failed submit.
+ * @csspart submit-button - The vote button.
+ * @csspart status - Loading, window and confirmation messages.
+ * @csspart result - The results: chart, table and notes.
+ *
+ * @cssproperty --civic-color-accent - The bars of the chart.
+ *
+ * @cssstate submitting - A vote is being sent.
+ * @cssstate submitted - The vote was counted or saved for later.
+ * @cssstate user-invalid - The last submit attempt had errors.
+ * @cssstate results-visible - Results are shown.
+ */
+export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
+  static override styles = [...CivicElement.styles, formStyles, pollStyles];
+  static override catalogs = { poll: pollCatalog };
+
+  /** The poll to show, as the backend names it. Required. */
+  @property({ attribute: 'poll-id', reflect: true }) pollId?: string;
+
+  /** Options ticked in a `multiple` poll (to enforce `maxChoices`). */
+  @state() private chosen: string[] = [];
+  /** Option ids in the citizen's order of preference, for a `ranked` poll. */
+  @state() private order: string[] = [];
+  @state() private announcement = '';
+  @state() private asTable = false;
+  @state() private ballot: LocalBallot = {};
+  #dragged?: string;
+  #sent: string[] = [];
+  #lastShown = '';
+
+  readonly #submit = new SubmitController(this, this.submitContext(), {
+    operation: 'votePoll',
+    schema: VoteRequest,
+    fields: () => [
+      {
+        path: 'choices',
+        id: 'choice',
+        label: () => this.data?.poll.question ?? '',
+        messages: Object.fromEntries(
+          (['required', 'requiredChoice', 'invalid', 'tooShort'] as const).map((k) => [
+            k,
+            () => this.l10n.t.poll.chooseOne,
+          ]),
+        ),
+      },
+    ],
+    read: (form) => this.#read(form),
+    send: (client: CivicClient, body) => client.votePoll(this.pollId!, body),
+    describeError: (error) => this.#describeError(error),
+    onDelivered: (receipt: VoteReceipt) => {
+      this.#remember({ ...this.ballot, receiptId: receipt.receiptId, choices: this.#sent });
+      if (receipt.results && this.data) this.data = { ...this.data, results: receipt.results };
+      else void this.reload({ quiet: true });
+    },
+  });
+
+  protected override requiredAttributes() {
+    return { ...super.requiredAttributes(), 'poll-id': this.pollId };
+  }
+
+  protected override loadKey() {
+    return [this.pollId];
+  }
+
+  protected override async load(client: CivicClient): Promise<PollView> {
+    const poll = await client.getPoll(this.pollId!);
+    this.ballot = readBallot(this.#storageKey());
+    const voted = Boolean(this.ballot.receiptId || this.ballot.voted);
+    const status = effectiveStatus(poll);
+    const visible =
+      poll.resultsVisibility === 'always' ||
+      (poll.resultsVisibility !== 'never' && status === 'closed') ||
+      (poll.resultsVisibility === 'after_vote' && voted);
+    // A 403 (not public yet) or a failed fetch leaves the results out; the poll itself is still usable.
+    const results = visible ? await client.getPollResults(poll.id).catch(() => undefined) : undefined;
+    return { poll, results };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    super.willUpdate(changed);
+    const ids = this.data?.poll.options.map((o) => o.id) ?? [];
+    if ([...this.order].sort().join() !== [...ids].sort().join()) {
+      this.order = ids;
+      this.chosen = [];
+    }
+    this.setCustomState('results-visible', Boolean(this.data?.results));
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
+    // The form gives way to a confirmation: move focus there so keyboard and screen-reader users follow.
+    const shown = `${this.#submit.state}${this.ballot.voted ?? ''}`;
+    if (shown !== this.#lastShown) {
+      this.#lastShown = shown;
+      if (this.#submit.state !== 'idle' || this.ballot.voted) {
+        this.renderRoot.querySelector<HTMLElement>('[data-confirmation]')?.focus();
+      }
+    }
+  }
+
+  #storageKey() {
+    return `civic-poll:${this.endpoint ?? this.adapter}:${this.pollId}`;
+  }
+
+  #remember(ballot: LocalBallot) {
+    this.ballot = ballot;
+    saveBallot(this.#storageKey(), ballot);
+  }
+
+  #read(form: HTMLFormElement) {
+    const kind = this.data?.poll.kind;
+    this.#sent = kind === 'ranked' ? [...this.order] : new FormData(form).getAll('choice').map(String);
+    // One token per browser and poll, kept for the next visit; without storage the vote is sent without one.
+    if (!this.ballot.token) {
+      const token = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0'));
+      this.#remember({ token: token.join('') });
+    }
+    const token = readBallot(this.#storageKey()).token;
+    return token ? { choices: this.#sent, voterToken: token } : { choices: this.#sent };
+  }
+
+  #describeError(error: ClientError) {
+    const t = this.l10n.t.poll;
+    const type = error.problem?.type ?? '';
+    if (error.status === 409 && type.endsWith('/already-voted')) {
+      this.#remember({ ...this.ballot, voted: true });
+      void this.reload({ quiet: true });
+      return t.alreadyVoted;
+    }
+    if (error.status === 409) {
+      void this.reload({ quiet: true });
+      return type.endsWith('/poll-not-open') ? t.notOpenError : t.closedError;
+    }
+    return undefined;
+  }
+
+  #toggle(event: Event) {
+    const box = event.target as HTMLInputElement;
+    this.chosen = box.checked ? [...this.chosen, box.value] : this.chosen.filter((id) => id !== box.value);
+  }
+
+  async #move(id: string, to: number, focus?: 'up' | 'down') {
+    const poll = this.data!.poll;
+    const from = this.order.indexOf(id);
+    if (to < 0 || to >= this.order.length || from === to) return;
+    const next = this.order.filter((other) => other !== id);
+    next.splice(to, 0, id);
+    this.order = next;
+    this.announcement = this.l10n.format(this.l10n.t.poll.moved, {
+      label: poll.options.find((o) => o.id === id)!.label,
+      rank: this.l10n.number(to + 1),
+      total: this.l10n.number(next.length),
+    });
+    if (!focus) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#${focus}-${to}`)?.focus();
+  }
+
+  protected renderContent() {
+    const view = this.data;
+    if (this.loadStatus !== 'loaded' || !view) {
+      return this.renderLoadState(this.l10n.t.poll.loading, (error) =>
+        error.status === 404 ? this.l10n.t.poll.notFound : undefined,
+      );
+    }
+    const { poll } = view;
+    const status = effectiveStatus(poll);
+    const state = this.#submit.state;
+    const voted = this.ballot.receiptId || this.ballot.voted;
+    const showForm = status === 'open' && !voted && state !== 'delivered';
+    return html`<article aria-labelledby="question">
+      <h2 id="question" part="heading">${poll.question}</h2>
+      ${poll.description ? html`<p>${poll.description}</p>` : nothing}
+      <p class="muted" part="status">${this.#windowText(poll, status)}</p>
+      ${this.#renderConfirmation(poll)} ${showForm ? this.#renderForm(poll, state === 'queued') : nothing}
+      ${view.results ? renderResults(this.l10n, poll, view.results, this.asTable, () => (this.asTable = !this.asTable)) : this.#resultsNote(poll, status, Boolean(voted))}
+      ${liveStatus(this.#submit.status)}
+    </article>`;
+  }
+
+  #windowText(poll: Poll, status: PollStatus) {
+    const t = this.l10n.t.poll;
+    const when = (iso: string) => this.l10n.date(iso, { dateStyle: 'long', timeStyle: 'short' });
+    if (status === 'upcoming')
+      return poll.opensAt ? this.l10n.format(t.opensOn, { date: when(poll.opensAt) }) : t.notOpenYet;
+    if (status === 'closed')
+      return poll.closesAt ? this.l10n.format(t.closedOn, { date: when(poll.closesAt) }) : t.closed;
+    return poll.closesAt ? this.l10n.format(t.closesOn, { date: when(poll.closesAt) }) : nothing;
+  }
+
+  #resultsNote(poll: Poll, status: PollStatus, voted: boolean) {
+    const t = this.l10n.t.poll;
+    if (poll.resultsVisibility === 'never' && (voted || status === 'closed')) return html`<p>${t.resultsNever}</p>`;
+    if (poll.resultsVisibility === 'after_close' && voted && status !== 'closed') return html`<p>${t.resultsLater}</p>`;
+    return nothing;
+  }
+
+  #renderConfirmation(poll: Poll) {
+    const t = this.l10n.t.poll;
+    const state = this.#submit.state;
+    if (state === 'queued') {
+      return html`<section class="notice" part="status" tabindex="-1" data-confirmation aria-labelledby="done">
+        <h3 id="done">${t.queuedHeading}</h3>
+        <p>${this.#submit.queued?.persisted === false ? this.l10n.t.common.queuedUnsaved : this.l10n.t.common.queued}</p>
+      </section>`;
+    }
+    const { receiptId, choices, voted } = this.ballot;
+    if (receiptId) {
+      const label = (id: string) => poll.options.find((o) => o.id === id)?.label ?? id;
+      const list = (choices ?? []).map((id) => html`<li>${label(id)}</li>`);
+      return html`<section class="notice success" part="status" tabindex="-1" data-confirmation aria-labelledby="done">
+        <h3 id="done">${t.votedHeading}</h3>
+        <p>${t.youChose}</p>
+        ${poll.kind === 'ranked' ? html`<ol>${list}</ol>` : html`<ul>${list}</ul>`}
+        <p>${this.l10n.format(t.receipt, { id: receiptId })}</p>
+      </section>`;
+    }
+    if (voted) return html`<p class="notice" part="status" tabindex="-1" data-confirmation>${t.alreadyVoted}</p>`;
+    return nothing;
+  }
+
+  #renderForm(poll: Poll, hidden: boolean) {
+    const t = this.l10n.t.poll;
+    const submit = this.#submit;
+    const l10n = this.l10n;
+    const options = poll.options.map((o) => ({ value: o.id, label: o.label, hint: o.description }));
+    const legend = html`<span class="visually-hidden">${poll.question}</span>`;
+    const max = poll.maxChoices ?? poll.options.length;
+    return html`<form novalidate @submit=${submit.handleSubmit} ?hidden=${hidden}>
+      ${errorSummary(submit, l10n, this.renderRoot)}
+      ${
+        poll.kind === 'ranked'
+          ? this.#renderRanking(poll)
+          : choiceGroup(submit, l10n, {
+              id: 'choice',
+              name: 'choice',
+              legend,
+              type: poll.kind === 'single' ? 'radio' : 'checkbox',
+              options,
+              required: true,
+              hint: poll.kind === 'multiple' ? l10n.format(t.chooseUpTo, { max: l10n.number(max) }) : undefined,
+              ...(poll.kind === 'multiple'
+                ? {
+                    selected: this.chosen,
+                    disabled: (id: string) => this.chosen.length >= max && !this.chosen.includes(id),
+                    onChange: (event: Event) => this.#toggle(event),
+                  }
+                : {}),
+            })
+      }
+      ${poll.kind === 'multiple' ? html`<p class="hint" aria-live="polite">${l10n.plural(t.left, max - this.chosen.length)}</p>` : nothing}
+      ${failureNotice(submit)}
+      <button part="submit-button" aria-disabled=${submit.state === 'submitting' ? 'true' : 'false'}>${t.submit}</button>
+    </form>`;
+  }
+
+  #renderRanking(poll: Poll) {
+    const t = this.l10n.t.poll;
+    const l10n = this.l10n;
+    const total = this.order.length;
+    const option = (id: string) => poll.options.find((o) => o.id === id)!;
+    const button = (id: string, index: number, dir: 'up' | 'down') => {
+      const edge = dir === 'up' ? index === 0 : index === total - 1;
+      return html`<button
+        type="button"
+        class="secondary"
+        id="${dir}-${index}"
+        aria-disabled=${edge ? 'true' : 'false'}
+        @click=${() => this.#move(id, dir === 'up' ? index - 1 : index + 1, dir)}
+      >
+        <span aria-hidden="true">${dir === 'up' ? '↑' : '↓'}</span
+        ><span class="visually-hidden">${l10n.format(dir === 'up' ? t.moveUp : t.moveDown, { label: option(id).label })}</span>
+      </button>`;
+    };
+    return html`<fieldset class="field" aria-describedby="rank-hint">
+      <legend part="label"><span class="visually-hidden">${poll.question}</span></legend>
+      <p id="rank-hint" class="hint">${t.rankHint}</p>
+      <ol class="ranking">
+        ${this.order.map(
+          (id, index) => html`<li
+            draggable="true"
+            @dragstart=${() => (this.#dragged = id)}
+            @dragover=${(event: DragEvent) => event.preventDefault()}
+            @drop=${(event: DragEvent) => {
+              event.preventDefault();
+              if (this.#dragged) void this.#move(this.#dragged, index);
+            }}
+          >
+            <span class="rank">${l10n.number(index + 1)}</span>
+            <span class="label"
+              >${option(id).label}<span class="visually-hidden">
+                (${l10n.format(t.rankOf, { rank: l10n.number(index + 1), total: l10n.number(total) })})</span
+              ></span
+            >
+            ${button(id, index, 'up')} ${button(id, index, 'down')}
+          </li>`,
+        )}
+      </ol>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+    </fieldset>`;
+  }
+}
+
+/** The poll's status by the clock, as backends report it: `upcoming` before `opensAt`, `closed` from `closesAt`. */
+export function effectiveStatus(poll: Poll, now = Date.now()): PollStatus {
+  if (poll.closesAt && now >= Date.parse(poll.closesAt)) return 'closed';
+  if (poll.opensAt && now < Date.parse(poll.opensAt)) return 'upcoming';
+  return poll.status;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-poll': CivicPoll;
+  }
+}
