@@ -1,4 +1,5 @@
 /** Defines every Civic Widgets element. */
 import './define/civic-petition.js';
 import './define/civic-petition-counter.js';
+import './define/civic-poll.js';
 import './define/civic-version.js';

@@ -14,4 +14,5 @@ export {
 export { CivicPetition } from './petition/petition.js';
 export type { PetitionStrings } from './petition/petition.strings.js';
 export { CivicPetitionCounter } from './petition/petition-counter.js';
+export { CivicPoll, type PollView } from './poll/poll.js';
 export { CivicVersion, VERSION } from './version/version.js';
