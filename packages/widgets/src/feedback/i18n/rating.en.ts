@@ -1,0 +1,16 @@
+import type { RatingStrings } from '../rating.strings.js';
+
+export const strings: RatingStrings = {
+  groupLabel: 'Rating',
+  yes: 'Yes',
+  no: 'No',
+  stars: { one: '{value} out of 5 stars', other: '{value} out of 5 stars' },
+  csat1: 'Very dissatisfied',
+  csat2: 'Dissatisfied',
+  csat3: 'Neither satisfied nor dissatisfied',
+  csat4: 'Satisfied',
+  csat5: 'Very satisfied',
+  nps: '{value} out of 10',
+  npsLow: 'Not at all likely',
+  npsHigh: 'Extremely likely',
+};

@@ -1,0 +1,185 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { checkCatalog } from '../test-support/catalog.js';
+import type { CivicRating } from './rating.js';
+import { ratingCatalog } from './rating.strings.js';
+import '../define/civic-rating.js';
+
+// Form-control tests in the spirit of Material Web's runFormControlTests: one table, each row a behaviour of a
+// native control that <civic-rating> must share.
+
+async function inForm(attrs = '') {
+  const form = await fixture<HTMLFormElement>(
+    html`<form><fieldset><civic-rating name="score" scale="stars"></civic-rating></fieldset><button>Send</button></form>`,
+  );
+  const el = form.querySelector('civic-rating')!;
+  for (const [name, value] of attrs
+    .split(' ')
+    .filter(Boolean)
+    .map((a) => a.split('='))) {
+    el.setAttribute(name!, value ?? '');
+  }
+  await el.updateComplete;
+  return { form, el, fieldset: form.querySelector('fieldset')! };
+}
+
+const radios = (el: CivicRating) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role=radio]')];
+const checked = (el: CivicRating) => radios(el).find((r) => r.getAttribute('aria-checked') === 'true');
+const hasState = (el: CivicRating, name: string) =>
+  (el as unknown as { matches(s: string): boolean }).matches(`:state(${name})`);
+
+const formControlCases: { name: string; run: () => Promise<void> }[] = [
+  {
+    name: 'its value is in FormData under its name, and left out while empty',
+    run: async () => {
+      const { form, el } = await inForm();
+      expect(new FormData(form).has('score')).to.equal(false);
+      el.value = '4';
+      await el.updateComplete;
+      expect(new FormData(form).get('score')).to.equal('4');
+    },
+  },
+  {
+    name: 'a form reset returns to default-value',
+    run: async () => {
+      const { form, el } = await inForm('default-value=2 value=5');
+      form.reset();
+      await el.updateComplete;
+      expect(el.value).to.equal('2');
+      expect(new FormData(form).get('score')).to.equal('2');
+    },
+  },
+  {
+    name: 'a disabled fieldset disables it: no value in FormData, no tab stop, no choice by click',
+    run: async () => {
+      const { form, el, fieldset } = await inForm('value=3');
+      fieldset.disabled = true;
+      await el.updateComplete;
+      expect(new FormData(form).has('score')).to.equal(false);
+      expect(radios(el).every((r) => r.tabIndex === -1)).to.equal(true);
+      radios(el)[0]!.click();
+      expect(el.value).to.equal('3');
+    },
+  },
+  {
+    name: 'required and empty is invalid, with the browser’s own message; a value makes it valid',
+    run: async () => {
+      const { form, el } = await inForm('required');
+      expect(el.checkValidity()).to.equal(false);
+      expect(form.checkValidity()).to.equal(false);
+      expect(el.validity.valueMissing).to.equal(true);
+      const native = document.createElement('input');
+      native.type = 'radio';
+      native.required = true;
+      native.name = 'proxy';
+      expect(el.validationMessage).to.equal(native.validationMessage).and.not.equal('');
+      el.value = '1';
+      await el.updateComplete;
+      expect(el.checkValidity()).to.equal(true);
+    },
+  },
+  {
+    name: 'user-invalid and user-valid only after interaction or a submit attempt',
+    run: async () => {
+      const { form, el } = await inForm('required');
+      expect(hasState(el, 'user-invalid')).to.equal(false);
+      form.requestSubmit();
+      await el.updateComplete;
+      expect(hasState(el, 'user-invalid')).to.equal(true);
+      radios(el)[3]!.click();
+      await el.updateComplete;
+      expect(hasState(el, 'user-invalid')).to.equal(false);
+      expect(hasState(el, 'user-valid')).to.equal(true);
+      form.reset();
+      await el.updateComplete;
+      expect(hasState(el, 'user-invalid') || hasState(el, 'user-valid')).to.equal(false);
+    },
+  },
+  {
+    name: 'a click fires input then change; setting value from code fires nothing',
+    run: async () => {
+      const { el } = await inForm();
+      const events: string[] = [];
+      el.addEventListener('input', () => events.push('input'));
+      el.addEventListener('change', () => events.push('change'));
+      el.value = '2';
+      await el.updateComplete;
+      expect(events).to.deep.equal([]);
+      radios(el)[4]!.click();
+      expect(events).to.deep.equal(['input', 'change']);
+      expect(el.value).to.equal('5');
+      radios(el)[4]!.click();
+      expect(events, 'choosing the same value again').to.have.length(2);
+    },
+  },
+  {
+    name: 'one tab stop; arrows move and select (wrapping), Home and End go to the ends',
+    run: async () => {
+      const { el } = await inForm();
+      const events: string[] = [];
+      el.addEventListener('change', () => events.push(el.value));
+      expect(radios(el).map((r) => r.tabIndex)).to.deep.equal([0, -1, -1, -1, -1]);
+      el.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      expect(el.value).to.equal('2');
+      await sendKeys({ press: 'End' });
+      expect(el.value).to.equal('5');
+      await sendKeys({ press: 'ArrowDown' });
+      expect(el.value, 'wraps to the first').to.equal('1');
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'Home' });
+      expect(events).to.deep.equal(['2', '5', '1', '5', '1']);
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement).to.equal(checked(el));
+      expect(radios(el).map((r) => r.tabIndex)).to.deep.equal([0, -1, -1, -1, -1]);
+    },
+  },
+];
+
+describe('<civic-rating> as a form control', () => {
+  for (const { name, run } of formControlCases) it(name, run);
+
+  it('names each choice, by scale', async () => {
+    const names = async (scale: string) => {
+      const el = await fixture<CivicRating>(html`<civic-rating scale=${scale}></civic-rating>`);
+      return radios(el).map((r) => r.getAttribute('aria-label'));
+    };
+    expect(await names('thumbs')).to.deep.equal(['Yes', 'No']);
+    expect((await names('stars'))[3]).to.equal('4 out of 5 stars');
+    expect(await names('smileys'))
+      .to.have.length(5)
+      .and.include('Very satisfied');
+    const nps = await names('nps');
+    expect([nps.length, nps[0], nps[10]]).to.deep.equal([11, '0 out of 10', '10 out of 10']);
+  });
+
+  it('thumbs submit 1 for yes and 0 for no', async () => {
+    const { form, el } = await inForm('scale=thumbs');
+    radios(el)[1]!.click();
+    expect(new FormData(form).get('score')).to.equal('0');
+  });
+
+  it('arrows follow the reading direction in Arabic', async () => {
+    const wrapper = await fixture(html`<div lang="ar"><civic-rating scale="stars" value="2"></civic-rating></div>`);
+    const el = wrapper.querySelector('civic-rating')!;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=base]')!.getAttribute('dir')).to.equal('rtl');
+    expect(radios(el)[3]!.getAttribute('aria-label')).to.equal('4 نجوم من 5');
+    el.focus();
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-value'), 'focus goes to the chosen value').to.equal('2');
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(el.value).to.equal('3');
+  });
+
+  it('a page <label for> names it', async () => {
+    const wrapper = await fixture(
+      html`<div><label for="r">How was it?</label><civic-rating id="r"></civic-rating></div>`,
+    );
+    const el = wrapper.querySelector('civic-rating')!;
+    await el.updateComplete;
+    expect(el.labels.length).to.equal(1);
+    await expect(wrapper).to.be.accessible();
+  });
+
+  checkCatalog('rating', ratingCatalog);
+});

@@ -1,0 +1,332 @@
+import { RATING_RANGE, type RatingScale } from '@civic-widgets/client';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { LocalizeController, type StringOverrides } from '../i18n/localize.js';
+import { type RatingStrings, ratingCatalog } from './rating.strings.js';
+
+const SMILEYS = ['😞', '🙁', '😐', '🙂', '😄'];
+
+/** The values of a scale in display order: thumbs shows yes (1) before no (0). */
+export function scaleValues(scale: RatingScale): number[] {
+  const [min, max] = RATING_RANGE[scale] ?? RATING_RANGE.stars;
+  const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  return scale === 'thumbs' ? values.reverse() : values;
+}
+
+/**
+ * A rating as a real form control: inside a page's own `<form>` its value is in `FormData` under `name`, reset
+ * returns it to `default-value`, a disabled `<fieldset>` disables it, and `required` blocks submission with the
+ * browser's own message in the browser's language. It behaves as a radio group: one tab stop, arrow keys move
+ * and select, Home and End go to the ends.
+ *
+ * @tag civic-rating
+ * @summary A thumbs, stars, smileys (CSAT) or 0-10 (NPS) rating that works in any form.
+ *
+ * @fires {Event} input - The citizen chose a value (not when `value` is set from code).
+ * @fires {Event} change - The citizen chose a value (not when `value` is set from code).
+ *
+ * @csspart base - The group of choices.
+ * @csspart choice - Each choice.
+ *
+ * @cssstate user-invalid - Required and empty, after the citizen interacted or a submit was tried.
+ * @cssstate user-valid - Valid, after the citizen interacted or a submit was tried.
+ *
+ * @cssproperty --civic-color-accent - The chosen value and focus. Default: a dark blue.
+ * @cssproperty --civic-color-border - Borders of the choices. Default: a mid grey.
+ * @cssproperty --civic-focus-ring - The focus outline. Default: 3px solid amber.
+ */
+export class CivicRating extends LitElement {
+  static formAssociated = true;
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = css`
+    :host {
+      display: inline-block;
+    }
+    [part='base'] {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--civic-space-xs, 0.25rem);
+    }
+    [role='radio'] {
+      box-sizing: border-box;
+      min-inline-size: 2.75rem;
+      min-block-size: 2.75rem;
+      padding: 0.25rem 0.5rem;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.25rem;
+      border: 1px solid var(--civic-color-border, #6b7280);
+      border-radius: var(--civic-radius, 4px);
+      cursor: pointer;
+      font-size: 1.25em;
+      user-select: none;
+    }
+    .thumbs [role='radio'],
+    .nps [role='radio'] {
+      font-size: 1em;
+    }
+    .stars [role='radio'] {
+      border-color: transparent;
+      color: var(--civic-color-accent, #1d4ed8);
+    }
+    [aria-checked='true'] {
+      background: var(--civic-color-accent, #1d4ed8);
+      color: var(--civic-color-on-accent, #fff);
+      border-color: var(--civic-color-accent, #1d4ed8);
+    }
+    .stars [aria-checked='true'] {
+      background: none;
+      color: var(--civic-color-accent, #1d4ed8);
+    }
+    [role='radio']:focus-visible {
+      outline: var(--civic-focus-ring, 3px solid #f59e0b);
+      outline-offset: 2px;
+    }
+    [aria-disabled='true'] {
+      cursor: not-allowed;
+      opacity: 0.6;
+    }
+    .ends {
+      display: flex;
+      justify-content: space-between;
+      flex-basis: 100%;
+      font-size: 0.875em;
+    }
+    input {
+      display: none;
+    }
+  `;
+
+  readonly #internals = this.attachInternals();
+  readonly #l10n = new LocalizeController<{ rating: RatingStrings }>(this, { rating: ratingCatalog });
+
+  /** `thumbs` (yes 1 / no 0), `stars` (1-5), `smileys` (1-5, CSAT) or `nps` (0-10). */
+  @property({ reflect: true }) scale: RatingScale = 'stars';
+  /** The chosen value as text (`'4'`), `''` when none. Setting it fires no event. */
+  @property() value = '';
+  /** The value a form reset returns to; `''` for none. */
+  @property({ attribute: 'default-value' }) defaultValue = '';
+  /** The name the value has in the form's `FormData`. */
+  @property({ reflect: true }) name = '';
+  /** A form cannot be submitted while no value is chosen. */
+  @property({ type: Boolean, reflect: true }) required = false;
+  /** No choice can be made, and the value is left out of the form. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** The accessible name of the group, when no `<label for>` or `aria-label` names the element. */
+  @property() label?: string;
+  /** Per-instance text overrides: `{ rating: { yes: 'Useful' } }`. */
+  @property({ attribute: false }) strings?: StringOverrides<{ rating: RatingStrings }>;
+
+  @state() private formDisabled = false;
+  @state() private focusValue?: number;
+  @query('input') private proxy!: HTMLInputElement;
+  #interacted = false;
+
+  /** The value as a number; `NaN` when none. */
+  get valueAsNumber(): number {
+    return this.value === '' ? Number.NaN : Number(this.value);
+  }
+  get form() {
+    return this.#internals.form;
+  }
+  get labels() {
+    return this.#internals.labels;
+  }
+  get validity() {
+    return this.#internals.validity;
+  }
+  get validationMessage() {
+    return this.#internals.validationMessage;
+  }
+  get willValidate() {
+    return this.#internals.willValidate;
+  }
+  /** Focuses the chosen value, else the first (delegatesFocus alone would pick the first choice). */
+  override focus(options?: FocusOptions) {
+    this.renderRoot.querySelector<HTMLElement>('[tabindex="0"]')?.focus(options);
+  }
+  checkValidity() {
+    return this.#internals.checkValidity();
+  }
+  reportValidity() {
+    return this.#internals.reportValidity();
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.#internals.role = 'radiogroup';
+    this.addEventListener('invalid', this.#handleInvalid);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.removeEventListener('invalid', this.#handleInvalid);
+  }
+
+  /** Waits for the strings of the page's language as well. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const first = await super.getUpdateComplete();
+    await this.#l10n.ready;
+    return (await super.getUpdateComplete()) && first;
+  }
+
+  formResetCallback() {
+    this.value = this.defaultValue;
+    this.#interacted = false;
+  }
+
+  formDisabledCallback(disabled: boolean) {
+    this.formDisabled = disabled;
+  }
+
+  formStateRestoreCallback(restored: string | null) {
+    this.value = restored ?? '';
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
+    const internals = this.#internals;
+    const off = this.#disabled();
+    internals.setFormValue(this.value === '' || off ? null : this.value, this.value);
+    // The hidden native radio computes validity, so the message is the browser's own, in its language.
+    this.proxy.required = this.required;
+    this.proxy.checked = this.value !== '';
+    const anchor = this.renderRoot.querySelector<HTMLElement>('[tabindex="0"]') ?? undefined;
+    if (this.proxy.validity.valid) internals.setValidity({});
+    else internals.setValidity({ valueMissing: true }, this.proxy.validationMessage, anchor);
+    const named = this.labels.length > 0 || this.hasAttribute('aria-label') || this.hasAttribute('aria-labelledby');
+    internals.ariaLabel = this.label ?? (named ? null : this.#l10n.t.rating.groupLabel);
+    internals.ariaRequired = String(this.required);
+    internals.ariaDisabled = String(off);
+    this.#setState('user-invalid', this.#interacted && !internals.validity.valid);
+    this.#setState('user-valid', this.#interacted && internals.validity.valid);
+  }
+
+  #setState(name: string, on: boolean) {
+    try {
+      if (on) this.#internals.states.add(name);
+      else this.#internals.states.delete(name);
+    } catch {
+      // Chromium before 125 only accepted the `--name` form.
+      if (on) this.#internals.states.add(`--${name}`);
+      else this.#internals.states.delete(`--${name}`);
+    }
+  }
+
+  #disabled() {
+    return this.disabled || this.formDisabled;
+  }
+
+  readonly #handleInvalid = () => {
+    this.#interacted = true;
+    this.requestUpdate();
+  };
+
+  #choose(value: number) {
+    this.focusValue = value;
+    if (this.#disabled()) return;
+    this.#interacted = true;
+    this.requestUpdate();
+    if (String(value) === this.value) return;
+    this.value = String(value);
+    // Listeners of `change` read the form at once, before the next render.
+    this.#internals.setFormValue(this.value, this.value);
+    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  async #move(value: number) {
+    this.#choose(value);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-value="${value}"]`)?.focus();
+  }
+
+  #handleKeydown(event: KeyboardEvent) {
+    const values = scaleValues(this.scale);
+    const current = values.indexOf(this.focusValue ?? this.valueAsNumber);
+    const rtl = this.#l10n.dir === 'rtl';
+    const step: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      ArrowRight: rtl ? -1 : 1,
+      ArrowLeft: rtl ? 1 : -1,
+    };
+    let index: number | undefined;
+    if (event.key in step) index = (Math.max(current, 0) + step[event.key]! + values.length) % values.length;
+    else if (event.key === 'Home') index = 0;
+    else if (event.key === 'End') index = values.length - 1;
+    else if (event.key === ' ' || event.key === 'Enter') {
+      if (event.key === 'Enter') return; // Enter submits the form, as on a native radio.
+      index = Math.max(current, 0);
+    }
+    if (index === undefined) return;
+    event.preventDefault();
+    void this.#move(values[index]!);
+  }
+
+  /** The accessible name of one choice. */
+  choiceName(value: number): string {
+    const t = this.#l10n.t.rating;
+    switch (this.scale) {
+      case 'thumbs':
+        return value === 1 ? t.yes : t.no;
+      case 'smileys':
+        return [t.csat1, t.csat2, t.csat3, t.csat4, t.csat5][value - 1] ?? String(value);
+      case 'nps':
+        return this.#l10n.format(t.nps, { value: this.#l10n.number(value) });
+      default:
+        return this.#l10n.plural(t.stars, value, { value: this.#l10n.number(value) });
+    }
+  }
+
+  #glyph(value: number) {
+    switch (this.scale) {
+      case 'thumbs':
+        return html`<span aria-hidden="true">${value === 1 ? '👍' : '👎'}</span>${this.choiceName(value)}`;
+      case 'smileys':
+        return SMILEYS[value - 1];
+      case 'nps':
+        return this.#l10n.number(value);
+      default:
+        return value <= this.valueAsNumber ? '★' : '☆';
+    }
+  }
+
+  protected override render() {
+    const values = scaleValues(this.scale);
+    const off = this.#disabled();
+    const stop = values.includes(this.valueAsNumber) ? this.valueAsNumber : (this.focusValue ?? values[0]);
+    const t = this.#l10n.t.rating;
+    return html`<div
+      part="base"
+      class=${this.scale}
+      lang=${this.#l10n.lang}
+      dir=${this.#l10n.dir}
+      @keydown=${this.#handleKeydown}
+    >
+      ${values.map(
+        (value) => html`<span
+          role="radio"
+          part="choice"
+          data-value=${value}
+          aria-label=${this.choiceName(value)}
+          aria-checked=${String(value === this.valueAsNumber)}
+          aria-disabled=${String(off)}
+          tabindex=${off ? -1 : value === stop ? 0 : -1}
+          @click=${() => this.#choose(value)}
+          @focus=${() => (this.focusValue = value)}
+          >${this.#glyph(value)}</span
+        >`,
+      )}
+      ${this.scale === 'nps' ? html`<span class="ends" aria-hidden="true"><span>${t.npsLow}</span><span>${t.npsHigh}</span></span>` : nothing}
+      <input type="radio" name="proxy" tabindex="-1" aria-hidden="true" />
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-rating': CivicRating;
+  }
+}
