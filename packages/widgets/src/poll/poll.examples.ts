@@ -119,13 +119,17 @@ export const examples: Example[] = [
   {
     name: 'voted, with results and a hidden count',
     render: () => poll(pollClient(singlePoll, singleResults)),
-    setup: voted('civic-success'),
+    setup: async (element) => {
+      await voted('civic-success')(element);
+      await waitUntil(() => shadow(element).querySelector('.chart'));
+    },
   },
   {
     name: 'voted, results as a table',
     render: () => poll(pollClient(singlePoll, singleResults)),
     setup: async (element) => {
       await voted('civic-success')(element);
+      await waitUntil(() => shadow(element).querySelector('[aria-pressed]'));
       shadow(element).querySelector<HTMLButtonElement>('[aria-pressed]')!.click();
       await waitUntil(() => shadow(element).querySelector('table'));
     },

@@ -94,6 +94,7 @@ describe('<civic-poll>', () => {
     expect(texts(el, '[data-confirmation] li')).to.deep.equal(['Mill Meadows']);
     expect(text(done)).to.contain('Your receipt number: R-2041');
     expect($(el, 'form'), 'no second vote').to.equal(null);
+    await waitUntil(() => $(el, '.chart'), 'results after voting');
     expect(texts(el, '.chart li')[0]).to.equal('Riverside Park 22 votes (55%)');
   });
 
@@ -480,7 +481,7 @@ describe('<civic-poll>', () => {
       outboxEvent(client, 'delivered', 'q-1', { receipt: { receiptId: 'R-9', results: singleResults } });
       await el.updateComplete;
       expect(text($(el, '[data-confirmation]'))).to.contain('Your receipt number: R-9');
-      expect($(el, '.chart')).to.exist;
+      await waitUntil(() => $(el, '.chart'), 'the results of the receipt');
     });
 
     it('blocks a second submission while one is in flight', async () => {

@@ -16,7 +16,6 @@ import { formStyles } from '../styles/form.styles.js';
 import { type LocalBallot, readBallot, saveBallot } from './ballot.js';
 import { type PollStrings, pollCatalog } from './poll.strings.js';
 import { pollStyles } from './poll.styles.js';
-import { renderResults } from './poll-results-view.js';
 
 /** What the widget loads: the poll, and its results when the citizen may see them now. */
 export interface PollView {
@@ -68,7 +67,8 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
   @state() private announcement = '';
   @state() private asTable = false;
   @state() private ballot: LocalBallot = {};
-  #dragged?: string;
+  #resultsView?: typeof import('./poll-results-view.js');
+  #rankingView?: typeof import('./poll-ranking.js');
   #sent: string[] = [];
   #lastShown = '';
 
@@ -93,7 +93,11 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
     describeError: (error) => this.#describeError(error),
     onDelivered: (receipt: VoteReceipt) => {
       this.#remember({ ...this.ballot, receiptId: receipt.receiptId, choices: this.#sent });
-      if (receipt.results && this.data) this.data = { ...this.data, results: receipt.results };
+      const results = receipt.results;
+      if (results)
+        void this.#loadResultsView().then(() => {
+          if (this.data) this.data = { ...this.data, results };
+        });
       else void this.reload({ quiet: true });
     },
   });
@@ -116,7 +120,11 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
       (poll.resultsVisibility !== 'never' && status === 'closed') ||
       (poll.resultsVisibility === 'after_vote' && voted);
     // A 403 (not public yet) or a failed fetch leaves the results out; the poll itself is still usable.
-    const results = visible ? await client.getPollResults(poll.id).catch(() => undefined) : undefined;
+    const [results] = await Promise.all([
+      visible ? client.getPollResults(poll.id).catch(() => undefined) : undefined,
+      poll.kind === 'ranked' ? this.#loadRanking() : undefined,
+    ]);
+    if (results) await this.#loadResultsView();
     return { poll, results };
   }
 
@@ -140,6 +148,15 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
         this.renderRoot.querySelector<HTMLElement>('[data-confirmation]')?.focus();
       }
     }
+  }
+
+  // The ranking and the results are loaded on demand: a poll shows one kind of form, and results only sometimes.
+  async #loadRanking() {
+    this.#rankingView ??= await import('./poll-ranking.js');
+  }
+
+  async #loadResultsView() {
+    this.#resultsView ??= await import('./poll-results-view.js');
   }
 
   #storageKey() {
@@ -217,7 +234,7 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
       ${poll.description ? html`<p>${poll.description}</p>` : nothing}
       <p class="muted" part="status">${this.#windowText(poll, status)}</p>
       ${this.#renderConfirmation(poll)} ${showForm ? this.#renderForm(poll, state === 'queued') : nothing}
-      ${view.results ? renderResults(this.l10n, poll, view.results, this.asTable, () => (this.asTable = !this.asTable)) : this.#resultsNote(poll, status, Boolean(voted))}
+      ${view.results && this.#resultsView ? this.#resultsView.renderResults(this.l10n, poll, view.results, this.asTable, () => (this.asTable = !this.asTable)) : this.#resultsNote(poll, status, Boolean(voted))}
       ${liveStatus(this.#submit.status)}
     </article>`;
   }
@@ -274,7 +291,13 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
       ${errorSummary(submit, l10n, this.renderRoot)}
       ${
         poll.kind === 'ranked'
-          ? this.#renderRanking(poll)
+          ? this.#rankingView?.renderRanking(
+              this.l10n,
+              poll,
+              this.order,
+              this.announcement,
+              (id, to, focus) => void this.#move(id, to, focus),
+            )
           : choiceGroup(submit, l10n, {
               id: 'choice',
               name: 'choice',
@@ -296,52 +319,6 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
       ${failureNotice(submit)}
       <button part="submit-button" aria-disabled=${submit.state === 'submitting' ? 'true' : 'false'}>${t.submit}</button>
     </form>`;
-  }
-
-  #renderRanking(poll: Poll) {
-    const t = this.l10n.t.poll;
-    const l10n = this.l10n;
-    const total = this.order.length;
-    const option = (id: string) => poll.options.find((o) => o.id === id)!;
-    const button = (id: string, index: number, dir: 'up' | 'down') => {
-      const edge = dir === 'up' ? index === 0 : index === total - 1;
-      return html`<button
-        type="button"
-        class="secondary"
-        id="${dir}-${index}"
-        aria-disabled=${edge ? 'true' : 'false'}
-        @click=${() => this.#move(id, dir === 'up' ? index - 1 : index + 1, dir)}
-      >
-        <span aria-hidden="true">${dir === 'up' ? '↑' : '↓'}</span
-        ><span class="visually-hidden">${l10n.format(dir === 'up' ? t.moveUp : t.moveDown, { label: option(id).label })}</span>
-      </button>`;
-    };
-    return html`<fieldset class="field" aria-describedby="rank-hint">
-      <legend part="label"><span class="visually-hidden">${poll.question}</span></legend>
-      <p id="rank-hint" class="hint">${t.rankHint}</p>
-      <ol class="ranking">
-        ${this.order.map(
-          (id, index) => html`<li
-            draggable="true"
-            @dragstart=${() => (this.#dragged = id)}
-            @dragover=${(event: DragEvent) => event.preventDefault()}
-            @drop=${(event: DragEvent) => {
-              event.preventDefault();
-              if (this.#dragged) void this.#move(this.#dragged, index);
-            }}
-          >
-            <span class="rank">${l10n.number(index + 1)}</span>
-            <span class="label"
-              >${option(id).label}<span class="visually-hidden">
-                (${l10n.format(t.rankOf, { rank: l10n.number(index + 1), total: l10n.number(total) })})</span
-              ></span
-            >
-            ${button(id, index, 'up')} ${button(id, index, 'down')}
-          </li>`,
-        )}
-      </ol>
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
-    </fieldset>`;
   }
 }
 
