@@ -21,7 +21,7 @@ export function redact(text: string): string {
     const digits = run.replace(/\P{Nd}/gu, '').length;
     if (digits < MIN_DIGITS) return run;
     // A date or a range written with separators (2024-05-01, 10/12/2024) is several short numbers, not an ID.
-    if (/^\p{Nd}{1,4}([-/.])\p{Nd}{1,2}\1\p{Nd}{1,4}$/u.test(run)) return run;
+    if (/^(?:\p{Nd}{4}|\p{Nd}{1,2})([-/.])\p{Nd}{1,2}\1(?:\p{Nd}{4}|\p{Nd}{1,2})$/u.test(run)) return run;
     return REDACTED;
   });
 }

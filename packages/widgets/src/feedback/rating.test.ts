@@ -72,7 +72,8 @@ const formControlCases: { name: string; run: () => Promise<void> }[] = [
       native.type = 'radio';
       native.required = true;
       native.name = 'proxy';
-      expect(el.validationMessage).to.equal(native.validationMessage).and.not.equal('');
+      expect(el.validationMessage).to.equal(native.validationMessage);
+      expect(el.validationMessage).not.to.equal('');
       el.value = '1';
       await el.updateComplete;
       expect(el.checkValidity()).to.equal(true);
