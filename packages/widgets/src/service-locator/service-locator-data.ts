@@ -1,0 +1,108 @@
+import type { Service, ServiceQuery, Weekday } from '@civic-widgets/client';
+import { safeHref } from '../internal/safe-url.js';
+
+/** What the citizen searched for. `lat`/`lng` come from the device and are never put in the page's address. */
+export interface Search {
+  q: string;
+  category: string;
+  postcode: string;
+  radiusKm: number;
+  openNow: boolean;
+  lat?: number;
+  lng?: number;
+}
+
+export const WEEKDAYS: readonly Weekday[] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+
+/** The client query for a search: only what was given, the radius only with a place to measure from. */
+export function searchQuery(search: Search, page: number, pageSize: number): ServiceQuery {
+  const origin =
+    search.lat !== undefined && search.lng !== undefined
+      ? { lat: search.lat, lng: search.lng }
+      : search.postcode
+        ? { postcode: search.postcode }
+        : undefined;
+  return {
+    ...(search.q && { q: search.q }),
+    ...(search.category && { category: search.category }),
+    ...(origin && { ...origin, radiusKm: search.radiusKm }),
+    ...(search.openNow && { openNow: true }),
+    page,
+    pageSize,
+  };
+}
+
+/**
+ * The directions link of a place from the embedder's template: `{lat}`, `{lng}` and `{address}` URL-encoded, and
+ * the result must still be a safe link. No template, no link: nothing goes to a third party unless configured.
+ */
+export function directionsHref(template: string | undefined, place: Service['location']): string | undefined {
+  if (!template) return undefined;
+  const values: Record<string, string> = {
+    lat: String(place.lat),
+    lng: String(place.lng),
+    address: [place.address, place.postcode].filter(Boolean).join(', '),
+  };
+  return safeHref(template.replace(/\{(lat|lng|address)\}/g, (_, key: string) => encodeURIComponent(values[key]!)));
+}
+
+/**
+ * schema.org `GovernmentService` JSON-LD for one service, ready to be the text of a
+ * `<script type="application/ld+json">`: `<` is escaped so that the text can never close the script element.
+ */
+export function jsonLd(service: Service, url: string | undefined): string {
+  const { location } = service;
+  const data = {
+    '@context': 'https://schema.org',
+    '@type': 'GovernmentService',
+    name: service.name,
+    description: service.description,
+    provider: { '@type': 'Organization', name: service.organization },
+    url,
+    availableChannel: {
+      '@type': 'ServiceChannel',
+      servicePhone: service.phone ? { '@type': 'ContactPoint', telephone: service.phone } : undefined,
+      serviceLocation: {
+        '@type': 'Place',
+        name: location.name,
+        address: { '@type': 'PostalAddress', streetAddress: location.address, postalCode: location.postcode },
+        geo: { '@type': 'GeoCoordinates', latitude: location.lat, longitude: location.lng },
+      },
+    },
+  };
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+/** Where a listed service is, for a host page's map. */
+export interface ServiceMarker {
+  id: string;
+  name: string;
+  lat: number;
+  lng: number;
+  distanceKm?: number;
+}
+
+/** The list changed (a search answered, or more results were shown): draw them on your own map. */
+export class CivicResultsEvent extends Event {
+  static readonly type = 'civic-results';
+  readonly detail: { results: ServiceMarker[]; total: number };
+  constructor(services: Service[], total: number) {
+    super(CivicResultsEvent.type, { bubbles: true, composed: true });
+    this.detail = {
+      total,
+      results: services.map(({ id, name, location, distanceKm }) => ({
+        id,
+        name,
+        lat: location.lat,
+        lng: location.lng,
+        distanceKm,
+      })),
+    };
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'civic-results': CivicResultsEvent;
+  }
+}

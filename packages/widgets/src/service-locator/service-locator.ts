@@ -1,0 +1,518 @@
+import type { CivicClient, ClientError, OpeningHours, Service, ServiceCategory } from '@civic-widgets/client';
+import { nextChange } from '@civic-widgets/client/domain';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CivicElement } from '../internal/civic-element.js';
+import { checkboxField, externalLink, liveStatus, selectField, textField } from '../internal/fields.js';
+import { clientErrorMessage, toClientError } from '../internal/messages.js';
+import { safeHref } from '../internal/safe-url.js';
+import { formStyles } from '../styles/form.styles.js';
+import { type ServiceLocatorStrings, serviceLocatorCatalog } from './service-locator.strings.js';
+import { serviceLocatorStyles } from './service-locator.styles.js';
+import {
+  CivicResultsEvent,
+  directionsHref,
+  jsonLd,
+  type Search,
+  searchQuery,
+  WEEKDAYS,
+} from './service-locator-data.js';
+
+type GeoStatus = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable' | 'timeout';
+const RADII = [1, 2, 5, 10, 25, 50];
+/** Long enough to let a word be typed, short enough to feel immediate. */
+const DEBOUNCE_MS = 250;
+const URL_KEYS = { q: 'q', category: 'category', postcode: 'postcode', radiusKm: 'radius', openNow: 'open' } as const;
+
+/**
+ * Public services near the citizen, from a service directory: a search by words, category, postcode or the
+ * device's location, a list nearest first with opening state and contact links, and a details view.
+ *
+ * @tag civic-service-locator
+ * @summary Find a public service near you, list first.
+ *
+ * @slot map - Optional: the host page's own map (Leaflet, MapLibre…), drawn from the `civic-results` event. The list is complete without it.
+ *
+ * @fires {CivicLoadEvent} civic-load - The categories arrived. `detail.data` is the category list.
+ * @fires {CivicResultsEvent} civic-results - A search answered or more results were shown. `detail.results` holds `id`, `name`, `lat`, `lng` and `distanceKm` of every result listed; `detail.total` counts all matches.
+ * @fires {CivicErrorEvent} civic-error - Loading the categories failed. `detail.error` is the client's `ClientError`.
+ *
+ * @csspart base - The wrapper of everything the widget shows.
+ * @csspart heading - The widget's heading.
+ * @csspart label - Form labels.
+ * @csspart input - Form controls.
+ * @csspart submit-button - The search button.
+ * @csspart result - One service in the list.
+ * @csspart status - Loading messages and the result count.
+ * @csspart error - Search and location problems.
+ *
+ * @cssstate searching - A search is running.
+ * @cssstate details - One service's details are shown instead of the list.
+ */
+export class CivicServiceLocator extends CivicElement<ServiceCategory[], { serviceLocator: ServiceLocatorStrings }> {
+  static override styles = [...CivicElement.styles, formStyles, serviceLocatorStyles];
+  static override catalogs = { serviceLocator: serviceLocatorCatalog };
+
+  /** The category chosen at first, by id. */
+  @property() category = '';
+
+  /** The distance chosen at first, in kilometres (applies when a postcode or location is given). */
+  @property({ attribute: 'radius-km', type: Number }) radiusKm = 5;
+
+  /** Services per page; "Show more" adds the next page. */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 10;
+
+  /** Keep the search in the page's address (`q`, `category`, `postcode`, `radius`, `open`), so it can be shared and the back button works. The device's location is never put there. */
+  @property({ attribute: 'sync-url', type: Boolean }) syncUrl = false;
+
+  /** A directions link for each service: a URL with `{lat}`, `{lng}` and `{address}`, e.g. `https://www.openstreetmap.org/directions?to={lat},{lng}`. No link without it. */
+  @property({ attribute: 'map-url' }) mapUrl?: string;
+
+  /** Add schema.org `GovernmentService` JSON-LD for each listed service to the page (in the element's light DOM). */
+  @property({ attribute: 'json-ld', type: Boolean }) jsonLd = false;
+
+  @state() private search?: Search;
+  @state() private results: Service[] = [];
+  @state() private total = 0;
+  @state() private page = 1;
+  @state() private searching = false;
+  @state() private searchError?: ClientError;
+  /** How many matched the last search that answered; announced politely. */
+  @state() private counted?: number;
+  @state() private geo: GeoStatus = 'idle';
+  /** Index in `results` of the service whose details are shown. */
+  @state() private selected?: number;
+
+  #run = 0;
+  #timer?: ReturnType<typeof setTimeout>;
+  #focus?: string;
+  #fillInputs = false;
+  #jsonLdFor?: Service[];
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.syncUrl) this.#readUrl();
+    addEventListener('popstate', this.#handlePopState);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.#handlePopState);
+    clearTimeout(this.#timer);
+  }
+
+  protected override async load(client: CivicClient) {
+    const categories = await client.listServiceCategories();
+    void this.#search();
+    return categories;
+  }
+
+  /** Shows one listed service's details, e.g. when its marker is chosen on the host page's map. */
+  showDetails(id: string) {
+    const index = this.results.findIndex((s) => s.id === id);
+    if (index >= 0) this.#open(index);
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
+    this.setCustomState('searching', this.searching);
+    this.setCustomState('details', this.selected !== undefined);
+    if (this.#fillInputs) this.#writeInputs();
+    if (this.#jsonLdFor !== this.results || changed.has('jsonLd')) this.#writeJsonLd();
+    if (this.#focus) {
+      this.renderRoot.querySelector<HTMLElement>(this.#focus)?.focus();
+      this.#focus = undefined;
+    }
+  }
+
+  #current(): Search {
+    return (
+      this.search ?? {
+        q: '',
+        category: this.category,
+        postcode: '',
+        radiusKm: this.radiusKm,
+        openNow: false,
+      }
+    );
+  }
+
+  async #search(page = 1, history?: 'push' | 'replace') {
+    const client = this.activeClient;
+    if (!client) return;
+    clearTimeout(this.#timer);
+    const search = this.#current();
+    if (history && this.syncUrl) this.#writeUrl(history);
+    const run = ++this.#run;
+    this.searching = true;
+    try {
+      const found = await client.searchServices(searchQuery(search, page, this.pageSize));
+      if (run !== this.#run) return;
+      const first = page === 1 ? 0 : this.results.length;
+      this.results = page === 1 ? found.items : [...this.results, ...found.items];
+      this.total = found.total;
+      this.page = page;
+      this.searchError = undefined;
+      this.counted = found.total;
+      if (page > 1 && found.items.length) this.#focus = `#r${first}`;
+      this.dispatchEvent(new CivicResultsEvent(this.results, found.total));
+    } catch (error) {
+      if (run !== this.#run) return;
+      this.searchError = toClientError(error);
+      this.counted = undefined;
+    } finally {
+      if (run === this.#run) this.searching = false;
+    }
+  }
+
+  #readForm(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const postcode = text('postcode');
+    const previous = this.#current();
+    // A typed postcode replaces the device's location; an empty one keeps it.
+    const here = postcode ? {} : { lat: previous.lat, lng: previous.lng };
+    if (postcode && this.geo === 'located') this.geo = 'idle';
+    this.search = {
+      q: text('q'),
+      category: text('category'),
+      postcode,
+      radiusKm: Number(text('radius')) || this.radiusKm,
+      openNow: data.has('open'),
+      ...here,
+    };
+  }
+
+  #handleSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    this.#readForm(event.target as HTMLFormElement);
+    void this.#search(1, 'push');
+  };
+
+  #handleInput = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    if (input.name !== 'q') return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#readForm(input.form!);
+      void this.#search(1, 'replace');
+    }, DEBOUNCE_MS);
+  };
+
+  #handleChange = (event: Event) => {
+    const control = event.target as HTMLInputElement;
+    if (control.type === 'text' || control.type === 'search') return;
+    this.#readForm(control.form!);
+    void this.#search(1, 'push');
+  };
+
+  #locate = (event: Event) => {
+    const form = (event.target as HTMLButtonElement).form!;
+    const geolocation = navigator.geolocation;
+    if (!geolocation) {
+      this.geo = 'unavailable';
+      return;
+    }
+    this.geo = 'locating';
+    geolocation.getCurrentPosition(
+      ({ coords }) => {
+        (form.elements.namedItem('postcode') as HTMLInputElement).value = '';
+        this.#readForm(form);
+        this.search = { ...this.search!, lat: coords.latitude, lng: coords.longitude };
+        this.geo = 'located';
+        void this.#search(1, 'push');
+      },
+      (error) => {
+        this.geo = error.code === 1 ? 'denied' : error.code === 3 ? 'timeout' : 'unavailable';
+      },
+      { timeout: 15_000, maximumAge: 300_000 },
+    );
+  };
+
+  #handlePopState = () => {
+    if (!this.syncUrl) return;
+    this.#readUrl();
+    this.selected = undefined;
+    void this.#search();
+  };
+
+  #readUrl() {
+    const params = new URLSearchParams(location.search);
+    const get = (key: string) => params.get(key) ?? '';
+    const previous = this.search;
+    this.search = {
+      q: get(URL_KEYS.q),
+      category: get(URL_KEYS.category) || this.category,
+      postcode: get(URL_KEYS.postcode),
+      radiusKm: Number(get(URL_KEYS.radiusKm)) || this.radiusKm,
+      openNow: get(URL_KEYS.openNow) === '1',
+      ...(get(URL_KEYS.postcode) ? {} : { lat: previous?.lat, lng: previous?.lng }),
+    };
+    this.#fillInputs = true;
+  }
+
+  #writeUrl(mode: 'push' | 'replace') {
+    const search = this.#current();
+    const url = new URL(location.href);
+    const values = {
+      q: search.q,
+      category: search.category,
+      postcode: search.postcode,
+      radiusKm: search.radiusKm === this.radiusKm ? '' : String(search.radiusKm),
+      openNow: search.openNow ? '1' : '',
+    };
+    for (const [key, value] of Object.entries(values)) {
+      const name = URL_KEYS[key as keyof typeof URL_KEYS];
+      if (value) url.searchParams.set(name, value);
+      else url.searchParams.delete(name);
+    }
+    if (url.href === location.href) return;
+    if (mode === 'push') history.pushState(history.state, '', url);
+    else history.replaceState(history.state, '', url);
+  }
+
+  /** Puts a search restored from the address back into the controls. */
+  #writeInputs() {
+    const form = this.renderRoot.querySelector('form');
+    if (!form) return;
+    this.#fillInputs = false;
+    const search = this.#current();
+    const control = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+    control('q').value = search.q;
+    control('category').value = search.category;
+    control('postcode').value = search.postcode;
+    control('radius').value = String(search.radiusKm);
+    control('open').checked = search.openNow;
+  }
+
+  #writeJsonLd() {
+    this.#jsonLdFor = this.results;
+    for (const old of this.querySelectorAll(':scope > script[data-civic-json-ld]')) old.remove();
+    if (!this.jsonLd) return;
+    for (const service of this.results) {
+      // Built through the DOM, never parsed as HTML; `<` escaped so no serialization of the page can end the script.
+      const script = document.createElement('script');
+      script.type = 'application/ld+json';
+      script.dataset.civicJsonLd = '';
+      script.textContent = jsonLd(service, safeHref(service.url));
+      this.append(script);
+    }
+  }
+
+  #open(index: number) {
+    this.selected = index;
+    this.#focus = '#details-heading';
+  }
+
+  #back = () => {
+    const index = this.selected;
+    this.selected = undefined;
+    this.#focus = `button[data-index="${index}"]`;
+  };
+
+  protected renderContent() {
+    const t = this.l10n.t.serviceLocator;
+    if (this.loadStatus !== 'loaded' || !this.data) return this.renderLoadState(t.loading);
+    const selected = this.selected === undefined ? undefined : this.results[this.selected];
+    return html`<section aria-labelledby="heading">
+      <h2 id="heading" part="heading">${t.heading}</h2>
+      <div class="results" ?hidden=${!!selected}>
+        ${this.#renderForm(this.data)}
+        <slot name="map"></slot>
+        ${this.#renderResults()}
+      </div>
+      ${selected ? this.#renderDetails(selected) : nothing}
+      ${liveStatus(this.searching ? '' : this.#announcement())}
+    </section>`;
+  }
+
+  #announcement() {
+    const t = this.l10n.t.serviceLocator;
+    if (this.counted === undefined) return '';
+    return this.counted ? this.l10n.plural(t.found, this.counted) : t.noResults;
+  }
+
+  #renderForm(categories: ServiceCategory[]) {
+    const t = this.l10n.t.serviceLocator;
+    const l10n = this.l10n;
+    const search = this.#current();
+    const postcodeProblem = this.searchError?.fieldErrors.some((e) => e.path === 'postcode');
+    const fields = {
+      issues: [],
+      failure: undefined,
+      issueFor: (id: string) => (id === 'postcode' && postcodeProblem ? { id, key: 'invalid' as const } : undefined),
+      message: () => t.postcodeUnknown,
+    };
+    const km = new Intl.NumberFormat(l10n.lang, { style: 'unit', unit: 'kilometer' });
+    const radii = [...new Set([...RADII, search.radiusKm])].sort((a, b) => a - b);
+    const geoText = { locating: t.locating, located: t.usingLocation }[this.geo as 'locating'];
+    const geoError = { denied: t.geoDenied, unavailable: t.geoUnavailable, timeout: t.geoTimeout }[
+      this.geo as 'denied'
+    ];
+    return html`<form role="search" aria-labelledby="heading" novalidate @submit=${this.#handleSubmit} @input=${this.#handleInput} @change=${this.#handleChange}>
+      ${textField(fields, l10n, { id: 'q', name: 'q', type: 'search', label: t.searchLabel, maxlength: 200 })}
+      ${selectField(fields, l10n, {
+        id: 'category',
+        name: 'category',
+        label: t.categoryLabel,
+        emptyLabel: t.anyCategory,
+        value: search.category,
+        options: categories.map((c) => ({ value: c.id, label: c.label })),
+      })}
+      <div class="row">
+        ${textField(fields, l10n, { id: 'postcode', name: 'postcode', label: t.postcodeLabel, hint: t.postcodeHint, autocomplete: 'postal-code', autocapitalize: 'characters', maxlength: 16 })}
+        <button type="button" class="secondary" @click=${this.#locate}>${t.useLocation}</button>
+      </div>
+      <p role="status" class="muted">${geoText ?? ''}</p>
+      ${geoError ? html`<p class="notice error" part="error" role="alert">${geoError}</p>` : nothing}
+      ${selectField(fields, l10n, {
+        id: 'radius',
+        name: 'radius',
+        label: t.radiusLabel,
+        value: String(search.radiusKm),
+        options: radii.map((r) => ({ value: String(r), label: km.format(r) })),
+      })}
+      ${checkboxField(fields, l10n, { id: 'open', name: 'open', label: t.openNowLabel })}
+      ${this.searchError && !postcodeProblem ? html`<p class="notice error" part="error" role="alert">${clientErrorMessage(this.searchError, l10n.t.common)}</p>` : nothing}
+      <button part="submit-button">${t.search}</button>
+    </form>`;
+  }
+
+  #renderResults() {
+    const t = this.l10n.t.serviceLocator;
+    if (this.searching && this.page === 1) return html`<p part="status">${t.searching}</p>`;
+    return html`<p part="status">${this.#announcement()}</p>
+      <ol>
+        ${this.results.map((service, index) => this.#renderResult(service, index))}
+      </ol>
+      ${
+        this.results.length < this.total
+          ? html`<button type="button" class="secondary" ?disabled=${this.searching} @click=${() => this.#search(this.page + 1)}>${t.showMore}</button>`
+          : nothing
+      }`;
+  }
+
+  #renderResult(service: Service, index: number) {
+    const t = this.l10n.t.serviceLocator;
+    const name = service.name;
+    const distance =
+      service.distanceKm === undefined
+        ? undefined
+        : this.l10n.format(t.away, {
+            distance: new Intl.NumberFormat(this.l10n.lang, {
+              style: 'unit',
+              unit: 'kilometer',
+              maximumFractionDigits: 1,
+            }).format(service.distanceKm),
+          });
+    return html`<li part="result">
+      <article aria-labelledby="r${index}">
+        <h3 id="r${index}" tabindex="-1">${name}</h3>
+        <p class="muted">${service.organization}</p>
+        ${distance ? html`<p>${distance}</p>` : nothing} ${this.#renderOpening(service.hours)}
+        ${this.#renderContact(service, false)}
+        <p><button type="button" class="secondary" data-index=${index} @click=${() => this.#open(index)}>${this.l10n.format(t.details, { name })}</button></p>
+      </article>
+    </li>`;
+  }
+
+  #renderOpening(hours: OpeningHours | undefined) {
+    if (!hours) return nothing;
+    const t = this.l10n.t.serviceLocator;
+    let change: ReturnType<typeof nextChange>;
+    try {
+      change = nextChange(hours, new Date());
+    } catch {
+      return nothing; // A time zone this browser does not know: better no claim than a wrong one.
+    }
+    const time = change.at && this.#when(change.at, hours.timeZone);
+    const text = change.open
+      ? time
+        ? this.l10n.format(t.openUntil, { time })
+        : t.openNow
+      : time
+        ? this.l10n.format(t.closedUntil, { time })
+        : t.closed;
+    return html`<p class=${change.open ? 'open' : ''}>${text}</p>`;
+  }
+
+  /** A time on the venue's clock: the hour alone today, with the weekday otherwise. */
+  #when(at: Date, timeZone: string) {
+    const lang = this.l10n.lang;
+    const day = (d: Date) => new Intl.DateTimeFormat('en', { timeZone, dateStyle: 'short' }).format(d);
+    const today = day(at) === day(new Date());
+    return new Intl.DateTimeFormat(lang, {
+      timeZone,
+      hour: 'numeric',
+      minute: '2-digit',
+      ...(today ? {} : { weekday: 'long' }),
+    }).format(at);
+  }
+
+  #renderContact(service: Service, full: boolean) {
+    const t = this.l10n.t.serviceLocator;
+    const phone = service.phone?.replace(/[^\d+]/g, '');
+    const website = safeHref(service.url);
+    const directions = directionsHref(this.mapUrl, service.location);
+    const email = full && service.email && /^[^\s@:/?#]+@[^\s@:/?#]+$/.test(service.email) ? service.email : undefined;
+    return html`<dl>
+        <dt>${t.address}</dt>
+        <dd>${service.location.address}${service.location.postcode ? `, ${service.location.postcode}` : ''}</dd>
+        ${phone ? html`<dt>${t.phone}</dt><dd><a href="tel:${phone}">${service.phone}</a></dd>` : nothing}
+        ${email ? html`<dt>${t.email}</dt><dd><a href="mailto:${email}">${email}</a></dd>` : nothing}
+      </dl>
+      ${website ? html`<p>${externalLink(website, this.l10n.format(t.website, { name: service.name }), this.l10n)}</p>` : nothing}
+      ${directions ? html`<p>${externalLink(directions, this.l10n.format(t.directions, { name: service.name }), this.l10n)}</p>` : nothing}`;
+  }
+
+  #renderDetails(service: Service) {
+    const t = this.l10n.t.serviceLocator;
+    const lang = this.l10n.lang;
+    const names = new Intl.DisplayNames([lang], { type: 'language' });
+    const language = (tag: string) => {
+      try {
+        return names.of(tag) ?? tag;
+      } catch {
+        return tag;
+      }
+    };
+    const section = (heading: string, body: unknown) => html`<h4>${heading}</h4>${body}`;
+    return html`<article aria-labelledby="details-heading">
+      <p><button type="button" class="secondary" @click=${this.#back}>${t.back}</button></p>
+      <h3 id="details-heading" tabindex="-1">${service.name}</h3>
+      <p class="muted">${service.organization}</p>
+      ${this.#renderOpening(service.hours)}
+      ${service.description ? html`<p>${service.description}</p>` : nothing}
+      ${service.eligibility ? section(t.eligibility, html`<p>${service.eligibility}</p>`) : nothing}
+      ${service.languages?.length ? section(t.languages, html`<p>${service.languages.map(language).join(', ')}</p>`) : nothing}
+      ${service.accessibility ? section(t.accessibility, html`<p>${service.accessibility}</p>`) : nothing}
+      ${service.hours ? section(t.hours, this.#renderWeek(service.hours)) : nothing}
+      ${section(t.contact, this.#renderContact(service, true))}
+    </article>`;
+  }
+
+  #renderWeek(hours: OpeningHours) {
+    const t = this.l10n.t.serviceLocator;
+    const lang = this.l10n.lang;
+    const utc = { timeZone: 'UTC' } as const;
+    const dayName = new Intl.DateTimeFormat(lang, { ...utc, weekday: 'long' });
+    const clock = new Intl.DateTimeFormat(lang, { ...utc, hour: 'numeric', minute: '2-digit' });
+    const time = (hhmm: string) => clock.format(Date.UTC(2024, 0, 1, Number(hhmm.slice(0, 2)), Number(hhmm.slice(3))));
+    // 1 January 2024 was a Monday.
+    return html`<table>
+      <caption class="muted">${this.l10n.format(t.hoursNote, { timeZone: hours.timeZone })}</caption>
+      <tbody>
+        ${WEEKDAYS.map((day, i) => {
+          const ranges = hours.weekly.filter((r) => r.day === day).map((r) => `${time(r.opens)}–${time(r.closes)}`);
+          return html`<tr><th scope="row">${dayName.format(Date.UTC(2024, 0, 1 + i))}</th><td>${ranges.join(', ') || t.closedDay}</td></tr>`;
+        })}
+      </tbody>
+    </table>${hours.notes ? html`<p>${hours.notes}</p>` : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-service-locator': CivicServiceLocator;
+  }
+}
