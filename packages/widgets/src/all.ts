@@ -2,4 +2,5 @@
 import './define/civic-petition.js';
 import './define/civic-petition-counter.js';
 import './define/civic-poll.js';
+import './define/civic-service-locator.js';
 import './define/civic-version.js';
