@@ -45,11 +45,13 @@ export const pollStyles = css`
     gap: var(--civic-space-xs, 0.25rem);
   }
   meter {
+    appearance: none;
     inline-size: 100%;
     block-size: 1rem;
+    border: 1px solid var(--civic-color-border, #6b7280);
   }
   meter::-webkit-meter-bar {
-    background: var(--civic-color-surface-muted, #e5e7eb);
+    background: none;
     border: 0;
     border-radius: 0;
   }

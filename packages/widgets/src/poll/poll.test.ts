@@ -496,6 +496,34 @@ describe('<civic-poll>', () => {
     });
   });
 
+  it('end to end with the memory adapter: votes, sees results, and a second vote with the same token is refused', async () => {
+    const mount = async () => {
+      const el = await fixture<CivicPoll>(html`<civic-poll adapter="memory" poll-id="budget-priorities"></civic-poll>`);
+      await waitUntil(() => $(el, 'form'), 'the memory poll did not load', { timeout: 3000 });
+      return el;
+    };
+    const el = await mount();
+    for (const box of all<HTMLInputElement>(el, 'input[type=checkbox]').slice(0, 2)) box.click();
+    await el.updateComplete;
+    const success = oneEvent(el, 'civic-success');
+    $<HTMLButtonElement>(el, '[part=submit-button]')!.click();
+    await success;
+    await waitUntil(() => texts(el, '.chart li')[0] === 'Roads and pavements 1 vote (100%)', 'results', {
+      timeout: 3000,
+    });
+    // Same browser, confirmation forgotten but token kept: the backend refuses, the widget says why.
+    const key = 'civic-poll:memory:budget-priorities';
+    const { token } = JSON.parse(localStorage.getItem(key)!);
+    localStorage.setItem(key, JSON.stringify({ token }));
+    const again = await mount();
+    all<HTMLInputElement>(again, 'input[type=checkbox]')[2]!.click();
+    const refused = oneEvent(again, 'civic-error');
+    $<HTMLButtonElement>(again, '[part=submit-button]')!.click();
+    await refused;
+    await waitUntil(() => $(again, '[data-confirmation]'));
+    expect(text($(again, '[data-confirmation]'))).to.equal('You have already voted in this poll from this browser.');
+  });
+
   it('renders option labels, question and description holding markup as text', async () => {
     const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     const poll: Poll = {
