@@ -53,7 +53,7 @@ export function renderRanking(
         >
           <span class="rank">${l10n.number(index + 1)}</span>
           <span class="label"
-            >${option(id).label}<span class="visually-hidden">
+            ><bdi>${option(id).label}</bdi><span class="visually-hidden">
               (${l10n.format(t.rankOf, { rank: l10n.number(index + 1), total: l10n.number(total) })})</span
             ></span
           >

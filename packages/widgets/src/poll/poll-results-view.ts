@@ -40,7 +40,7 @@ export function renderResults(l10n: L10n, poll: Poll, results: PollResults, asTa
                   <tbody>
                     ${summary.rows.map(
                       (row) => html`<tr>
-                        <th scope="row">${row.label}</th>
+                        <th scope="row"><bdi>${row.label}</bdi></th>
                         <td>${row.votes === null ? l10n.format(t.fewerThan, { min }) : l10n.number(row.votes)}</td>
                         <td>${share(row)}</td>
                         ${ranked ? html`<td>${row.points == null ? t.hidden : l10n.number(row.points)}</td>` : nothing}
@@ -51,7 +51,7 @@ export function renderResults(l10n: L10n, poll: Poll, results: PollResults, asTa
               : html`<ul class="chart">
                   ${summary.rows.map(
                     (row) => html`<li>
-                      <span class="label">${row.label}</span>
+                      <span class="label"><bdi>${row.label}</bdi></span>
                       <meter aria-hidden="true" min="0" max="1" .value=${row.share ?? 0}></meter>
                       <span>${count(row)} (${share(row)})${ranked ? html` · ${points(row)}` : nothing}</span>
                     </li>`,

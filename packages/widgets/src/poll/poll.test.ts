@@ -549,6 +549,9 @@ describe('<civic-poll>', () => {
     await loaded(el);
     await el.updateComplete;
     expect($(el, '[part=base]')!.getAttribute('dir')).to.equal('rtl');
+    // Server text keeps its own direction: an English question is not mangled by the Arabic layout.
+    expect($(el, 'h2')!.getAttribute('dir')).to.equal('auto');
+    expect(all(el, '.ranking .label bdi').map(text)[0]).to.equal('A: Hospital - Station');
     expect(getComputedStyle($(el, '.ranking')!).direction).to.equal('rtl');
     expect(text($(el, '#up-0 .visually-hidden'))).to.equal('انقل A: Hospital - Station إلى الأعلى');
     expect(text($(el, '[part=submit-button]'))).to.equal('صوّت');

@@ -230,8 +230,8 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
     const voted = this.ballot.receiptId || this.ballot.voted;
     const showForm = status === 'open' && !voted && state !== 'delivered';
     return html`<article aria-labelledby="question">
-      <h2 id="question" part="heading">${poll.question}</h2>
-      ${poll.description ? html`<p>${poll.description}</p>` : nothing}
+      <h2 id="question" part="heading" dir="auto">${poll.question}</h2>
+      ${poll.description ? html`<p dir="auto">${poll.description}</p>` : nothing}
       <p class="muted" part="status">${this.#windowText(poll, status)}</p>
       ${this.#renderConfirmation(poll)} ${showForm ? this.#renderForm(poll, state === 'queued') : nothing}
       ${view.results && this.#resultsView ? this.#resultsView.renderResults(this.l10n, poll, view.results, this.asTable, () => (this.asTable = !this.asTable)) : this.#resultsNote(poll, status, Boolean(voted))}
@@ -268,7 +268,7 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
     const { receiptId, choices, voted } = this.ballot;
     if (receiptId) {
       const label = (id: string) => poll.options.find((o) => o.id === id)?.label ?? id;
-      const list = (choices ?? []).map((id) => html`<li>${label(id)}</li>`);
+      const list = (choices ?? []).map((id) => html`<li><bdi>${label(id)}</bdi></li>`);
       return html`<section class="notice success" part="status" tabindex="-1" data-confirmation aria-labelledby="done">
         <h3 id="done">${t.votedHeading}</h3>
         <p>${t.youChose}</p>
@@ -284,7 +284,7 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
     const t = this.l10n.t.poll;
     const submit = this.#submit;
     const l10n = this.l10n;
-    const options = poll.options.map((o) => ({ value: o.id, label: o.label, hint: o.description }));
+    const options = poll.options.map((o) => ({ value: o.id, label: html`<bdi>${o.label}</bdi>`, hint: o.description }));
     const legend = html`<span class="visually-hidden">${poll.question}</span>`;
     const max = poll.maxChoices ?? poll.options.length;
     return html`<form novalidate @submit=${submit.handleSubmit} ?hidden=${hidden}>
