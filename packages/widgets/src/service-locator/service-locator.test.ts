@@ -322,6 +322,16 @@ describe('<civic-service-locator>', () => {
     expect(location.href).to.equal(start);
   });
 
+  it('finds the seeded services end to end through the memory adapter', async () => {
+    const el = await fixture<CivicServiceLocator>(
+      html`<civic-service-locator adapter="memory"></civic-service-locator>`,
+    );
+    await waitUntil(() => $(el, 'ol'), 'no results from the memory adapter', { timeout: 3000 });
+    expect(names(el)).to.have.length(6);
+    await submit(el, { postcode: 'LS7 4BB' });
+    expect(texts(el, 'ol li')[0]).to.contain('km away');
+  });
+
   it('speaks Arabic right to left', async () => {
     const client = locatorClient();
     const wrapper = await fixture(
