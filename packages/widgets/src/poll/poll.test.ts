@@ -106,8 +106,18 @@ describe('<civic-poll>', () => {
     const { el, client } = await show(singlePoll, singleResults);
     expect($(el, 'form')).to.equal(null);
     expect(texts(el, '[data-confirmation] li')).to.deep.equal(['Riverside Park']);
+    expect(active(el), 'no focus stolen on page load').to.equal(null);
     expect(client.calls.map((c) => c.method)).to.deep.equal(['getPoll', 'getPollResults']);
     expect($(el, '.chart')).to.exist;
+  });
+
+  it('remembers an already-voted answer on the next visit, without taking focus', async () => {
+    localStorage.setItem('civic-poll:rest:park-name', JSON.stringify({ token: 'b'.repeat(32), voted: true }));
+    const { el } = await show(singlePoll, singleResults);
+    expect($(el, 'form')).to.equal(null);
+    expect(text($(el, '[data-confirmation]'))).to.equal('You have already voted in this poll from this browser.');
+    expect(active(el)).to.equal(null);
+    expect($(el, '.chart'), 'after_vote results').to.exist;
   });
 
   it('votes without a token when storage is unavailable', async () => {
@@ -452,6 +462,7 @@ describe('<civic-poll>', () => {
       await waitUntil(() => $(el, '.chart'), 'results after an already-voted answer');
       expect($(el, 'form')).to.equal(null);
       expect(text($(el, '[data-confirmation]'))).to.equal('You have already voted in this poll from this browser.');
+      expect(active(el)).to.equal($(el, '[data-confirmation]'));
       expect(client.calls.map((c) => c.method)).to.include('getPollResults');
     });
 

@@ -144,7 +144,8 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
     const shown = `${this.#submit.state}${this.ballot.voted ?? ''}`;
     if (shown !== this.#lastShown) {
       this.#lastShown = shown;
-      if (this.#submit.state !== 'idle' || this.ballot.voted) {
+      // Not on a later visit (a remembered vote): focus moves only in answer to the citizen's own action.
+      if (this.#submit.state !== 'idle' || (this.ballot.voted && this.#submit.error)) {
         this.renderRoot.querySelector<HTMLElement>('[data-confirmation]')?.focus();
       }
     }
