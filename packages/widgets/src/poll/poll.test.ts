@@ -129,6 +129,9 @@ describe('<civic-poll>', () => {
     $<HTMLButtonElement>(el, '[part=submit-button]')!.click();
     await success;
     expect(voteBody(client)).to.deep.equal({ choices: ['riverside'] });
+    await waitUntil(() => client.calls.filter((c) => c.method === 'getPoll').length === 2, 'reload after voting');
+    await el.updateComplete;
+    expect(text($(el, '[data-confirmation] h3'))).to.equal('Thank you, your vote has been counted');
   });
 
   it('asks for a choice before sending anything', async () => {

@@ -71,6 +71,7 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
   #rankingView?: typeof import('./poll-ranking.js');
   #sent: string[] = [];
   #lastShown = '';
+  #ballotKey?: string;
 
   readonly #submit = new SubmitController(this, this.submitContext(), {
     operation: 'votePoll',
@@ -112,7 +113,12 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
 
   protected override async load(client: CivicClient): Promise<PollView> {
     const poll = await client.getPoll(this.pollId!);
-    this.ballot = readBallot(this.#storageKey());
+    // Read storage once per poll: later reloads keep what this page knows even when storage is unavailable.
+    const key = this.#storageKey();
+    if (key !== this.#ballotKey) {
+      this.#ballotKey = key;
+      this.ballot = readBallot(key);
+    }
     const voted = Boolean(this.ballot.receiptId || this.ballot.voted);
     const status = effectiveStatus(poll);
     const visible =
