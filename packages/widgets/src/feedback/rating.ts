@@ -186,21 +186,27 @@ export class CivicRating extends LitElement {
 
   protected override updated(changed: PropertyValues<this>) {
     super.updated(changed);
+    this.#syncForm();
     const internals = this.#internals;
     const off = this.#disabled();
-    internals.setFormValue(this.value === '' || off ? null : this.value, this.value);
-    // The hidden native radio computes validity, so the message is the browser's own, in its language.
-    this.proxy.required = this.required;
-    this.proxy.checked = this.value !== '';
-    const anchor = this.renderRoot.querySelector<HTMLElement>('[tabindex="0"]') ?? undefined;
-    if (this.proxy.validity.valid) internals.setValidity({});
-    else internals.setValidity({ valueMissing: true }, this.proxy.validationMessage, anchor);
     const named = this.labels.length > 0 || this.hasAttribute('aria-label') || this.hasAttribute('aria-labelledby');
     internals.ariaLabel = this.label ?? (named ? null : this.#l10n.t.rating.groupLabel);
     internals.ariaRequired = String(this.required);
     internals.ariaDisabled = String(off);
     this.#setState('user-invalid', this.#interacted && !internals.validity.valid);
     this.#setState('user-valid', this.#interacted && internals.validity.valid);
+  }
+
+  /** Value and validity for the form; also called at once on a choice, as `change` listeners read the form. */
+  #syncForm() {
+    const internals = this.#internals;
+    internals.setFormValue(this.value === '' || this.#disabled() ? null : this.value, this.value);
+    // The hidden native radio computes validity, so the message is the browser's own, in its language.
+    this.proxy.required = this.required;
+    this.proxy.checked = this.value !== '';
+    const anchor = this.renderRoot.querySelector<HTMLElement>('[tabindex="0"]') ?? undefined;
+    if (this.proxy.validity.valid) internals.setValidity({});
+    else internals.setValidity({ valueMissing: true }, this.proxy.validationMessage, anchor);
   }
 
   #setState(name: string, on: boolean) {
@@ -230,8 +236,7 @@ export class CivicRating extends LitElement {
     this.requestUpdate();
     if (String(value) === this.value) return;
     this.value = String(value);
-    // Listeners of `change` read the form at once, before the next render.
-    this.#internals.setFormValue(this.value, this.value);
+    this.#syncForm();
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }

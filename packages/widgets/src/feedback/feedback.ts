@@ -1,0 +1,366 @@
+import { type CivicClient, type FeedbackReceipt, FeedbackRequest, type RatingScale } from '@civic-widgets/client';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { CivicElement } from '../internal/civic-element.js';
+import type { AdapterOptions } from '../internal/client.js';
+import {
+  type ChoiceOption,
+  choiceGroup,
+  errorSummary,
+  failureNotice,
+  liveStatus,
+  textareaField,
+} from '../internal/fields.js';
+import { SubmitController } from '../internal/submit.js';
+import { formStyles } from '../styles/form.styles.js';
+import { type FeedbackStrings, feedbackCatalog } from './feedback.strings.js';
+import { feedbackStyles } from './feedback.styles.js';
+import { coolingDown, pageUrl, redact, rememberFeedback, sampled } from './privacy.js';
+import type { CivicRating } from './rating.js';
+
+const QUESTIONS = {
+  thumbs: 'questionThumbs',
+  stars: 'questionStars',
+  smileys: 'questionSmileys',
+  nps: 'questionNps',
+} as const satisfies Record<RatingScale, keyof FeedbackStrings>;
+
+/** The US OMB Circular A-11 customer-experience statements, each rated 1-5 (stars). */
+const PRESETS: Record<string, Exclude<keyof FeedbackStrings, 'remaining'>> = {
+  'a11-satisfaction': 'a11Satisfaction',
+  'a11-trust': 'a11Trust',
+  'a11-effectiveness': 'a11Effectiveness',
+  'a11-ease': 'a11Ease',
+  'a11-efficiency': 'a11Efficiency',
+  'a11-equity': 'a11Equity',
+  'a11-employee': 'a11Employee',
+};
+
+const DEFAULT_REASONS = [
+  ['not-found', 'reasonNotFound'],
+  ['unclear', 'reasonUnclear'],
+  ['outdated', 'reasonOutdated'],
+  ['broken', 'reasonBroken'],
+] as const;
+
+/** Whether an answer is negative enough to ask what went wrong. */
+const negative = (scale: RatingScale, value: number) =>
+  scale === 'thumbs' ? value === 0 : scale === 'nps' ? value <= 6 : value <= 2;
+
+/**
+ * "Is this page useful?" and service ratings. The rating is sent the moment it is given (one click is a complete
+ * answer); a follow-up then asks what went wrong or what could be better, and attaches to the same feedback.
+ * Private by default: the page address goes without query string and fragment, free text is stripped of email
+ * addresses, phone numbers and long numbers before sending (and the citizen is told), nothing goes in cookies.
+ *
+ * @tag civic-feedback
+ * @summary A one-click rating with an optional follow-up, inline or behind a floating button.
+ *
+ * @slot question - The question, instead of the default for the scale or preset.
+ * @slot reason - `<option slot="reason" value="code">Label</option>` elements: the choices of "What went wrong?".
+ *
+ * @fires {CivicSubmitEvent} civic-submit - A rating or follow-up is about to be sent; cancelable. `detail.body` is the request (the comment already redacted).
+ * @fires {CivicSuccessEvent} civic-success - The backend took the rating or the follow-up. `detail.receipt.receiptId`.
+ * @fires {CivicQueuedEvent} civic-queued - Saved on the device, sent when the connection returns.
+ * @fires {CivicErrorEvent} civic-error - Sending failed.
+ *
+ * @csspart launcher - The floating button of `mode="button"`.
+ * @csspart dialog - The dialog of `mode="button"`.
+ * @csspart heading - The question and the thank-you heading.
+ * @csspart input - The rating and the follow-up controls.
+ * @csspart label - Labels of the follow-up.
+ * @csspart error - Inline errors and failure notices.
+ * @csspart error-summary - The list of problems after a failed send.
+ * @csspart submit-button - The send buttons.
+ * @csspart status - The confirmations.
+ *
+ * @cssstate submitting - A rating or follow-up is being sent.
+ * @cssstate submitted - The last send was accepted or saved for later.
+ * @cssstate user-invalid - The last send had errors.
+ */
+export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrings }> {
+  static override styles = [...CivicElement.styles, formStyles, feedbackStyles];
+  static override catalogs = { feedback: feedbackCatalog };
+
+  /** What the feedback is about, e.g. `page:/bins` or `service:parking-permit`. Required. */
+  @property({ reflect: true }) topic?: string;
+  /** `thumbs` (default), `stars`, `smileys` (CSAT) or `nps`. */
+  @property({ reflect: true }) scale: RatingScale = 'thumbs';
+  /** The question, instead of the default for the scale. */
+  @property() question?: string;
+  /** A standard questionnaire item: `a11-satisfaction`, `a11-trust`, `a11-effectiveness`, `a11-ease`, `a11-efficiency`, `a11-equity` or `a11-employee` (US OMB A-11, rated 1-5 stars). */
+  @property({ reflect: true }) preset?: string;
+  /** Choices of "What went wrong?", `code=Label|code=Label`; `""` for none. Default: four common reasons. */
+  @property() reasons?: string;
+  /** Leave out the free-text comment. */
+  @property({ type: Boolean, attribute: 'no-comment' }) noComment = false;
+  /** `inline` (default) or `button`: a floating button that opens the feedback in a dialog. */
+  @property({ reflect: true }) mode: 'inline' | 'button' = 'inline';
+  /** Share of page views that show the widget, from 0 to 1 (`0.1`: one in ten). Default 1. */
+  @property({ type: Number }) sample = 1;
+  /** Days to stay hidden on this browser after feedback on the same topic (kept in `localStorage`); 0 (default) never hides. */
+  @property({ type: Number }) cooldown = 0;
+  /** Open311 only: the service code feedback is filed under. Required with `adapter="open311"`. */
+  @property({ attribute: 'service-code' }) serviceCode?: string;
+  /** The random source of `sample` (tests, or a page's own bucketing). */
+  @property({ attribute: false }) random: () => number = Math.random;
+
+  #shown = true;
+  #given?: { scale: RatingScale; value: number };
+  #comment = '';
+  #lastFocus = '';
+
+  readonly #rate = new SubmitController<FeedbackRequest, FeedbackReceipt>(this, this.submitContext(), {
+    operation: 'submitFeedback',
+    schema: FeedbackRequest,
+    fields: () => [
+      {
+        path: 'rating.value',
+        id: 'rating',
+        label: () => this.#questionText(),
+        messages: { required: () => this.l10n.t.feedback.ratingRequired },
+      },
+    ],
+    read: (form) => {
+      const value = new FormData(form).get('rating');
+      this.#given = { scale: this.#scale(), value: Number(value) };
+      return this.#body({ rating: this.#given });
+    },
+    send: (client: CivicClient, body) => client.submitFeedback(body),
+    onDelivered: () => {
+      if (this.cooldown > 0 && this.topic) rememberFeedback(this.topic);
+    },
+  });
+
+  readonly #follow = new SubmitController<FeedbackRequest, FeedbackReceipt>(this, this.submitContext(), {
+    operation: 'submitFeedback',
+    schema: FeedbackRequest,
+    fields: () => [
+      { path: 'reasons', id: 'reasons', label: () => this.l10n.t.feedback.followUpNegative },
+      { path: 'comment', id: 'comment', label: () => this.l10n.t.feedback.commentLabel },
+    ],
+    read: (form) => {
+      const data = new FormData(form);
+      const reasons = data.getAll('reasons').map(String);
+      const comment = redact(String(data.get('comment') ?? '').trim());
+      return this.#body({
+        rating: this.#given,
+        followUpTo: this.#rate.receipt?.receiptId,
+        ...(reasons.length ? { reasons } : {}),
+        ...(comment ? { comment } : {}),
+      });
+    },
+    send: (client: CivicClient, body) => client.submitFeedback(body),
+  });
+
+  protected override requiredAttributes() {
+    return {
+      ...super.requiredAttributes(),
+      topic: this.topic,
+      ...(this.adapter === 'open311' && !this.client ? { 'service-code': this.serviceCode } : {}),
+    };
+  }
+
+  protected override adapterOptions(): AdapterOptions {
+    return this.adapter === 'open311' ? { serviceCode: this.serviceCode ?? '' } : {};
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    // Decided once per page view, so the widget does not vanish after someone answers.
+    if (!this.hasUpdated) {
+      this.#shown = sampled(this.sample, this.random) && !coolingDown(this.topic ?? '', this.cooldown);
+    }
+    super.willUpdate(changed);
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
+    // Each step replaces the last: move focus to its confirmation so keyboard and screen-reader users follow.
+    const step = `${this.#rate.state}/${this.#follow.state}`;
+    if (step !== this.#lastFocus) {
+      this.#lastFocus = step;
+      if (this.#rate.state === 'delivered' || this.#rate.state === 'queued') {
+        this.renderRoot.querySelector<HTMLElement>('[data-confirmation]')?.focus();
+      }
+    }
+  }
+
+  #scale(): RatingScale {
+    return this.preset && PRESETS[this.preset] ? 'stars' : this.scale;
+  }
+
+  #questionText() {
+    const slotted = this.querySelector(':scope > [slot="question"]')?.textContent?.trim();
+    const t = this.l10n.t.feedback;
+    const preset = this.preset ? PRESETS[this.preset] : undefined;
+    return slotted || this.question || t[preset ?? QUESTIONS[this.#scale()] ?? 'questionThumbs'];
+  }
+
+  #body(extra: Partial<FeedbackRequest>) {
+    return {
+      topic: this.topic,
+      pageUrl: pageUrl(location.href),
+      locale: this.l10n.lang,
+      ...extra,
+    };
+  }
+
+  #reasons(): ChoiceOption[] {
+    const slotted = [...this.querySelectorAll(':scope > [slot="reason"]')].map((el) => {
+      const label = el.textContent?.trim() ?? '';
+      return { value: el.getAttribute('value') || label, label };
+    });
+    if (slotted.length) return slotted.slice(0, 20);
+    if (this.reasons !== undefined) {
+      return this.reasons
+        .split('|')
+        .map((item) => item.trim())
+        .filter(Boolean)
+        .slice(0, 20)
+        .map((item) => {
+          const at = item.indexOf('=');
+          return at > 0
+            ? { value: item.slice(0, at).trim(), label: item.slice(at + 1).trim() }
+            : { value: item, label: item };
+        });
+    }
+    return DEFAULT_REASONS.map(([value, key]) => ({ value, label: this.l10n.t.feedback[key] }));
+  }
+
+  readonly #handleRatingClick = (event: Event) => {
+    // A click on a choice is the whole answer; keyboard users move with the arrows and send with Enter.
+    const rating = event.currentTarget as CivicRating;
+    if (rating.value !== '') rating.form?.requestSubmit();
+  };
+
+  readonly #handleRatingKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter') (event.currentTarget as CivicRating).form?.requestSubmit();
+  };
+
+  #open() {
+    this.renderRoot.querySelector('dialog')?.showModal();
+    this.renderRoot
+      .querySelector<HTMLElement>('dialog civic-rating, dialog textarea, dialog [data-confirmation]')
+      ?.focus();
+  }
+
+  #handleClose() {
+    this.renderRoot.querySelector<HTMLElement>('[part="launcher"]')?.focus();
+  }
+
+  protected renderContent() {
+    if (!this.#shown) return nothing;
+    // A click before the client is ready (its adapter is imported on demand) would be lost: wait for it.
+    if (!this.activeClient) return this.loadStatus === 'error' ? this.renderLoadState('') : nothing;
+    if (this.mode !== 'button') return this.#renderSteps();
+    const t = this.l10n.t.feedback;
+    return html`<button part="launcher" class="launcher" aria-haspopup="dialog" @click=${this.#open}>${t.open}</button>
+      <dialog part="dialog" aria-label=${t.open} @close=${this.#handleClose}>
+        <button type="button" class="secondary close" @click=${(e: Event) => (e.target as HTMLElement).closest('dialog')?.close()}>
+          ${t.close}
+        </button>
+        ${this.#renderSteps()}
+      </dialog>`;
+  }
+
+  #renderSteps() {
+    const rate = this.#rate;
+    const follow = this.#follow;
+    const status = follow.state === 'idle' ? rate.status : follow.status;
+    let step: unknown;
+    if (rate.state === 'queued' || follow.state === 'delivered' || follow.state === 'queued') {
+      step = this.#renderThanks(rate.state === 'queued' || follow.state === 'queued');
+    } else if (rate.state === 'delivered') {
+      step = this.#renderFollowUp();
+    } else {
+      step = this.#renderRating();
+    }
+    return html`<div class="feedback">${step}${liveStatus(status)}</div>`;
+  }
+
+  #renderRating() {
+    const t = this.l10n.t.feedback;
+    const rate = this.#rate;
+    const issue = rate.issueFor('rating');
+    const hint = this.preset && PRESETS[this.preset] ? t.agreeHint : undefined;
+    return html`<form novalidate aria-labelledby="question" @submit=${rate.handleSubmit}>
+      ${errorSummary(rate, this.l10n, this.renderRoot)}
+      <p id="question" class="question" part="heading"><slot name="question">${this.#questionText()}</slot></p>
+      ${hint ? html`<p id="rating-hint" class="hint">${hint}</p>` : nothing}
+      ${issue ? html`<p id="rating-error" class="error" part="error">${rate.message(issue)}</p>` : nothing}
+      <div class="row">
+        <civic-rating
+          id="rating"
+          name="rating"
+          part="input"
+          required
+          scale=${this.#scale()}
+          aria-labelledby="question"
+          aria-describedby=${[hint && 'rating-hint', issue && 'rating-error'].filter(Boolean).join(' ') || nothing}
+          @click=${this.#handleRatingClick}
+          @keydown=${this.#handleRatingKeydown}
+        ></civic-rating>
+        <button part="submit-button" aria-disabled=${rate.state === 'submitting' ? 'true' : 'false'}>${t.send}</button>
+      </div>
+      ${failureNotice(rate)}
+    </form>`;
+  }
+
+  #renderFollowUp() {
+    const t = this.l10n.t.feedback;
+    const follow = this.#follow;
+    const bad = this.#given ? negative(this.#given.scale, this.#given.value) : false;
+    const reasons = bad ? this.#reasons() : [];
+    const recorded = html`<p class="notice success" part="status" tabindex="-1" data-confirmation>${t.recorded}</p>`;
+    if (reasons.length === 0 && this.noComment) return recorded;
+    const question = bad ? t.followUpNegative : t.followUpPositive;
+    return html`${recorded}
+      <form novalidate @submit=${follow.handleSubmit}>
+        ${errorSummary(follow, this.l10n, this.renderRoot)}
+        ${
+          reasons.length
+            ? choiceGroup(follow, this.l10n, {
+                id: 'reasons',
+                name: 'reasons',
+                legend: question,
+                type: 'checkbox',
+                options: reasons,
+              })
+            : html`<p class="question" part="heading">${question}</p>`
+        }
+        ${
+          this.noComment
+            ? nothing
+            : textareaField(follow, this.l10n, {
+                id: 'comment',
+                name: 'comment',
+                label: t.commentLabel,
+                hint: t.privacyHint,
+                maxlength: 2000,
+                value: this.#comment,
+                remaining: (left) => this.l10n.plural(t.remaining, left),
+                onInput: (event) => {
+                  this.#comment = (event.target as HTMLTextAreaElement).value;
+                  this.requestUpdate();
+                },
+              })
+        }
+        ${failureNotice(follow)}
+        <button part="submit-button" aria-disabled=${follow.state === 'submitting' ? 'true' : 'false'}>${t.send}</button>
+      </form>`;
+  }
+
+  #renderThanks(queued: boolean) {
+    const t = this.l10n.t.feedback;
+    return html`<section class="notice success" part="status" tabindex="-1" data-confirmation aria-labelledby="thanks">
+      <h2 id="thanks" part="heading">${t.thanksHeading}</h2>
+      <p>${queued ? this.l10n.t.common.queued : t.thanksText}</p>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-feedback': CivicFeedback;
+  }
+}

@@ -1,0 +1,33 @@
+import type { FeedbackStrings } from '../feedback.strings.js';
+
+export const strings: FeedbackStrings = {
+  questionThumbs: 'Is this page useful?',
+  questionStars: 'How would you rate this page?',
+  questionSmileys: 'How satisfied are you with this service?',
+  questionNps: 'How likely are you to recommend this service to a friend or colleague?',
+  a11Satisfaction: 'I am satisfied with the service I received.',
+  a11Trust: 'This interaction increased my trust in this agency.',
+  a11Effectiveness: 'My need was addressed.',
+  a11Ease: 'It was easy to complete what I needed to do.',
+  a11Efficiency: 'It took a reasonable amount of time to do what I needed to do.',
+  a11Equity: 'I was treated fairly.',
+  a11Employee: 'Employees I interacted with were helpful.',
+  agreeHint: '1 star means strongly disagree, 5 stars strongly agree.',
+  ratingRequired: 'Choose an answer',
+  send: 'Send',
+  recorded: 'Thank you, your answer has been recorded.',
+  followUpNegative: 'What went wrong?',
+  followUpPositive: 'Is there anything we could do better?',
+  reasonNotFound: 'I could not find what I was looking for',
+  reasonUnclear: 'It was hard to understand',
+  reasonOutdated: 'The information is out of date or wrong',
+  reasonBroken: 'Something did not work',
+  commentLabel: 'Tell us more (optional)',
+  privacyHint:
+    'Do not include personal details such as your name, email address or phone number. We remove email addresses, phone numbers and long numbers before sending.',
+  remaining: { one: '{count} character left', other: '{count} characters left' },
+  thanksHeading: 'Thank you for your feedback',
+  thanksText: 'We read every comment to improve our services.',
+  open: 'Feedback',
+  close: 'Close',
+};

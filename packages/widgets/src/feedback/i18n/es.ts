@@ -1,0 +1,33 @@
+import type { FeedbackStrings } from '../feedback.strings.js';
+
+export const strings: FeedbackStrings = {
+  questionThumbs: '¿Le ha resultado útil esta página?',
+  questionStars: '¿Cómo valoraría esta página?',
+  questionSmileys: '¿Qué grado de satisfacción tiene con este servicio?',
+  questionNps: '¿Qué probabilidad hay de que recomiende este servicio a un amigo o colega?',
+  a11Satisfaction: 'Estoy satisfecho con el servicio recibido.',
+  a11Trust: 'Esta gestión aumentó mi confianza en este organismo.',
+  a11Effectiveness: 'Se atendió mi necesidad.',
+  a11Ease: 'Fue fácil hacer lo que necesitaba.',
+  a11Efficiency: 'Hacer lo que necesitaba llevó un tiempo razonable.',
+  a11Equity: 'Recibí un trato justo.',
+  a11Employee: 'El personal que me atendió fue de ayuda.',
+  agreeHint: '1 estrella significa totalmente en desacuerdo; 5 estrellas, totalmente de acuerdo.',
+  ratingRequired: 'Elija una respuesta',
+  send: 'Enviar',
+  recorded: 'Gracias, hemos registrado su respuesta.',
+  followUpNegative: '¿Qué ha fallado?',
+  followUpPositive: '¿Hay algo que podamos mejorar?',
+  reasonNotFound: 'No encontré lo que buscaba',
+  reasonUnclear: 'Era difícil de entender',
+  reasonOutdated: 'La información está desactualizada o es incorrecta',
+  reasonBroken: 'Algo no funcionó',
+  commentLabel: 'Cuéntenos más (opcional)',
+  privacyHint:
+    'No incluya datos personales como su nombre, correo electrónico o teléfono. Antes del envío eliminamos los correos electrónicos, los números de teléfono y los números largos.',
+  remaining: { one: 'Queda {count} carácter', many: 'Quedan {count} caracteres', other: 'Quedan {count} caracteres' },
+  thanksHeading: 'Gracias por su opinión',
+  thanksText: 'Leemos todos los comentarios para mejorar nuestros servicios.',
+  open: 'Su opinión',
+  close: 'Cerrar',
+};

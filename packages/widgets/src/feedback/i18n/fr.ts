@@ -1,0 +1,37 @@
+import type { FeedbackStrings } from '../feedback.strings.js';
+
+export const strings: FeedbackStrings = {
+  questionThumbs: 'Cette page vous a-t-elle été utile ?',
+  questionStars: 'Quelle note donnez-vous à cette page ?',
+  questionSmileys: 'Êtes-vous satisfait de ce service ?',
+  questionNps: 'Quelle est la probabilité que vous recommandiez ce service à un proche ou un collègue ?',
+  a11Satisfaction: 'Je suis satisfait du service reçu.',
+  a11Trust: 'Cet échange a renforcé ma confiance dans cette administration.',
+  a11Effectiveness: 'Ma demande a été traitée.',
+  a11Ease: 'Il a été facile de faire ce que j’avais à faire.',
+  a11Efficiency: 'Faire ce que j’avais à faire a pris un temps raisonnable.',
+  a11Equity: 'J’ai été traité équitablement.',
+  a11Employee: 'Les agents avec qui j’ai échangé m’ont aidé.',
+  agreeHint: '1 étoile signifie pas du tout d’accord, 5 étoiles tout à fait d’accord.',
+  ratingRequired: 'Choisissez une réponse',
+  send: 'Envoyer',
+  recorded: 'Merci, votre réponse a été enregistrée.',
+  followUpNegative: 'Qu’est-ce qui n’a pas fonctionné ?',
+  followUpPositive: 'Que pourrions-nous améliorer ?',
+  reasonNotFound: 'Je n’ai pas trouvé ce que je cherchais',
+  reasonUnclear: 'C’était difficile à comprendre',
+  reasonOutdated: 'Les informations sont périmées ou fausses',
+  reasonBroken: 'Quelque chose n’a pas fonctionné',
+  commentLabel: 'Dites-nous en plus (facultatif)',
+  privacyHint:
+    'N’indiquez aucune donnée personnelle (nom, adresse e-mail, numéro de téléphone). Nous supprimons les adresses e-mail, les numéros de téléphone et les longs numéros avant l’envoi.',
+  remaining: {
+    one: '{count} caractère restant',
+    many: '{count} caractères restants',
+    other: '{count} caractères restants',
+  },
+  thanksHeading: 'Merci pour votre avis',
+  thanksText: 'Nous lisons chaque commentaire pour améliorer nos services.',
+  open: 'Votre avis',
+  close: 'Fermer',
+};
