@@ -1,4 +1,4 @@
-import type { Service, ServiceQuery, Weekday } from '@civic-widgets/client';
+import type { Service, ServiceQuery } from '@civic-widgets/client';
 import { safeHref } from '../internal/safe-url.js';
 
 /** What the citizen searched for. `lat`/`lng` come from the device and are never put in the page's address. */
@@ -12,7 +12,7 @@ export interface Search {
   lng?: number;
 }
 
-export const WEEKDAYS: readonly Weekday[] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value || min));
 
 /** The client query for a search: only what was given, the radius only with a place to measure from. */
 export function searchQuery(search: Search, page: number, pageSize: number): ServiceQuery {
@@ -25,10 +25,11 @@ export function searchQuery(search: Search, page: number, pageSize: number): Ser
   return {
     ...(search.q && { q: search.q }),
     ...(search.category && { category: search.category }),
-    ...(origin && { ...origin, radiusKm: search.radiusKm }),
+    // Within what the protocol accepts, whatever the attributes say.
+    ...(origin && { ...origin, radiusKm: clamp(search.radiusKm, 0.1, 500) }),
     ...(search.openNow && { openNow: true }),
     page,
-    pageSize,
+    pageSize: Math.round(clamp(pageSize, 1, 100)),
   };
 }
 

@@ -15,12 +15,17 @@ import {
 } from './service-locator.examples.js';
 import type { CivicServiceLocator } from './service-locator.js';
 import { serviceLocatorCatalog } from './service-locator.strings.js';
-import { directionsHref, jsonLd } from './service-locator-data.js';
+import { directionsHref, jsonLd, searchQuery } from './service-locator-data.js';
 
 const root = (el: HTMLElement) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => root(el).querySelector<T>(selector);
 const texts = (el: HTMLElement, selector: string) =>
   [...root(el).querySelectorAll(selector)].map((node) => node.textContent!.replace(/\s+/g, ' ').trim());
+/** Whether the element matching `selector` exists and has focus. */
+const focused = (el: HTMLElement, selector: string) => {
+  const target = $(el, selector);
+  return target !== null && root(el).activeElement === target;
+};
 const names = (el: HTMLElement) => texts(el, 'ol h3');
 const searches = (client: ReturnType<typeof locatorClient>) =>
   client.calls.filter((c) => c.method === 'searchServices').map((c) => c.args[0]);
@@ -203,8 +208,7 @@ describe('<civic-service-locator>', () => {
   it('shows details with languages, weekly hours and contact, and "back" returns focus to the same result', async () => {
     const { el } = await show();
     $<HTMLButtonElement>(el, 'button[data-index="0"]')!.click();
-    await el.updateComplete;
-    expect(root(el).activeElement).to.equal($(el, '#details-heading'));
+    await waitUntil(() => focused(el, '#details-heading'), 'the details heading took no focus');
     expect($(el, '#details-heading')!.textContent).to.equal('Central Library');
     expect($(el, '.results')!.hidden).to.be.true;
     expect(texts(el, '[aria-labelledby=details-heading]')[0])
@@ -244,8 +248,7 @@ describe('<civic-service-locator>', () => {
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement!.textContent).to.equal('More about City Jobs Hub');
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(root(el).activeElement).to.equal($(el, '#details-heading'));
+    await waitUntil(() => focused(el, '#details-heading'), 'the details heading took no focus');
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
@@ -274,7 +277,7 @@ describe('<civic-service-locator>', () => {
       'javascript:alert(1)',
     );
     $<HTMLButtonElement>(el, 'button[data-index="0"]')!.click();
-    await el.updateComplete;
+    await waitUntil(() => $(el, '#details-heading'));
     expect(root(el).querySelector('article script, article img')).to.equal(null);
     expect((window as { pwned?: number }).pwned).to.equal(undefined);
     const scripts = el.querySelectorAll('script[type="application/ld+json"]');
@@ -283,6 +286,17 @@ describe('<civic-service-locator>', () => {
     expect(JSON.parse(scripts[0]!.textContent!)).to.include({
       '@type': 'GovernmentService',
       name: hostileService.name,
+    });
+  });
+
+  it('keeps page size and radius within what the protocol accepts', () => {
+    const search = { q: '', category: '', postcode: 'LS1 3AB', radiusKm: 9000, openNow: false };
+    expect(searchQuery(search, 1, 500)).to.deep.equal({ postcode: 'LS1 3AB', radiusKm: 500, page: 1, pageSize: 100 });
+    expect(searchQuery({ ...search, radiusKm: 0 }, 2, 0)).to.deep.equal({
+      postcode: 'LS1 3AB',
+      radiusKm: 0.1,
+      page: 2,
+      pageSize: 1,
     });
   });
 

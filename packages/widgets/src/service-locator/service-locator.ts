@@ -9,14 +9,7 @@ import { safeHref } from '../internal/safe-url.js';
 import { formStyles } from '../styles/form.styles.js';
 import { type ServiceLocatorStrings, serviceLocatorCatalog } from './service-locator.strings.js';
 import { serviceLocatorStyles } from './service-locator.styles.js';
-import {
-  CivicResultsEvent,
-  directionsHref,
-  jsonLd,
-  type Search,
-  searchQuery,
-  WEEKDAYS,
-} from './service-locator-data.js';
+import { CivicResultsEvent, directionsHref, jsonLd, type Search, searchQuery } from './service-locator-data.js';
 
 type GeoStatus = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable' | 'timeout';
 const RADII = [1, 2, 5, 10, 25, 50];
@@ -88,6 +81,7 @@ export class CivicServiceLocator extends CivicElement<ServiceCategory[], { servi
   #focus?: string;
   #fillInputs = false;
   #jsonLdFor?: Service[];
+  #details?: typeof import('./service-locator-details.js');
 
   override connectedCallback() {
     super.connectedCallback();
@@ -110,7 +104,7 @@ export class CivicServiceLocator extends CivicElement<ServiceCategory[], { servi
   /** Shows one listed service's details, e.g. when its marker is chosen on the host page's map. */
   showDetails(id: string) {
     const index = this.results.findIndex((s) => s.id === id);
-    if (index >= 0) this.#open(index);
+    if (index >= 0) void this.#open(index);
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -299,7 +293,9 @@ export class CivicServiceLocator extends CivicElement<ServiceCategory[], { servi
     }
   }
 
-  #open(index: number) {
+  async #open(index: number) {
+    // The details view is the rarer path: its code arrives when first asked for.
+    this.#details ??= await import('./service-locator-details.js');
     this.selected = index;
     this.#focus = '#details-heading';
   }
@@ -321,7 +317,15 @@ export class CivicServiceLocator extends CivicElement<ServiceCategory[], { servi
         <slot name="map"></slot>
         ${this.#renderResults()}
       </div>
-      ${selected ? this.#renderDetails(selected) : nothing}
+      ${
+        selected && this.#details
+          ? this.#details.renderDetails(this.l10n, selected, {
+              back: this.#back,
+              opening: this.#renderOpening(selected.hours),
+              contact: this.#renderContact(selected, true),
+            })
+          : nothing
+      }
       ${liveStatus(this.searching ? '' : this.#announcement())}
     </section>`;
   }
@@ -463,51 +467,6 @@ export class CivicServiceLocator extends CivicElement<ServiceCategory[], { servi
       </dl>
       ${website ? html`<p>${externalLink(website, this.l10n.format(t.website, { name: service.name }), this.l10n)}</p>` : nothing}
       ${directions ? html`<p>${externalLink(directions, this.l10n.format(t.directions, { name: service.name }), this.l10n)}</p>` : nothing}`;
-  }
-
-  #renderDetails(service: Service) {
-    const t = this.l10n.t.serviceLocator;
-    const lang = this.l10n.lang;
-    const names = new Intl.DisplayNames([lang], { type: 'language' });
-    const language = (tag: string) => {
-      try {
-        return names.of(tag) ?? tag;
-      } catch {
-        return tag;
-      }
-    };
-    const section = (heading: string, body: unknown) => html`<h4>${heading}</h4>${body}`;
-    return html`<article aria-labelledby="details-heading">
-      <p><button type="button" class="secondary" @click=${this.#back}>${t.back}</button></p>
-      <h3 id="details-heading" tabindex="-1">${service.name}</h3>
-      <p class="muted">${service.organization}</p>
-      ${this.#renderOpening(service.hours)}
-      ${service.description ? html`<p>${service.description}</p>` : nothing}
-      ${service.eligibility ? section(t.eligibility, html`<p>${service.eligibility}</p>`) : nothing}
-      ${service.languages?.length ? section(t.languages, html`<p>${service.languages.map(language).join(', ')}</p>`) : nothing}
-      ${service.accessibility ? section(t.accessibility, html`<p>${service.accessibility}</p>`) : nothing}
-      ${service.hours ? section(t.hours, this.#renderWeek(service.hours)) : nothing}
-      ${section(t.contact, this.#renderContact(service, true))}
-    </article>`;
-  }
-
-  #renderWeek(hours: OpeningHours) {
-    const t = this.l10n.t.serviceLocator;
-    const lang = this.l10n.lang;
-    const utc = { timeZone: 'UTC' } as const;
-    const dayName = new Intl.DateTimeFormat(lang, { ...utc, weekday: 'long' });
-    const clock = new Intl.DateTimeFormat(lang, { ...utc, hour: 'numeric', minute: '2-digit' });
-    const time = (hhmm: string) => clock.format(Date.UTC(2024, 0, 1, Number(hhmm.slice(0, 2)), Number(hhmm.slice(3))));
-    // 1 January 2024 was a Monday.
-    return html`<table>
-      <caption class="muted">${this.l10n.format(t.hoursNote, { timeZone: hours.timeZone })}</caption>
-      <tbody>
-        ${WEEKDAYS.map((day, i) => {
-          const ranges = hours.weekly.filter((r) => r.day === day).map((r) => `${time(r.opens)}–${time(r.closes)}`);
-          return html`<tr><th scope="row">${dayName.format(Date.UTC(2024, 0, 1 + i))}</th><td>${ranges.join(', ') || t.closedDay}</td></tr>`;
-        })}
-      </tbody>
-    </table>${hours.notes ? html`<p>${hours.notes}</p>` : nothing}`;
   }
 }
 
