@@ -1,6 +1,8 @@
 /** Defines every Civic Widgets element. */
+import './define/civic-feedback.js';
 import './define/civic-petition.js';
 import './define/civic-petition-counter.js';
 import './define/civic-poll.js';
+import './define/civic-rating.js';
 import './define/civic-service-locator.js';
 import './define/civic-version.js';

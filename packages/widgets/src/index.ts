@@ -1,5 +1,7 @@
 /** The element classes, without defining any tag: import `./define/<tag>.js` or `./all.js` for that. */
 
+export { CivicFeedback } from './feedback/feedback.js';
+export { CivicRating } from './feedback/rating.js';
 export type { Locale, StringOverrides } from './i18n/localize.js';
 export type { Catalog, CommonStrings, Plural } from './i18n/strings.js';
 export { CivicElement } from './internal/civic-element.js';
