@@ -45,14 +45,12 @@ export const pollStyles = css`
     gap: var(--civic-space-xs, 0.25rem);
   }
   meter {
-    appearance: none;
     inline-size: 100%;
     block-size: 1rem;
-    border: 1px solid var(--civic-color-border, #6b7280);
   }
   meter::-webkit-meter-bar {
-    background: none;
-    border: 0;
+    background: var(--civic-color-surface, #fff);
+    border: 1px solid var(--civic-color-border, #6b7280);
     border-radius: 0;
   }
   meter::-webkit-meter-optimum-value {
