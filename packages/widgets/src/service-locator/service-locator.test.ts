@@ -205,6 +205,13 @@ describe('<civic-service-locator>', () => {
     expect(root(el).activeElement!.textContent).to.equal('Service 11');
   });
 
+  it('renders one page however large the directory, and the query asks for one page', async () => {
+    const { el, client } = await show(manyServices(10_000));
+    expect(root(el).querySelectorAll('ol > li')).to.have.length(10);
+    expect(searches(client)[0]).to.deep.equal({ page: 1, pageSize: 10 });
+    expect(texts(el, '[role=status][aria-live=polite]')[0]).to.equal('10,000 services found');
+  });
+
   it('shows details with languages, weekly hours and contact, and "back" returns focus to the same result', async () => {
     const { el } = await show();
     $<HTMLButtonElement>(el, 'button[data-index="0"]')!.click();
