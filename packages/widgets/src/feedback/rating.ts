@@ -127,18 +127,23 @@ export class CivicRating extends LitElement {
   get valueAsNumber(): number {
     return this.value === '' ? Number.NaN : Number(this.value);
   }
+  /** The form it belongs to. */
   get form() {
     return this.#internals.form;
   }
+  /** The `<label>` elements that name it. */
   get labels() {
     return this.#internals.labels;
   }
+  /** Its validity, as on a native control. */
   get validity() {
     return this.#internals.validity;
   }
+  /** The browser's message while invalid, in the browser's language. */
   get validationMessage() {
     return this.#internals.validationMessage;
   }
+  /** Whether constraint validation applies (not while disabled). */
   get willValidate() {
     return this.#internals.willValidate;
   }
