@@ -108,6 +108,23 @@ export const examples: Example[] = [
     setup: (element) => waitUntil(() => shadow(element).querySelector('[role=alert]')).then(() => undefined),
   },
   {
+    name: 'location refused',
+    render: () => html`<civic-service-locator .client=${locatorClient()}></civic-service-locator>`,
+    setup: async (element) => {
+      await searched(element);
+      const geolocation = navigator.geolocation;
+      const original = geolocation.getCurrentPosition;
+      // As a browser does when the resident says no.
+      geolocation.getCurrentPosition = (_, fail) => fail?.({ code: 1 } as GeolocationPositionError);
+      try {
+        [...shadow(element).querySelectorAll('button')].find((b) => b.textContent === 'Use my location')!.click();
+      } finally {
+        geolocation.getCurrentPosition = original;
+      }
+      await waitUntil(() => shadow(element).querySelector('[role=alert]'));
+    },
+  },
+  {
     name: 'details of a service',
     render: () => html`<civic-service-locator .client=${locatorClient()}></civic-service-locator>`,
     setup: async (element) => {
