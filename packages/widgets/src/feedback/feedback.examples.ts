@@ -1,8 +1,9 @@
 import type { FeedbackReceipt } from '@civic-widgets/client';
+import { ClientError } from '@civic-widgets/client';
 import { waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import type { Example } from '../test-support/examples.js';
-import { delivered, fakeClient, queued } from '../test-support/fake-client.js';
+import { deferred, delivered, fakeClient, queued } from '../test-support/fake-client.js';
 import type { CivicRating } from './rating.js';
 import '../define/civic-feedback.js';
 
@@ -76,6 +77,30 @@ export const examples: Example[] = [
     setup: async (element) => {
       await rate(element, 0);
       await followUp(element, 'The map is wrong', ['outdated']);
+    },
+  },
+  {
+    name: 'sending the rating',
+    render: () =>
+      inline(
+        'thumbs',
+        feedbackClient(() => deferred<never>().promise),
+      ),
+    setup: async (element) => {
+      ratingOf(element).shadowRoot!.querySelector<HTMLElement>('[data-value="1"]')!.click();
+      await waitUntil(() => element.matches(':state(submitting)'));
+    },
+  },
+  {
+    name: 'sending failed',
+    render: () =>
+      inline(
+        'stars',
+        feedbackClient(async () => Promise.reject(new ClientError('http', 'Bad gateway', { status: 502 }))),
+      ),
+    setup: async (element) => {
+      ratingOf(element).shadowRoot!.querySelector<HTMLElement>('[data-value="3"]')!.click();
+      await waitUntil(() => shadow(element).querySelector('.notice.error'));
     },
   },
   {

@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { describeExamples } from '../test-support/axe.js';
 import { checkCatalog } from '../test-support/catalog.js';
+import { examples } from './rating.examples.js';
 import type { CivicRating } from './rating.js';
 import { ratingCatalog } from './rating.strings.js';
 import '../define/civic-rating.js';
@@ -182,5 +184,6 @@ describe('<civic-rating> as a form control', () => {
     await expect(wrapper).to.be.accessible();
   });
 
+  describeExamples(examples);
   checkCatalog('rating', ratingCatalog);
 });
