@@ -12,6 +12,47 @@ export interface Search {
   lng?: number;
 }
 
+const URL_KEYS = { q: 'q', category: 'category', postcode: 'postcode', radiusKm: 'radius', openNow: 'open' } as const;
+
+/**
+ * The search a page address holds (`?q=…&category=…&postcode=…&radius=…&open=1`). The device's location is never
+ * in an address: it is kept from `previous` unless the address names a postcode.
+ */
+export function searchFromUrl(
+  query: string,
+  defaults: { category: string; radiusKm: number },
+  previous?: Search,
+): Search {
+  const params = new URLSearchParams(query);
+  const get = (key: keyof typeof URL_KEYS) => params.get(URL_KEYS[key]) ?? '';
+  return {
+    q: get('q'),
+    category: get('category') || defaults.category,
+    postcode: get('postcode'),
+    radiusKm: Number(get('radiusKm')) || defaults.radiusKm,
+    openNow: get('openNow') === '1',
+    ...(get('postcode') ? {} : { lat: previous?.lat, lng: previous?.lng }),
+  };
+}
+
+/** `href` with the search in its query, the page's other parameters kept; defaults and empty values left out. */
+export function urlWithSearch(href: string, search: Search, defaultRadiusKm: number): string {
+  const url = new URL(href);
+  const values: Record<keyof typeof URL_KEYS, string> = {
+    q: search.q,
+    category: search.category,
+    postcode: search.postcode,
+    radiusKm: search.radiusKm === defaultRadiusKm ? '' : String(search.radiusKm),
+    openNow: search.openNow ? '1' : '',
+  };
+  for (const [key, value] of Object.entries(values)) {
+    const name = URL_KEYS[key as keyof typeof URL_KEYS];
+    if (value) url.searchParams.set(name, value);
+    else url.searchParams.delete(name);
+  }
+  return url.href;
+}
+
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value || min));
 
 /** The client query for a search: only what was given, the radius only with a place to measure from. */

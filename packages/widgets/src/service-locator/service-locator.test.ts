@@ -15,7 +15,7 @@ import {
 } from './service-locator.examples.js';
 import type { CivicServiceLocator } from './service-locator.js';
 import { serviceLocatorCatalog } from './service-locator.strings.js';
-import { directionsHref, jsonLd, searchQuery } from './service-locator-data.js';
+import { directionsHref, jsonLd, searchFromUrl, searchQuery, urlWithSearch } from './service-locator-data.js';
 
 const root = (el: HTMLElement) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => root(el).querySelector<T>(selector);
@@ -331,6 +331,44 @@ describe('<civic-service-locator>', () => {
       await el.updateComplete;
       expect(searches(client).at(-1)).to.deep.equal({ q: 'food', page: 1, pageSize: 10 });
       expect($<HTMLInputElement>(el, '#q')!.value).to.equal('food');
+    } finally {
+      history.replaceState(null, '', start);
+    }
+  });
+
+  it("writes and reads the search in an address, keeping the page's own parameters and never the location", () => {
+    const search = {
+      q: 'food bank',
+      category: 'food',
+      postcode: '',
+      radiusKm: 10,
+      openNow: true,
+      lat: 53.8,
+      lng: -1.5,
+    };
+    const href = urlWithSearch('https://council.example/find?tab=2&q=old', search, 5);
+    expect(href).to.equal('https://council.example/find?tab=2&q=food+bank&category=food&radius=10&open=1');
+    expect(searchFromUrl(new URL(href).search, { category: '', radiusKm: 5 })).to.deep.equal({
+      ...search,
+      lat: undefined,
+      lng: undefined,
+    });
+  });
+
+  it('starts from a shared link: the search in the address is run and shown in the form', async () => {
+    const start = location.href;
+    history.replaceState(null, '', `${location.pathname}?q=food&category=food&open=1`);
+    try {
+      const client = locatorClient();
+      const el = await fixture<CivicServiceLocator>(
+        html`<civic-service-locator sync-url .client=${client}></civic-service-locator>`,
+      );
+      await searched(el);
+      await el.updateComplete;
+      expect(searches(client)[0]).to.deep.equal({ q: 'food', category: 'food', openNow: true, page: 1, pageSize: 10 });
+      expect($<HTMLInputElement>(el, '#q')!.value).to.equal('food');
+      expect($<HTMLSelectElement>(el, '#category')!.value).to.equal('food');
+      expect($<HTMLInputElement>(el, '#open')!.checked).to.be.true;
     } finally {
       history.replaceState(null, '', start);
     }

@@ -9,13 +9,20 @@ import { safeHref } from '../internal/safe-url.js';
 import { formStyles } from '../styles/form.styles.js';
 import { type ServiceLocatorStrings, serviceLocatorCatalog } from './service-locator.strings.js';
 import { serviceLocatorStyles } from './service-locator.styles.js';
-import { CivicResultsEvent, directionsHref, jsonLd, type Search, searchQuery } from './service-locator-data.js';
+import {
+  CivicResultsEvent,
+  directionsHref,
+  jsonLd,
+  type Search,
+  searchFromUrl,
+  searchQuery,
+  urlWithSearch,
+} from './service-locator-data.js';
 
 type GeoStatus = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable' | 'timeout';
 const RADII = [1, 2, 5, 10, 25, 50];
 /** Long enough to let a word be typed, short enough to feel immediate. */
 const DEBOUNCE_MS = 250;
-const URL_KEYS = { q: 'q', category: 'category', postcode: 'postcode', radiusKm: 'radius', openNow: 'open' } as const;
 
 /**
  * Public services near the citizen, from a service directory: a search by words, category, postcode or the
@@ -231,36 +238,13 @@ export class CivicServiceLocator extends CivicElement<ServiceCategory[], { servi
   };
 
   #readUrl() {
-    const params = new URLSearchParams(location.search);
-    const get = (key: string) => params.get(key) ?? '';
-    const previous = this.search;
-    this.search = {
-      q: get(URL_KEYS.q),
-      category: get(URL_KEYS.category) || this.category,
-      postcode: get(URL_KEYS.postcode),
-      radiusKm: Number(get(URL_KEYS.radiusKm)) || this.radiusKm,
-      openNow: get(URL_KEYS.openNow) === '1',
-      ...(get(URL_KEYS.postcode) ? {} : { lat: previous?.lat, lng: previous?.lng }),
-    };
+    this.search = searchFromUrl(location.search, { category: this.category, radiusKm: this.radiusKm }, this.search);
     this.#fillInputs = true;
   }
 
   #writeUrl(mode: 'push' | 'replace') {
-    const search = this.#current();
-    const url = new URL(location.href);
-    const values = {
-      q: search.q,
-      category: search.category,
-      postcode: search.postcode,
-      radiusKm: search.radiusKm === this.radiusKm ? '' : String(search.radiusKm),
-      openNow: search.openNow ? '1' : '',
-    };
-    for (const [key, value] of Object.entries(values)) {
-      const name = URL_KEYS[key as keyof typeof URL_KEYS];
-      if (value) url.searchParams.set(name, value);
-      else url.searchParams.delete(name);
-    }
-    if (url.href === location.href) return;
+    const url = urlWithSearch(location.href, this.#current(), this.radiusKm);
+    if (url === location.href) return;
     if (mode === 'push') history.pushState(history.state, '', url);
     else history.replaceState(history.state, '', url);
   }
@@ -385,7 +369,7 @@ export class CivicServiceLocator extends CivicElement<ServiceCategory[], { servi
   #renderResults() {
     const t = this.l10n.t.serviceLocator;
     if (this.searching && this.page === 1) return html`<p part="status">${t.searching}</p>`;
-    return html`<p part="status">${this.#announcement()}</p>
+    return html`<p part="status" aria-hidden="true">${this.#announcement()}</p>
       <ol>
         ${this.results.map((service, index) => this.#renderResult(service, index))}
       </ol>
