@@ -263,6 +263,24 @@ describe('<civic-feedback>', () => {
     await el.updateComplete;
     expect($(el, '[part=base]')!.getAttribute('dir')).to.equal('rtl');
     expect(text($(el, '#question'))).to.equal('هل هذه الصفحة مفيدة؟');
+    const rating = ratingOf(el);
+    await rating.updateComplete;
+    expect(rating.shadowRoot!.querySelector('[role=radio]')!.getAttribute('aria-label')).to.equal('نعم');
+  });
+
+  it('follows a language change of the page, the rating included', async () => {
+    const wrapper = await fixture(
+      html`<div lang="en"><civic-feedback topic="t" scale="nps" .client=${feedbackClient()}></civic-feedback></div>`,
+    );
+    const el = wrapper.querySelector('civic-feedback')!;
+    await el.updateComplete;
+    wrapper.setAttribute('lang', 'fr');
+    const rating = ratingOf(el);
+    await waitUntil(
+      () => rating.shadowRoot!.querySelector('[role=radio]')!.getAttribute('aria-label') === '0 sur 10',
+      'the rating stayed in English',
+    );
+    expect(text($(el, '#question'))).to.contain('recommandiez');
   });
 
   it('works end to end against the memory adapter', async () => {

@@ -109,6 +109,7 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
   #given?: { scale: RatingScale; value: number };
   #comment = '';
   #lastFocus = '';
+  #ratingLang = '';
 
   readonly #rate = new SubmitController<FeedbackRequest, FeedbackReceipt>(this, this.submitContext(), {
     operation: 'submitFeedback',
@@ -175,6 +176,12 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
 
   protected override updated(changed: PropertyValues<this>) {
     super.updated(changed);
+    // The rating reads its language from our `base` wrapper, whose `lang` the page's observer does not see (it is
+    // in our shadow root): while our strings load the wrapper says `en`, so tell the rating when it changes.
+    if (this.l10n.lang !== this.#ratingLang) {
+      this.#ratingLang = this.l10n.lang;
+      this.renderRoot.querySelector('civic-rating')?.requestUpdate();
+    }
     // Each step replaces the last: move focus to its confirmation so keyboard and screen-reader users follow.
     const step = `${this.#rate.state}/${this.#follow.state}`;
     if (step !== this.#lastFocus) {

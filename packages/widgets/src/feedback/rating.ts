@@ -4,7 +4,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { LocalizeController, type StringOverrides } from '../i18n/localize.js';
 import { type RatingStrings, ratingCatalog } from './rating.strings.js';
 
-const SMILEYS = ['😞', '🙁', '😐', '🙂', '😄'];
+// From the first block of emoticons (U+1F600-1F640), which older systems' fonts cover.
+const SMILEYS = ['😞', '😕', '😐', '😊', '😄'];
 
 /** The values of a scale in display order: thumbs shows yes (1) before no (0). */
 export function scaleValues(scale: RatingScale): number[] {
