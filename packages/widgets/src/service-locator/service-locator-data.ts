@@ -88,33 +88,6 @@ export function directionsHref(template: string | undefined, place: Service['loc
   return safeHref(template.replace(/\{(lat|lng|address)\}/g, (_, key: string) => encodeURIComponent(values[key]!)));
 }
 
-/**
- * schema.org `GovernmentService` JSON-LD for one service, ready to be the text of a
- * `<script type="application/ld+json">`: `<` is escaped so that the text can never close the script element.
- */
-export function jsonLd(service: Service, url: string | undefined): string {
-  const { location } = service;
-  const data = {
-    '@context': 'https://schema.org',
-    '@type': 'GovernmentService',
-    name: service.name,
-    description: service.description,
-    provider: { '@type': 'Organization', name: service.organization },
-    url,
-    availableChannel: {
-      '@type': 'ServiceChannel',
-      servicePhone: service.phone ? { '@type': 'ContactPoint', telephone: service.phone } : undefined,
-      serviceLocation: {
-        '@type': 'Place',
-        name: location.name,
-        address: { '@type': 'PostalAddress', streetAddress: location.address, postalCode: location.postcode },
-        geo: { '@type': 'GeoCoordinates', latitude: location.lat, longitude: location.lng },
-      },
-    },
-  };
-  return JSON.stringify(data).replace(/</g, '\\u003c');
-}
-
 /** Where a listed service is, for a host page's map. */
 export interface ServiceMarker {
   id: string;

@@ -15,7 +15,8 @@ import {
 } from './service-locator.examples.js';
 import type { CivicServiceLocator } from './service-locator.js';
 import { serviceLocatorCatalog } from './service-locator.strings.js';
-import { directionsHref, jsonLd, searchFromUrl, searchQuery, urlWithSearch } from './service-locator-data.js';
+import { directionsHref, searchFromUrl, searchQuery, urlWithSearch } from './service-locator-data.js';
+import { jsonLd } from './service-locator-json-ld.js';
 
 const root = (el: HTMLElement) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => root(el).querySelector<T>(selector);
@@ -287,6 +288,7 @@ describe('<civic-service-locator>', () => {
     await waitUntil(() => $(el, '#details-heading'));
     expect(root(el).querySelector('article script, article img')).to.equal(null);
     expect((window as { pwned?: number }).pwned).to.equal(undefined);
+    await waitUntil(() => el.querySelector('script[type="application/ld+json"]'), 'no JSON-LD');
     const scripts = el.querySelectorAll('script[type="application/ld+json"]');
     expect(scripts).to.have.length(1);
     expect(scripts[0]!.textContent).to.not.contain('<');
@@ -294,6 +296,8 @@ describe('<civic-service-locator>', () => {
       '@type': 'GovernmentService',
       name: hostileService.name,
     });
+    el.jsonLd = false;
+    await waitUntil(() => !el.querySelector('script'), 'the JSON-LD stayed after json-ld was turned off');
   });
 
   it('keeps page size and radius within what the protocol accepts', () => {

@@ -12,7 +12,6 @@ import { serviceLocatorStyles } from './service-locator.styles.js';
 import {
   CivicResultsEvent,
   directionsHref,
-  jsonLd,
   type Search,
   searchFromUrl,
   searchQuery,
@@ -119,7 +118,7 @@ export class CivicServiceLocator extends CivicElement<ServiceCategory[], { servi
     this.setCustomState('searching', this.searching);
     this.setCustomState('details', this.selected !== undefined);
     if (this.#fillInputs) this.#writeInputs();
-    if (this.#jsonLdFor !== this.results || changed.has('jsonLd')) this.#writeJsonLd();
+    if (this.#jsonLdFor !== this.results || changed.has('jsonLd')) void this.#writeJsonLd();
     if (this.#focus) {
       this.renderRoot.querySelector<HTMLElement>(this.#focus)?.focus();
       this.#focus = undefined;
@@ -263,18 +262,13 @@ export class CivicServiceLocator extends CivicElement<ServiceCategory[], { servi
     control('open').checked = search.openNow;
   }
 
-  #writeJsonLd() {
-    this.#jsonLdFor = this.results;
-    for (const old of this.querySelectorAll(':scope > script[data-civic-json-ld]')) old.remove();
-    if (!this.jsonLd) return;
-    for (const service of this.results) {
-      // Built through the DOM, never parsed as HTML; `<` escaped so no serialization of the page can end the script.
-      const script = document.createElement('script');
-      script.type = 'application/ld+json';
-      script.dataset.civicJsonLd = '';
-      script.textContent = jsonLd(service, safeHref(service.url));
-      this.append(script);
-    }
+  async #writeJsonLd() {
+    const services = this.results;
+    this.#jsonLdFor = services;
+    if (!this.jsonLd && !this.querySelector(':scope > script[data-civic-json-ld]')) return;
+    // Only pages that opt in download the JSON-LD code.
+    const { writeJsonLd } = await import('./service-locator-json-ld.js');
+    if (services === this.results) writeJsonLd(this, this.jsonLd ? services : []);
   }
 
   async #open(index: number) {
