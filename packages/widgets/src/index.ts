@@ -17,5 +17,5 @@ export { CivicPetition } from './petition/petition.js';
 export type { PetitionStrings } from './petition/petition.strings.js';
 export { CivicPetitionCounter } from './petition/petition-counter.js';
 export { CivicPoll, type PollView } from './poll/poll.js';
-export { CivicServiceLocator } from './service-locator/service-locator.js';
+export { CivicResultsEvent, CivicServiceLocator } from './service-locator/service-locator.js';
 export { CivicVersion, VERSION } from './version/version.js';

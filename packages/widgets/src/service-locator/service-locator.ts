@@ -18,6 +18,9 @@ import {
   urlWithSearch,
 } from './service-locator-data.js';
 
+export type { ServiceLocatorStrings } from './service-locator.strings.js';
+export { CivicResultsEvent, type ServiceMarker } from './service-locator-data.js';
+
 type GeoStatus = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable' | 'timeout';
 const RADII = [1, 2, 5, 10, 25, 50];
 /** Long enough to let a word be typed, short enough to feel immediate. */
