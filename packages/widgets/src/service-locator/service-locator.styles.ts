@@ -42,6 +42,7 @@ export const serviceLocatorStyles = css`
   .open {
     color: var(--civic-color-success, #166534);
   }
+  caption,
   td,
   th {
     text-align: start;
