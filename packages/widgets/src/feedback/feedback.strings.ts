@@ -7,16 +7,6 @@ export interface FeedbackStrings {
   questionStars: string;
   questionSmileys: string;
   questionNps: string;
-  /** US OMB Circular A-11 customer-experience statements, rated 1-5. */
-  a11Satisfaction: string;
-  a11Trust: string;
-  a11Effectiveness: string;
-  a11Ease: string;
-  a11Efficiency: string;
-  a11Equity: string;
-  a11Employee: string;
-  /** How to read the 1-5 scale of the A-11 statements. */
-  agreeHint: string;
   ratingRequired: string;
   send: string;
   /** After the rating arrived, above the follow-up. */

@@ -9,6 +9,7 @@ import { deferred, delivered, fakeClient } from '../test-support/fake-client.js'
 import { examples, feedbackClient, followUp, rate, ratingOf, receipt } from './feedback.examples.js';
 import type { CivicFeedback } from './feedback.js';
 import { feedbackCatalog } from './feedback.strings.js';
+import { presetCatalog } from './presets.js';
 
 const root = (el: HTMLElement) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => root(el).querySelector<T>(selector);
@@ -33,6 +34,7 @@ describe('<civic-feedback>', () => {
 
   describeExamples(examples);
   checkCatalog('feedback', feedbackCatalog);
+  checkCatalog('feedback presets', presetCatalog);
 
   it('asks a default question per scale, named on the rating; an attribute or a slot replaces it', async () => {
     const question = async (markup: ReturnType<typeof html>) => text($(await show(markup), '#question'));

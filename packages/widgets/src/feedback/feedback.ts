@@ -1,6 +1,6 @@
 import { type CivicClient, type FeedbackReceipt, FeedbackRequest, type RatingScale } from '@civic-widgets/client';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
 import type { AdapterOptions } from '../internal/client.js';
 import {
@@ -24,17 +24,6 @@ const QUESTIONS = {
   smileys: 'questionSmileys',
   nps: 'questionNps',
 } as const satisfies Record<RatingScale, keyof FeedbackStrings>;
-
-/** The US OMB Circular A-11 customer-experience statements, each rated 1-5 (stars). */
-const PRESETS: Record<string, Exclude<keyof FeedbackStrings, 'remaining'>> = {
-  'a11-satisfaction': 'a11Satisfaction',
-  'a11-trust': 'a11Trust',
-  'a11-effectiveness': 'a11Effectiveness',
-  'a11-ease': 'a11Ease',
-  'a11-efficiency': 'a11Efficiency',
-  'a11-equity': 'a11Equity',
-  'a11-employee': 'a11Employee',
-};
 
 const DEFAULT_REASONS = [
   ['not-found', 'reasonNotFound'],
@@ -105,6 +94,10 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
   /** The random source of `sample` (tests, or a page's own bucketing). */
   @property({ attribute: false }) random: () => number = Math.random;
 
+  /** The preset's texts in the current language once loaded; `null` for an unknown preset. */
+  @state() private presetTexts?: { question: string; hint: string } | null;
+  #presetFor = '';
+  #presetLoad: Promise<unknown> = Promise.resolve();
   #shown = true;
   #given?: { scale: RatingScale; value: number };
   #comment = '';
@@ -172,6 +165,24 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
       this.#shown = sampled(this.sample, this.random) && !coolingDown(this.topic ?? '', this.cooldown);
     }
     super.willUpdate(changed);
+    const wanted = this.preset ? `${this.preset} ${this.l10n.locale}` : '';
+    if (wanted !== this.#presetFor) {
+      this.#presetFor = wanted;
+      this.presetTexts = undefined;
+      if (this.preset) {
+        this.#presetLoad = import('./presets.js')
+          .then((m) => m.preset(this.preset!, this.l10n.locale))
+          .then((texts) => {
+            if (wanted === this.#presetFor) this.presetTexts = texts ?? null;
+          });
+      }
+    }
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const first = await super.getUpdateComplete();
+    await this.#presetLoad;
+    return (await super.getUpdateComplete()) && first;
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -193,14 +204,13 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
   }
 
   #scale(): RatingScale {
-    return this.preset && PRESETS[this.preset] ? 'stars' : this.scale;
+    return this.presetTexts ? 'stars' : this.scale;
   }
 
   #questionText() {
     const slotted = this.querySelector(':scope > [slot="question"]')?.textContent?.trim();
     const t = this.l10n.t.feedback;
-    const preset = this.preset ? PRESETS[this.preset] : undefined;
-    return slotted || this.question || t[preset ?? QUESTIONS[this.#scale()] ?? 'questionThumbs'];
+    return slotted || this.question || this.presetTexts?.question || t[QUESTIONS[this.#scale()] ?? 'questionThumbs'];
   }
 
   #body(extra: Partial<FeedbackRequest>) {
@@ -259,6 +269,8 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
     if (!this.#shown) return nothing;
     // A click before the client is ready (its adapter is imported on demand) would be lost: wait for it.
     if (!this.activeClient) return this.loadStatus === 'error' ? this.renderLoadState('') : nothing;
+    // Until the preset's statement arrives (a small module); an unknown preset (null) shows the scale's question.
+    if (this.preset && this.presetTexts === undefined) return nothing;
     if (this.mode !== 'button') return this.#renderSteps();
     const t = this.l10n.t.feedback;
     return html`<button part="launcher" class="launcher" aria-haspopup="dialog" @click=${this.#open}>${t.open}</button>
@@ -289,7 +301,7 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
     const t = this.l10n.t.feedback;
     const rate = this.#rate;
     const issue = rate.issueFor('rating');
-    const hint = this.preset && PRESETS[this.preset] ? t.agreeHint : undefined;
+    const hint = this.presetTexts?.hint;
     return html`<form novalidate aria-labelledby="question" @submit=${rate.handleSubmit}>
       ${errorSummary(rate, this.l10n, this.renderRoot)}
       <p id="question" class="question" part="heading"><slot name="question">${this.#questionText()}</slot></p>

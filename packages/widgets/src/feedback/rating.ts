@@ -1,4 +1,4 @@
-import { RATING_RANGE, type RatingScale } from '@civic-widgets/client';
+import type { RATING_RANGE, RatingScale } from '@civic-widgets/client';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LocalizeController, type StringOverrides } from '../i18n/localize.js';
@@ -7,9 +7,13 @@ import { type RatingStrings, ratingCatalog } from './rating.strings.js';
 // From the first block of emoticons (U+1F600-1F640), which older systems' fonts cover.
 const SMILEYS = ['😞', '😕', '😐', '😊', '😄'];
 
+// The client's RATING_RANGE, restated: importing it would bring the client's schemas (and zod) into a control that
+// needs no client. `satisfies` fails the build if the two ever differ.
+const RANGES = { thumbs: [0, 1], stars: [1, 5], smileys: [1, 5], nps: [0, 10] } as const satisfies typeof RATING_RANGE;
+
 /** The values of a scale in display order: thumbs shows yes (1) before no (0). */
 export function scaleValues(scale: RatingScale): number[] {
-  const [min, max] = RATING_RANGE[scale] ?? RATING_RANGE.stars;
+  const [min, max] = RANGES[scale] ?? RANGES.stars;
   const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   return scale === 'thumbs' ? values.reverse() : values;
 }
