@@ -262,6 +262,19 @@ describe('CivicElement (the widget base)', () => {
       expect($<HTMLInputElement>(el, '#consent').checked).to.be.true;
     });
 
+    it('says so, and keeps the input, when the form is sent before the backend is connected', async () => {
+      const client = fakeClient({ signPetition: async () => queued() });
+      const el = await fixture<TestWidget>(html`<test-civic-widget item-id="a" .client=${client}></test-civic-widget>`);
+      // As while an adapter's module is still downloading: no client yet.
+      (el as unknown as { activeClient?: unknown }).activeClient = undefined;
+      await fill(el, { name: 'Ann', email: 'ann@example.org', consent: true });
+      await submit(el);
+      await el.updateComplete;
+      expect($(el, '.notice.error').textContent).to.equal('We could not reach the service. Try again in a moment.');
+      expect(client.calls).to.have.length(0);
+      expect($<HTMLInputElement>(el, '#name').value).to.equal('Ann');
+    });
+
     it('maps server field errors by path to inline errors', async () => {
       const { ClientError } = await import('@civic-widgets/client');
       const client = fakeClient({

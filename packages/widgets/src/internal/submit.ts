@@ -112,8 +112,6 @@ export class SubmitController<Body, Receipt> implements ReactiveController {
     event.preventDefault();
     if (this.state === 'submitting') return;
     const form = event.currentTarget as HTMLFormElement;
-    const client = this.context.client();
-    if (!client) return;
     const fields = this.options.fields();
     const issues = nativeIssues(form, fields);
     const parsed = this.options.schema.safeParse(this.options.read(form));
@@ -125,6 +123,14 @@ export class SubmitController<Body, Receipt> implements ReactiveController {
     }
     if (issues.length > 0 || !parsed.success) {
       await this.#showIssues(sortByField(issues, fields));
+      return;
+    }
+    const client = this.context.client();
+    if (!client) {
+      // The backend is not connected yet (an adapter still loading, or a failed configuration): say so rather
+      // than swallow the citizen's submit; their input stays in the form for another try.
+      this.failure = this.context.l10n.t.common.errorNetwork;
+      this.host.requestUpdate();
       return;
     }
     const submitEvent = new CivicSubmitEvent({ operation: this.options.operation, body: parsed.data });
