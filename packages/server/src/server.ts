@@ -8,6 +8,7 @@ import type { AppContext } from './context.js';
 import { openStore, type Store } from './db/database.js';
 import { clientKeyer } from './http/client-key.js';
 import { requireJson } from './http/json-only.js';
+import { requireAllowedOrigin } from './http/origin.js';
 import { HttpProblem, sendProblem } from './http/problems.js';
 import { checkResponses } from './http/response-check.js';
 import { type MailTransport, outboxTransport } from './mail/transport.js';
@@ -151,10 +152,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
         });
       }
       if (config.validateResponses) checkResponses(api);
+      const checkOrigin = requireAllowedOrigin(config.allowedOrigins);
       api.addHook('onRequest', async (request, reply) => {
         // Answers are personal (receipts) or change by the minute (counts): no shared caches.
         reply.header('Cache-Control', 'no-store');
-        if (!request.url.startsWith(`${API}/confirmations/`)) await requireJson(request);
+        // The confirmation page posts its own form with Origin "null" (it sends no referrer); the token in the
+        // link is what authorises that post.
+        if (request.url.startsWith(`${API}/confirmations/`)) return;
+        await checkOrigin(request);
+        await requireJson(request);
       });
       await api.register((scope) => petitionRoutes(scope, ctx));
       await api.register((scope) => pollRoutes(scope, ctx));
