@@ -2,6 +2,7 @@
 // Every case checks the stored rows, not only the status code.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
 import { assertProblem, newKey, type TestServer, testServer } from './test-support/harness.js';
 
 const COUNCIL = 'https://www.council.example';
@@ -95,7 +96,7 @@ describe('abuse', () => {
       ).status;
     const before = await rowCounts(t);
     for (const method of ['GET', 'HEAD', 'GET', 'HEAD'] as const) {
-      const response = await t.app.inject({ method, url: link });
+      const response: LightMyRequestResponse = await t.app.inject({ method, url: link });
       assert.equal(response.statusCode, 200, method);
     }
     assert.equal(await status(), 'pending_confirmation');
