@@ -11,6 +11,7 @@ import { requireJson } from './http/json-only.js';
 import { requireAllowedOrigin } from './http/origin.js';
 import { HttpProblem, sendProblem } from './http/problems.js';
 import { checkResponses } from './http/response-check.js';
+import { storageUnavailable } from './http/storage-errors.js';
 import { type MailTransport, outboxTransport } from './mail/transport.js';
 import { adminRoutes } from './routes/admin.js';
 import { confirmationRoutes } from './routes/confirmations.js';
@@ -101,6 +102,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toHttpProblem(error);
     if (problem) return sendProblem(reply, problem);
+    const unavailable = storageUnavailable(error);
+    if (unavailable) {
+      request.log.error({ err: error }, 'storage unavailable');
+      return sendProblem(reply, unavailable);
+    }
     // The log keeps the cause; the response never carries a stack trace or SQL.
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, new HttpProblem(500, 'internal', 'Something went wrong on our side'));

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { type DatabaseConnection, type Driver, Kysely, SqliteDialect, SqliteDriver } from 'kysely';
 import { migrate } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -26,7 +26,28 @@ export async function openStore(file: string): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   // Another process (the import command, a backup) may hold the write lock for a moment.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new FaultKeepingSqliteDialect(sqlite) });
   await migrate(db, 'sqlite');
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * SQLite itself rolls a transaction back when a write fails with a full disk or an I/O error. Kysely then sends
+ * its own ROLLBACK, which fails with "no transaction is active" and replaces the error that mattered: the
+ * server would answer 500 instead of telling the client the storage is unavailable (503, try again later).
+ * This driver skips the ROLLBACK when SQLite has already done it.
+ */
+class FaultKeepingSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    const sqlite = this.sqlite;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection) {
+        if (sqlite.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database: sqlite });
+  }
 }
