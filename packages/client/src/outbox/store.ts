@@ -1,4 +1,4 @@
-import { createStore, del, get, set, values } from 'idb-keyval';
+import { createStore, promisifyRequest } from 'idb-keyval';
 
 /** The submitting operations, the only ones that go through the outbox. */
 export type SubmitOperation = 'signPetition' | 'submitFeedback' | 'votePoll';
@@ -60,13 +60,20 @@ export function localStorageOutboxStore(storage: Storage = localStorage, prefix 
 }
 
 export function indexedDbOutboxStore(dbName = 'civic-widgets', storeName = 'outbox'): OutboxStore {
-  const db = createStore(dbName, storeName);
+  // idb-keyval's connection handling, without its get/set/values helpers: their default store and the cursor
+  // fallback for browsers without `getAll` cost the client bytes that every widget downloads.
+  const store = createStore(dbName, storeName);
+  const write = (change: (s: IDBObjectStore) => void) =>
+    store('readwrite', (s) => {
+      change(s);
+      return promisifyRequest(s.transaction);
+    });
   return {
     kind: 'indexeddb',
-    list: () => values<OutboxEntry>(db),
-    get: (id) => get<OutboxEntry>(id, db),
-    put: (entry) => set(entry.id, entry, db),
-    delete: (id) => del(id, db),
+    list: () => store('readonly', (s) => promisifyRequest(s.getAll())),
+    get: (id) => store('readonly', (s) => promisifyRequest(s.get(id))),
+    put: (entry) => write((s) => s.put(entry, entry.id)),
+    delete: (id) => write((s) => s.delete(id)),
   };
 }
 
