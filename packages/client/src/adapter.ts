@@ -9,6 +9,27 @@ import type {
 import type { Poll, PollList, PollListQuery, PollResults, VoteReceipt, VoteRequest } from './schemas/poll.js';
 import type { ServiceCategory, ServiceList, ServiceQuery } from './schemas/service.js';
 
+/**
+ * An extra question a backend asks with feedback (an Open311 service attribute), for a widget to render. Its
+ * answer goes in `FeedbackRequest.fields[code]`.
+ */
+export interface FeedbackField {
+  /** The key of the answer in `FeedbackRequest.fields`. */
+  code: string;
+  /**
+   * `text` (one line), `textarea`, `number`, `datetime` (ISO 8601), `choice` (one of `options`), `choices` (any of
+   * `options`, answered as a list), or `info`: text to show, with no answer.
+   */
+  type: 'text' | 'textarea' | 'number' | 'datetime' | 'choice' | 'choices' | 'info';
+  /** The question, or the text of an `info`: plain text from the backend, never HTML. */
+  label: string;
+  /** Help shown under the label. */
+  hint?: string;
+  required: boolean;
+  /** The choices of `choice` and `choices`: `value` is sent, `label` shown. */
+  options?: { value: string; label: string }[];
+}
+
 /** Passed to every adapter call by the client. */
 export interface RequestContext {
   /** Aborted when the attempt times out or the caller gives up. */
@@ -38,4 +59,6 @@ export interface Adapter {
   getPollResults(id: string, ctx: RequestContext): Promise<PollResults>;
   searchServices(query: ServiceQuery, ctx: RequestContext): Promise<ServiceList>;
   listServiceCategories(ctx: RequestContext): Promise<ServiceCategory[]>;
+  /** Optional: the extra questions asked with feedback on `topic`, in display order. Absent means none. */
+  feedbackFields?(topic: string, ctx: RequestContext): Promise<FeedbackField[]>;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { Adapter, RequestContext } from './adapter.js';
+import type { Adapter, FeedbackField, RequestContext } from './adapter.js';
 import { restAdapter } from './adapters/rest.js';
 import { ClientError, isRetryable } from './errors.js';
 import { ifLockFree } from './outbox/lock.js';
@@ -128,6 +128,15 @@ export class CivicClient extends EventTarget {
     return this.#submit('submitFeedback', [body]);
   }
 
+  /**
+   * The backend's extra questions for feedback on `topic` (an Open311 service's attributes), in display order;
+   * `[]` when its adapter has none. One attempt, not retried: a widget goes on without them if it fails.
+   */
+  async feedbackFields(topic: string): Promise<FeedbackField[]> {
+    const adapter = this.adapter;
+    return adapter.feedbackFields ? this.#attempt((ctx) => adapter.feedbackFields!(topic, ctx)) : [];
+  }
+
   async listPolls(query: PollListQuery = {}): Promise<PollList> {
     return this.#read('listPolls', PollList, PollListQuery, query);
   }
@@ -196,7 +205,7 @@ export class CivicClient extends EventTarget {
 
   /** A read: the argument checked, the call retried, the answer checked. */
   async #read<T>(
-    operation: Exclude<keyof Adapter, 'name' | SubmitOperation>,
+    operation: Exclude<keyof Adapter, 'name' | 'feedbackFields' | SubmitOperation>,
     output: z.core.$ZodType<T>,
     input?: z.core.$ZodType,
     arg?: unknown,

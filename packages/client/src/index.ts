@@ -1,4 +1,4 @@
-export type { Adapter, RequestContext } from './adapter.js';
+export type { Adapter, FeedbackField, RequestContext } from './adapter.js';
 export { type RestAdapterOptions, restAdapter } from './adapters/rest.js';
 export { CivicClient, type ClientOptions, createClient, type OutboxEventDetail, type Submission } from './client.js';
 export { ClientError, type ClientErrorInit, type ClientErrorKind, isRetryable } from './errors.js';

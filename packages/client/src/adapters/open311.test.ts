@@ -17,6 +17,9 @@ const API_KEY = 'server-side-secret';
 const catalogue: Open311Service[] = [
   { service_code: 'web-feedback', service_name: 'Website feedback', metadata: true, type: 'realtime' },
   { service_code: 'pothole', service_name: 'Pothole', metadata: true, type: 'batch' },
+  // Real servers send the flag as text too.
+  { service_code: 'missed-bin', service_name: 'Missed bin', metadata: 'true' as unknown as boolean },
+  { service_code: 'compliment', service_name: 'Compliment', metadata: false },
 ];
 const definitions: Record<string, Open311ServiceDefinition> = {
   'web-feedback': {
@@ -41,6 +44,64 @@ const definitions: Record<string, Open311ServiceDefinition> = {
     service_code: 'pothole',
     attributes: [{ variable: true, code: 'depth', datatype: 'string', required: true, description: 'How deep is it?' }],
   },
+  // As published definitions come: flags and orders as text, keys as numbers, a datatype in capitals, and
+  // attributes no form can ask.
+  'missed-bin': {
+    service_code: 'missed-bin',
+    attributes: [
+      {
+        variable: false,
+        code: 'note',
+        datatype: 'string',
+        required: false,
+        description: 'We reply in 5 days.',
+        order: 1,
+      },
+      {
+        variable: true,
+        code: 'bin',
+        datatype: 'singlevaluelist',
+        required: true,
+        description: 'Which bin?',
+        order: 3,
+        values: [
+          { key: 'black', name: 'Black (general waste)' },
+          { key: 'green', name: 'Green (garden waste)' },
+          { key: '', name: 'No key' },
+        ],
+      },
+      {
+        variable: true,
+        code: 'hazards',
+        datatype: 'multivaluelist',
+        required: false,
+        description: 'Anything dangerous nearby?',
+        order: '4',
+        values: [{ key: 'glass', name: 'Broken glass' }, { key: 7, name: 'Needles' }, { key: 'other' }],
+      },
+      {
+        variable: 'true',
+        code: 'when',
+        datatype: 'DateTime',
+        required: 'false',
+        description: 'When was it due?',
+        datatype_description: 'The collection day and time',
+        order: 2,
+      },
+      { variable: true, code: 'count', datatype: 'number', required: true, description: 'How many bins?', order: 5 },
+      { variable: true, code: 'details', datatype: 'text', required: false, description: '  Anything else?  ' },
+      { variable: true, code: '', datatype: 'string', required: true, description: 'No code' },
+      { variable: true, code: 'photo', datatype: 'picture', required: false, description: 'Unknown datatype' },
+      { variable: true, code: 'empty', datatype: 'singlevaluelist', required: false, description: 'No values' },
+      { variable: true, code: 'a[b]', datatype: 'string', required: false, description: 'Brackets' },
+      { variable: true, code: 'rating', datatype: 'number', required: true, description: 'Filled by the adapter' },
+      { variable: true, code: 'bin', datatype: 'string', required: false, description: 'Repeated code' },
+      { variable: true, code: 'nameless', datatype: 'string', required: false },
+      null,
+      'garbage',
+    ],
+  } as unknown as Open311ServiceDefinition,
+  compliment: { service_code: 'compliment', attributes: [] },
 };
 
 interface Seen {
@@ -84,14 +145,14 @@ function fakeOpen311() {
       return fail(400, 'A location is required: lat and long, address_string or address_id');
     }
     const errors = [];
-    for (const attribute of definitions[service.service_code]!.attributes) {
+    for (const attribute of definitions[service.service_code]!.attributes.filter((a) => a?.code)) {
       const values = [
         ...form!.getAll(`attribute[${attribute.code}]`),
         ...form!.getAll(`attribute[${attribute.code}][]`),
       ];
-      if (attribute.required && values.length === 0) {
+      if (String(attribute.required) === 'true' && values.length === 0) {
         errors.push({ code: 400, description: `attribute[${attribute.code}] is required` });
-      } else if (attribute.values && values.some((v) => !attribute.values!.some((allowed) => allowed.key === v))) {
+      } else if (attribute.values && values.some((v) => !attribute.values!.some((allowed) => `${allowed.key}` === v))) {
         errors.push({ code: 400, description: `attribute[${attribute.code}] has a value that is not allowed` });
       }
     }
@@ -255,7 +316,12 @@ describe('open311Adapter', () => {
 
   it('lists services and reads a service definition, with the jurisdiction', async () => {
     const { adapter, seen } = setUp();
-    expect((await adapter.services()).map((s) => s.service_code)).to.deep.equal(['web-feedback', 'pothole']);
+    expect((await adapter.services()).map((s) => s.service_code)).to.deep.equal([
+      'web-feedback',
+      'pothole',
+      'missed-bin',
+      'compliment',
+    ]);
     const definition = await adapter.serviceDefinition('web-feedback');
     expect(definition.attributes.map((a) => [a.code, a.datatype, a.required])).to.deep.equal([
       ['rating', 'number', true],
@@ -290,5 +356,166 @@ describe('open311Adapter', () => {
       (await errorOf(client.signPetition('p1', { name: 'A', email: 'a@example.org', consent: true }))).status,
     ).to.equal(405);
     expect(seen).to.deep.equal([]);
+  });
+
+  describe('extra fields of the service definition', () => {
+    const missedBin = { serviceCode: 'missed-bin', attributes: {} };
+
+    it('reads the definition once and maps its attributes to fields, in order, leaving out what it cannot ask', async () => {
+      const { client, seen } = setUp(missedBin);
+      const fields = await client.feedbackFields('page:/bins');
+      expect(fields).to.deep.equal([
+        { code: 'note', type: 'info', label: 'We reply in 5 days.', required: false },
+        {
+          code: 'when',
+          type: 'datetime',
+          label: 'When was it due?',
+          hint: 'The collection day and time',
+          required: false,
+        },
+        {
+          code: 'bin',
+          type: 'choice',
+          label: 'Which bin?',
+          required: true,
+          options: [
+            { value: 'black', label: 'Black (general waste)' },
+            { value: 'green', label: 'Green (garden waste)' },
+          ],
+        },
+        {
+          code: 'hazards',
+          type: 'choices',
+          label: 'Anything dangerous nearby?',
+          required: false,
+          options: [
+            { value: 'glass', label: 'Broken glass' },
+            { value: '7', label: 'Needles' },
+            { value: 'other', label: 'other' },
+          ],
+        },
+        { code: 'count', type: 'number', label: 'How many bins?', required: true },
+        { code: 'details', type: 'textarea', label: 'Anything else?', required: false },
+      ]);
+      expect(await client.feedbackFields('page:/other')).to.deep.equal(fields);
+      expect(seen.map((s) => `${s.method} ${s.url.pathname}`)).to.deep.equal([
+        'GET /open311/v2/services.json',
+        'GET /open311/v2/services/missed-bin.json',
+      ]);
+    });
+
+    it('sends the answers as attribute[code], a multiple choice as attribute[code][], beside the rating', async () => {
+      const { client, seen } = setUp(missedBin);
+      const result = await client.submitFeedback({
+        ...feedback,
+        fields: [
+          { code: 'bin', value: 'green' },
+          { code: 'hazards', values: ['glass', '7'] },
+          { code: 'count', value: '2' },
+          { code: 'when', value: '2026-11-27T07:00:00.000Z' },
+        ],
+      });
+      expect(result.status).to.equal('delivered');
+      const form = [...seen[0]!.form!.entries()].filter(([key]) => key.startsWith('attribute['));
+      expect(form).to.deep.equal([
+        ['attribute[bin]', 'green'],
+        ['attribute[hazards][]', 'glass'],
+        ['attribute[hazards][]', '7'],
+        ['attribute[count]', '2'],
+        ['attribute[when]', '2026-11-27T07:00:00.000Z'],
+        ['attribute[rating]', '4'],
+        ['attribute[rating_scale]', 'stars 1-5'],
+        ['attribute[topic]', 'bins/collection-days'],
+        ['attribute[page_url]', 'https://example.gov/bins'],
+        ['attribute[reasons][]', 'outdated'],
+        ['attribute[reasons][]', 'hard-to-understand'],
+        ['attribute[locale]', 'en-GB'],
+      ]);
+    });
+
+    it("the adapter's own attributes win over an answer with the same code", async () => {
+      const { client, seen } = setUp({ serviceCode: 'missed-bin', attributes: { bin: 'black', count: '1' } });
+      await client.submitFeedback({
+        ...feedback,
+        fields: [
+          { code: 'bin', value: 'green' },
+          { code: 'rating', value: '1' },
+        ],
+      });
+      expect(seen[0]!.form!.getAll('attribute[bin]')).to.deep.equal(['black']);
+      expect(seen[0]!.form!.getAll('attribute[rating]')).to.deep.equal(['4']);
+    });
+
+    it('names the field when the server refuses an answer to one of its questions', async () => {
+      const { client } = setUp(missedBin);
+      await client.feedbackFields('page:/bins');
+      const error = await errorOf(
+        client.submitFeedback({
+          ...feedback,
+          fields: [
+            { code: 'bin', value: 'blue' },
+            { code: 'count', value: '1' },
+          ],
+        }),
+      );
+      expect(error.kind).to.equal('validation');
+      expect(error.fieldErrors).to.deep.equal([
+        { path: 'fields.bin', message: 'attribute[bin] has a value that is not allowed' },
+      ]);
+    });
+
+    it('makes no definition request for a service without metadata, or one the server does not list', async () => {
+      for (const serviceCode of ['compliment', 'no-such-service']) {
+        const { client, seen } = setUp({ serviceCode });
+        expect(await client.feedbackFields('page:/bins')).to.deep.equal([]);
+        expect(seen.map((s) => s.url.pathname)).to.deep.equal(['/open311/v2/services.json']);
+      }
+    });
+
+    it('tolerates broken definitions: no fields rather than a failed widget', async () => {
+      for (const definition of [{}, { attributes: 'none' }, [], null, { attributes: [{ code: 'x' }, 42] }]) {
+        const adapter = open311Adapter({
+          endpoint,
+          serviceCode: 'web-feedback',
+          fetch: async (input) =>
+            String(input).endsWith('/services.json') ? json(200, catalogue) : json(200, definition),
+        });
+        const client = createClient({ adapter, outbox: memoryOutboxStore(), autoFlush: false });
+        expect(await client.feedbackFields('t'), JSON.stringify(definition)).to.deep.equal([]);
+      }
+      for (const services of [{}, 'garbage', [null, 1]]) {
+        const adapter = open311Adapter({
+          endpoint,
+          serviceCode: 'web-feedback',
+          fetch: async () => json(200, services),
+        });
+        expect(await adapter.feedbackFields('t')).to.deep.equal([]);
+      }
+    });
+
+    it('reports a definition that cannot be read, and asks again next time', async () => {
+      let calls = 0;
+      const adapter = open311Adapter({
+        endpoint,
+        serviceCode: 'pothole',
+        fetch: async (input) => {
+          calls++;
+          if (String(input).includes('/services.json')) return json(200, catalogue);
+          return calls < 3 ? new Response('<html>Bad gateway</html>', { status: 200 }) : json(200, definitions.pothole);
+        },
+      });
+      const client = createClient({ adapter, outbox: memoryOutboxStore(), autoFlush: false });
+      expect((await errorOf(client.feedbackFields('t'))).kind).to.equal('invalid-response');
+      expect((await client.feedbackFields('t')).map((f) => f.code)).to.deep.equal(['depth']);
+    });
+
+    it('other adapters have no extra fields', async () => {
+      const client = createClient({
+        endpoint: 'https://api.example.gov/v1',
+        outbox: memoryOutboxStore(),
+        autoFlush: false,
+      });
+      expect(await client.feedbackFields('page:/bins')).to.deep.equal([]);
+    });
   });
 });

@@ -1,8 +1,9 @@
-import type { Adapter, RequestContext } from '../adapter.js';
+import * as z from 'zod/mini';
+import type { Adapter, FeedbackField, RequestContext } from '../adapter.js';
 import { ClientError } from '../errors.js';
 import { randomUuid } from '../random.js';
 import type { FieldError } from '../schemas/common.js';
-import type { FeedbackReceipt, FeedbackRequest, RatingScale } from '../schemas/feedback.js';
+import { type FeedbackReceipt, type FeedbackRequest, RATING_RANGE } from '../schemas/feedback.js';
 import { parseRetryAfter } from './rest.js';
 import { refuse } from './unsupported.js';
 
@@ -103,14 +104,13 @@ export interface Open311Adapter extends Adapter {
   serviceDefinition(code: string, ctx?: Partial<RequestContext>): Promise<Open311ServiceDefinition>;
   /** `POST /requests.json` with any GeoReport fields: problem reports with the extra fields filled in. */
   submitRequest(request: Open311Request, ctx?: Partial<RequestContext>): Promise<Open311Receipt>;
+  /**
+   * The attributes of `serviceCode`'s definition as feedback fields, when `GET /services.json` says it has one
+   * (`metadata: true`); read once and kept. Attributes the adapter fills itself, and ones it cannot read, are
+   * left out; an unreadable definition gives no fields. `topic` does not matter: feedback has one service code.
+   */
+  feedbackFields(topic: string, ctx?: Partial<RequestContext>): Promise<FeedbackField[]>;
 }
-
-// The schemas' RATING_RANGE as text; importing it would bring zod into this entry (8 KB gzip), and `satisfies`
-// still fails the build if a scale is added there and not here.
-const SCALES = { thumbs: 'thumbs 0-1', stars: 'stars 1-5', smileys: 'smileys 1-5', nps: 'nps 0-10' } satisfies Record<
-  RatingScale,
-  string
->;
 
 const DEFAULT_ATTRIBUTES: Open311FeedbackAttributes = {
   rating: 'rating',
@@ -121,8 +121,96 @@ const DEFAULT_ATTRIBUTES: Open311FeedbackAttributes = {
   locale: 'locale',
 };
 
+const DATATYPES = {
+  string: 'text',
+  text: 'textarea',
+  number: 'number',
+  datetime: 'datetime',
+  singlevaluelist: 'choice',
+  multivaluelist: 'choices',
+} as const satisfies Record<Open311Attribute['datatype'], FeedbackField['type']>;
+
+// Only zod features the client's own schemas already use: anything else would land in the chunk every widget
+// downloads (a bundler cannot split zod's one schemas module between the client and this lazily loaded adapter).
+const Attribute = z.object({
+  variable: z.boolean(),
+  // Brackets would be read as nesting in `attribute[code]`.
+  code: z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[^[\]]+$/)),
+  datatype: z.enum(Object.keys(DATATYPES) as Open311Attribute['datatype'][]),
+  required: z.boolean(),
+  datatype_description: z.optional(z.string().check(z.maxLength(2000))),
+  description: z.string().check(z.minLength(1), z.maxLength(2000)),
+});
+const Option = z.object({
+  key: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: z.string().check(z.minLength(1), z.maxLength(2000)),
+});
+
+// Published definitions are not always what the specification says: flags as "true", orders as "2", keys as
+// numbers, datatypes in capitals, padded or missing names. They are tidied before the check, and each attribute
+// is checked on its own, so one bad attribute is left out rather than failing the definition.
+const asText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : undefined);
+const asFlag = (v: unknown, absent: boolean) =>
+  v === undefined ? absent : v === true || v === 'true' ? true : v === false || v === 'false' ? false : v;
+const asOrder = (v: unknown) => {
+  const order = typeof v === 'number' || (typeof v === 'string' && v.trim()) ? Number(v) : Number.NaN;
+  return Number.isFinite(order) ? order : Number.POSITIVE_INFINITY;
+};
+
+/** The definition's attributes as fields, in their `order`; what cannot be read or asked is left out. */
+export function open311Fields(definition: unknown, answered: ReadonlySet<string> = new Set()): FeedbackField[] {
+  const attributes = (definition as { attributes?: unknown } | null)?.attributes;
+  const read: (FeedbackField & { order: number })[] = [];
+  const seen = new Set(answered);
+  let questions = 0;
+  for (const raw of Array.isArray(attributes) ? (attributes as (Record<string, unknown> | null)[]) : []) {
+    const parsed = z.safeParse(Attribute, {
+      variable: asFlag(raw?.variable, true),
+      code: asText(raw?.code),
+      datatype: asText(raw?.datatype)?.toLowerCase(),
+      required: asFlag(raw?.required, false),
+      datatype_description: asText(raw?.datatype_description) || undefined,
+      description: asText(raw?.description),
+    });
+    if (!parsed.success) continue;
+    const a = parsed.data;
+    const field: FeedbackField & { order: number } = {
+      code: a.code,
+      type: a.variable ? DATATYPES[a.datatype] : 'info',
+      label: a.description,
+      required: a.variable && a.required,
+      order: asOrder(raw?.order),
+    };
+    if (a.datatype_description) field.hint = a.datatype_description;
+    if (field.type === 'choice' || field.type === 'choices') {
+      const options = new Map<string, string>();
+      for (const value of Array.isArray(raw?.values) ? (raw.values as (Record<string, unknown> | null)[]) : []) {
+        const key = asText(value?.key);
+        const option = z.safeParse(Option, { key, name: asText(value?.name) || key });
+        if (option.success) options.set(option.data.key, option.data.name);
+      }
+      if (!options.size) continue;
+      field.options = [...options].map(([value, label]) => ({ value, label }));
+    }
+    if (field.type !== 'info') {
+      // The adapter's own attributes are answered already; a repeated code could not be told apart; a request
+      // holds at most 50 answers.
+      if (seen.has(a.code) || questions >= 50) continue;
+      seen.add(a.code);
+      questions++;
+    }
+    read.push(field);
+  }
+  // A stable sort: attributes without an order keep their place after the ordered ones.
+  return read.sort((x, y) => x.order - y.order || 0).map(({ order: _, ...field }) => field);
+}
+
 /** Our feedback field that a GeoReport field or attribute came from, for `fieldErrors`. */
-function fieldFor(description: string, codes: Open311FeedbackAttributes): string | undefined {
+function fieldFor(
+  description: string,
+  codes: Open311FeedbackAttributes,
+  asked: ReadonlySet<string>,
+): string | undefined {
   const named = /attribute\[([^\]]+)\]/.exec(description)?.[1];
   const fromAttribute: Record<string, string> = {};
   if (codes.rating) fromAttribute[codes.rating] = 'rating.value';
@@ -130,7 +218,7 @@ function fieldFor(description: string, codes: Open311FeedbackAttributes): string
   if (codes.reasons) fromAttribute[codes.reasons] = 'reasons';
   if (codes.pageUrl) fromAttribute[codes.pageUrl] = 'pageUrl';
   if (codes.topic) fromAttribute[codes.topic] = 'topic';
-  if (named) return fromAttribute[named] ?? `attribute.${named}`;
+  if (named) return fromAttribute[named] ?? (asked.has(named) ? `fields.${named}` : `attribute.${named}`);
   if (/\bdescription\b/i.test(description)) return 'comment';
   return undefined;
 }
@@ -150,6 +238,9 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
   const base = options.endpoint.replace(/\/+$/, '');
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const codes = { ...DEFAULT_ATTRIBUTES, ...options.feedbackAttributes };
+  /** Codes of the definition's fields once read: server errors on them name the field (`fields.<code>`). */
+  let asked = new Set<string>();
+  let fields: Promise<FeedbackField[]> | undefined;
 
   async function errorFor(response: Response): Promise<ClientError> {
     let errors: { code?: unknown; description?: unknown }[] = [];
@@ -163,7 +254,7 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
     const title = descriptions[0] ?? `HTTP ${response.status}`;
     const fieldErrors: FieldError[] = [];
     for (const message of descriptions) {
-      const path = fieldFor(message, codes);
+      const path = fieldFor(message, codes, asked);
       if (path) fieldErrors.push({ path, message });
     }
     // GeoReport answers a refused request with 400 and a list of reasons: the same as our 422.
@@ -227,9 +318,18 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
   async function submitFeedback(body: FeedbackRequest, ctx: RequestContext): Promise<FeedbackReceipt> {
     // GeoReport has no honeypot field: a filled one is dropped here, with a receipt as the server would give.
     if (body.website) return { receiptId: randomUuid() };
-    const attribute: Record<string, string | number | string[]> = { ...options.attributes };
+    const attribute: Record<string, string | number | string[]> = {};
+    for (const answer of body.fields ?? []) {
+      const value = answer.values ?? answer.value;
+      if (value !== undefined) attribute[answer.code] = value;
+    }
+    // The page's fixed attributes and the feedback's own parts win over an answer with the same code.
+    Object.assign(attribute, options.attributes);
     if (codes.rating) attribute[codes.rating] = body.rating.value;
-    if (codes.scale) attribute[codes.scale] = SCALES[body.rating.scale];
+    if (codes.scale) {
+      const [min, max] = RATING_RANGE[body.rating.scale];
+      attribute[codes.scale] = `${body.rating.scale} ${min}-${max}`;
+    }
     if (codes.topic) attribute[codes.topic] = body.topic;
     if (codes.pageUrl && body.pageUrl) attribute[codes.pageUrl] = body.pageUrl;
     if (codes.reasons && body.reasons?.length) attribute[codes.reasons] = body.reasons;
@@ -248,8 +348,31 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
     return { receiptId: String(receipt.service_request_id ?? receipt.token).slice(0, 100) };
   }
 
+  function feedbackFields(_topic: string, ctx?: Partial<RequestContext>): Promise<FeedbackField[]> {
+    fields ??= (async () => {
+      const services = await call<unknown>('/services.json', ctx);
+      const service = (Array.isArray(services) ? services : []).find(
+        (s: Partial<Open311Service> | null) => s?.service_code === options.serviceCode,
+      ) as { metadata?: unknown } | undefined;
+      if (service?.metadata !== true && service?.metadata !== 'true') return [];
+      const definition = await call<unknown>(`/services/${encodeURIComponent(options.serviceCode)}.json`, ctx);
+      const answered = new Set(
+        [...Object.values(codes), ...Object.keys(options.attributes ?? {})].filter((c): c is string => !!c),
+      );
+      const read = open311Fields(definition, answered);
+      asked = new Set(read.filter((f) => f.type !== 'info').map((f) => f.code));
+      return read;
+    })();
+    // A failure (offline, a timeout) is not kept: the next widget or page view asks again.
+    fields.catch(() => {
+      fields = undefined;
+    });
+    return fields;
+  }
+
   return {
     name: 'open311',
+    feedbackFields,
     services: (ctx) => call<Open311Service[]>('/services.json', ctx),
     serviceDefinition: (code, ctx) => call<Open311ServiceDefinition>(`/services/${encodeURIComponent(code)}.json`, ctx),
     submitRequest,

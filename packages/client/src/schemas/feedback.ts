@@ -19,6 +19,16 @@ export const Rating = z.object({ scale: RatingScale, value: int() }).check(
   }),
 );
 
+/**
+ * The answer to one extra question of a backend (an Open311 service attribute): `value`, or `values` for a
+ * multiple choice.
+ */
+export const FieldAnswer = z.object({
+  code: text(100),
+  value: z.optional(text(2000)),
+  values: z.optional(z.array(text(200)).check(z.maxLength(50))),
+});
+
 export const FeedbackRequest = z.object({
   topic: z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[A-Za-z0-9._~/:-]+$/)),
   rating: Rating,
@@ -32,6 +42,8 @@ export const FeedbackRequest = z.object({
    * it is given, and a follow-up (comment, reasons) sent later attaches to it instead of counting again.
    */
   followUpTo: z.optional(ReceiptId),
+  /** Answers to the backend's extra questions (`client.feedbackFields()`), one per question code. */
+  fields: z.optional(z.array(FieldAnswer).check(z.maxLength(50))),
   /** BCP 47 language tag of the page. */
   locale: z.optional(z.string().check(z.minLength(2), z.maxLength(35))),
   website: Honeypot,
@@ -41,5 +53,6 @@ export const FeedbackReceipt = z.object({ receiptId: ReceiptId });
 
 export type RatingScale = z.infer<typeof RatingScale>;
 export type Rating = z.infer<typeof Rating>;
+export type FieldAnswer = z.infer<typeof FieldAnswer>;
 export type FeedbackRequest = z.infer<typeof FeedbackRequest>;
 export type FeedbackReceipt = z.infer<typeof FeedbackReceipt>;

@@ -51,6 +51,13 @@ const arbitraries = {
         reasons: fc.array(text(100), { maxLength: 20 }),
         pageUrl: httpsUrl,
         locale: fc.constantFrom('en', 'fr-CA', 'ar', 'zh-Hans'),
+        fields: fc.array(
+          fc.oneof(
+            fc.record({ code: text(100), value: text(2000) }),
+            fc.record({ code: text(100), values: fc.array(text(200), { minLength: 1, maxLength: 50 }) }),
+          ),
+          { maxLength: 50 },
+        ),
       },
       { requiredKeys: ['topic', 'rating'] },
     ),
@@ -169,6 +176,26 @@ describe('protocol schemas (property tests)', () => {
         if (!parsed.success) expect(parsed.error.issues[0]?.path).to.deep.equal(['rating', 'value']);
       }),
     );
+  });
+
+  it('answers to extra questions: at most 50, each a text of up to 2 000 characters or a list of up to 50', () => {
+    const base = { topic: 't', rating: { scale: 'thumbs', value: 1 } };
+    const answers = (n: number) => Array.from({ length: n }, (_, i) => ({ code: `q${i}`, value: 'yes' }));
+    expect(z.safeParse(FeedbackRequest, { ...base, fields: answers(50) }).success).to.equal(true);
+    expect(z.safeParse(FeedbackRequest, { ...base, fields: answers(51) }).success).to.equal(false);
+    const refused = [
+      { code: '', value: 'x' },
+      { code: 'q', value: '' },
+      { code: 'q', value: 'x'.repeat(2001) },
+      { code: 'q', values: Array(51).fill('x') },
+      { code: 'q', values: ['x'.repeat(201)] },
+      { code: 'q', value: 3 },
+    ];
+    for (const answer of refused) {
+      expect(z.safeParse(FeedbackRequest, { ...base, fields: [answer] }).success, JSON.stringify(answer)).to.equal(
+        false,
+      );
+    }
   });
 
   it('unknown fields are dropped, so a hostile extra key never reaches a backend', () => {
