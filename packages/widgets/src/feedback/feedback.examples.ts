@@ -1,4 +1,4 @@
-import type { FeedbackReceipt } from '@civic-widgets/client';
+import type { FeedbackField, FeedbackReceipt } from '@civic-widgets/client';
 import { ClientError } from '@civic-widgets/client';
 import { waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
@@ -12,6 +12,41 @@ export const receipt: FeedbackReceipt = { receiptId: 'fb-1' };
 /** A client whose `submitFeedback` answers with `send` (default: delivered, receipt `fb-1`). */
 export function feedbackClient(send: () => Promise<unknown> = async () => delivered(receipt)) {
   return fakeClient({ submitFeedback: send });
+}
+
+/** An Open311 service definition's attributes, as the adapter gives them: one of each kind. */
+export const extraFields: FeedbackField[] = [
+  { code: 'note', type: 'info', label: 'We reply within 5 working days.', required: false },
+  {
+    code: 'bin',
+    type: 'choice',
+    label: 'Which bin?',
+    required: true,
+    options: [
+      { value: 'black', label: 'Black (general waste)' },
+      { value: 'green', label: 'Green (garden waste)' },
+    ],
+  },
+  {
+    code: 'hazards',
+    type: 'choices',
+    label: 'Anything dangerous nearby?',
+    hint: 'Choose all that apply',
+    required: true,
+    options: [
+      { value: 'glass', label: 'Broken glass' },
+      { value: 'needles', label: 'Needles' },
+    ],
+  },
+  { code: 'count', type: 'number', label: 'How many bins?', required: true },
+  { code: 'when', type: 'datetime', label: 'When was it due?', hint: 'Date and time', required: false },
+  { code: 'street', type: 'text', label: 'Which street?', required: false },
+  { code: 'details', type: 'textarea', label: 'Anything else?', required: false },
+];
+
+/** A client whose backend asks `fields` with feedback; `submitFeedback` answers with `send`. */
+export function fieldsClient(fields: FeedbackField[], send: () => Promise<unknown> = async () => delivered(receipt)) {
+  return fakeClient({ submitFeedback: send, feedbackFields: async () => fields });
 }
 
 const shadow = (element: HTMLElement) => element.shadowRoot!;
@@ -119,6 +154,26 @@ export const examples: Example[] = [
       const feedback = element.querySelector('civic-feedback')!;
       await feedback.updateComplete;
       await rate(feedback, 2);
+    },
+  },
+  {
+    name: 'Open311 extra questions, required: the rating waits for them',
+    render: () =>
+      html`<civic-feedback topic="page:/bins" scale="stars" .client=${fieldsClient(extraFields)}></civic-feedback>`,
+    setup: async (element) => {
+      ratingOf(element).shadowRoot!.querySelector<HTMLElement>('[data-value="2"]')!.click();
+      await waitUntil(() => shadow(element).querySelector('#field-1'));
+    },
+  },
+  {
+    name: 'Open311 extra questions, sent unanswered: errors',
+    render: () =>
+      html`<civic-feedback topic="page:/bins" scale="stars" .client=${fieldsClient(extraFields)}></civic-feedback>`,
+    setup: async (element) => {
+      ratingOf(element).shadowRoot!.querySelector<HTMLElement>('[data-value="2"]')!.click();
+      await waitUntil(() => shadow(element).querySelector('#field-1'));
+      shadow(element).querySelector('form')!.requestSubmit();
+      await waitUntil(() => shadow(element).querySelector('[data-error-summary]'));
     },
   },
   {

@@ -22,6 +22,16 @@ export interface FeedbackStrings {
   privacyHint: string;
   /** `{count}` characters left. */
   remaining: Plural;
+  /** Above the follow-up when the backend's required questions must be answered before anything is sent. */
+  fieldsIntro: string;
+  /** The label of a required extra question (`{label}` is the backend's text). */
+  fieldRequiredMark: string;
+  /** A required extra question left unanswered. */
+  fieldRequired: string;
+  /** A number question answered with something else. */
+  fieldNumber: string;
+  /** The empty first choice of a list question. */
+  fieldChoose: string;
   thanksHeading: string;
   thanksText: string;
   /** The floating button of `mode="button"`, and the dialog's name. */

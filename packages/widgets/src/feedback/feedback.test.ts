@@ -6,7 +6,16 @@ import { resetSharedClients } from '../internal/client.js';
 import { describeExamples } from '../test-support/axe.js';
 import { checkCatalog } from '../test-support/catalog.js';
 import { deferred, delivered, fakeClient } from '../test-support/fake-client.js';
-import { examples, feedbackClient, followUp, rate, ratingOf, receipt } from './feedback.examples.js';
+import {
+  examples,
+  extraFields,
+  feedbackClient,
+  fieldsClient,
+  followUp,
+  rate,
+  ratingOf,
+  receipt,
+} from './feedback.examples.js';
 import type { CivicFeedback } from './feedback.js';
 import { feedbackCatalog } from './feedback.strings.js';
 import { presetCatalog } from './presets.js';
@@ -291,5 +300,182 @@ describe('<civic-feedback>', () => {
     await rate(el, 1);
     await followUp(el, 'Too slow', ['broken']);
     expect(text($(el, '#thanks'))).to.equal('Thank you for your feedback');
+  });
+
+  describe('extra questions of the backend (Open311 service attributes)', () => {
+    const optional = extraFields.map((field) => ({ ...field, required: false }));
+    const control = <T extends Element>(el: HTMLElement, id: string) => $<T & HTMLElement>(el, `#${id}`)!;
+    const type = (el: HTMLElement, id: string, value: string) => {
+      const input = control<HTMLInputElement>(el, id);
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    const click = (el: HTMLElement, value: number) =>
+      ratingOf(el).shadowRoot!.querySelector<HTMLElement>(`[data-value="${value}"]`)!.click();
+
+    it('renders them in the follow-up, in order, labelled, with hints, required marks and native controls', async () => {
+      const client = fieldsClient(extraFields);
+      const el = await show(html`<civic-feedback topic="page:/bins" scale="stars" .client=${client}></civic-feedback>`);
+      expect(client.calls[0]).to.deep.equal({ method: 'feedbackFields', args: ['page:/bins'] });
+      click(el, 2);
+      await waitUntil(() => $(el, '#field-1'));
+      expect(text($(el, '.info'))).to.equal('We reply within 5 working days.');
+      const labels = [...root(el).querySelectorAll('form label[part=label], form legend')].map(text);
+      expect(labels).to.deep.equal([
+        'What went wrong?',
+        'Which bin? (required)',
+        'Anything dangerous nearby? (required)',
+        'How many bins? (required)',
+        'When was it due?',
+        'Which street?',
+        'Anything else?',
+        'Tell us more (optional)',
+      ]);
+      expect(control(el, 'field-1').localName).to.equal('select');
+      expect(control<HTMLSelectElement>(el, 'field-1').required).to.equal(true);
+      expect([...control<HTMLSelectElement>(el, 'field-1').options].map((o) => [o.value, o.text])).to.deep.equal([
+        ['', 'Choose an option'],
+        ['black', 'Black (general waste)'],
+        ['green', 'Green (garden waste)'],
+      ]);
+      expect([...root(el).querySelectorAll<HTMLInputElement>('input[name=field-2]')].map((i) => i.type)).to.deep.equal([
+        'checkbox',
+        'checkbox',
+      ]);
+      expect(control<HTMLInputElement>(el, 'field-3').type).to.equal('number');
+      expect(control<HTMLInputElement>(el, 'field-4').type).to.equal('datetime-local');
+      expect(control<HTMLInputElement>(el, 'field-4').getAttribute('aria-describedby')).to.equal('field-4-hint');
+      expect(text($(el, '#field-4-hint'))).to.equal('Date and time');
+      expect(control(el, 'field-6').localName).to.equal('textarea');
+    });
+
+    it('required questions: the rating waits; errors are localized, keep the input, and the answers are sent with it', async () => {
+      const client = fieldsClient(extraFields);
+      const el = await show(html`<civic-feedback topic="page:/bins" scale="stars" .client=${client}></civic-feedback>`);
+      click(el, 2);
+      await waitUntil(() => $(el, '#field-1'));
+      expect(client.calls.map((c) => c.method)).to.deep.equal(['feedbackFields']);
+      expect(focused(el)).to.have.attribute('data-confirmation');
+      expect(text(focused(el))).to.equal('Answer the questions below to send your feedback.');
+
+      type(el, 'field-5', 'Mill Lane');
+      root(el).querySelector<HTMLInputElement>('input[name=field-2][value=needles]')!.click();
+      type(el, 'field-3', '');
+      root(el).querySelectorAll('form')[0]!.requestSubmit();
+      await waitUntil(() => $(el, '[data-error-summary]'));
+      expect([...root(el).querySelectorAll('[data-error-summary] li')].map(text)).to.deep.equal([
+        'Answer “Which bin?”',
+        'Answer “How many bins?”',
+      ]);
+      expect(text($(el, '#field-1-error'))).to.equal('Error: Answer “Which bin?”');
+      expect(control(el, 'field-1').getAttribute('aria-invalid')).to.equal('true');
+      expect(control<HTMLInputElement>(el, 'field-5').value).to.equal('Mill Lane');
+      expect(root(el).querySelector<HTMLInputElement>('input[value=needles]')!.checked).to.equal(true);
+      await expect(el).to.be.accessible();
+      expect(client.calls.map((c) => c.method)).to.deep.equal(['feedbackFields']);
+
+      const select = control<HTMLSelectElement>(el, 'field-1');
+      select.value = 'green';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      type(el, 'field-3', '2');
+      type(el, 'field-4', '2026-11-27T07:30');
+      type(el, 'field-6', 'Call me on 07700 900123');
+      root(el).querySelectorAll('form')[0]!.requestSubmit();
+      await waitUntil(() => $(el, '#thanks'), 'the feedback was not sent');
+      expect(client.calls.map((c) => c.method)).to.deep.equal(['feedbackFields', 'submitFeedback']);
+      const sent = client.calls[1]!.args[0] as FeedbackRequest;
+      expect(sent.rating).to.deep.equal({ scale: 'stars', value: 2 });
+      expect(sent.followUpTo).to.equal(undefined);
+      expect(sent.fields).to.deep.equal([
+        { code: 'bin', value: 'green' },
+        { code: 'hazards', values: ['needles'] },
+        { code: 'count', value: '2' },
+        { code: 'when', value: new Date('2026-11-27T07:30').toISOString() },
+        { code: 'street', value: 'Mill Lane' },
+        { code: 'details', value: 'Call me on […]' },
+      ]);
+    });
+
+    it('a required multiple choice needs one answer; messages follow the page language', async () => {
+      const client = fieldsClient([extraFields[2]!]);
+      const wrapper = await fixture(
+        html`<div lang="fr"><civic-feedback topic="t" .client=${client}></civic-feedback></div>`,
+      );
+      const el = wrapper.querySelector('civic-feedback')!;
+      await el.updateComplete;
+      click(el, 1);
+      await waitUntil(() => $(el, '#field-0'));
+      expect(text($(el, 'legend'))).to.equal('Anything dangerous nearby? (obligatoire)');
+      root(el).querySelectorAll('form')[0]!.requestSubmit();
+      await waitUntil(() => $(el, '[data-error-summary]'));
+      expect(text($(el, '[data-error-summary] li'))).to.equal('Répondez à « Anything dangerous nearby? »');
+      expect(client.calls.map((c) => c.method)).to.deep.equal(['feedbackFields']);
+    });
+
+    it('optional questions: the rating is sent at once, the answers go with the follow-up', async () => {
+      const client = fieldsClient(optional);
+      const el = await show(html`<civic-feedback topic="page:/bins" .client=${client}></civic-feedback>`);
+      await rate(el, 1);
+      expect(client.calls.map((c) => c.method)).to.deep.equal(['feedbackFields', 'submitFeedback']);
+      expect(text(focused(el))).to.equal('Thank you, your answer has been recorded.');
+      control(el, 'field-3').focus();
+      await sendKeys({ type: '1e' }); // an exponent with no digits: the browser cannot read it as a number
+      expect(control<HTMLInputElement>(el, 'field-3').validity.badInput).to.equal(true);
+      root(el).querySelectorAll('form')[0]!.requestSubmit();
+      await waitUntil(() => $(el, '[data-error-summary]'));
+      expect(text($(el, '[data-error-summary] li'))).to.equal('Enter a number for “How many bins?”');
+      type(el, 'field-3', '3');
+      root(el).querySelector<HTMLInputElement>('input[value=glass]')!.click();
+      root(el).querySelectorAll('form')[0]!.requestSubmit();
+      await waitUntil(() => $(el, '#thanks'));
+      const second = client.calls[2]!.args[0] as FeedbackRequest;
+      expect(second.followUpTo).to.equal(receipt.receiptId);
+      expect(second.fields).to.deep.equal([
+        { code: 'hazards', values: ['glass'] },
+        { code: 'count', value: '3' },
+      ]);
+    });
+
+    it('shows a refusal of one answer on its field', async () => {
+      const refusal = new ClientError('validation', 'attribute[bin] has a value that is not allowed', {
+        status: 400,
+        fieldErrors: [{ path: 'fields.bin', message: 'attribute[bin] has a value that is not allowed' }],
+      });
+      const client = fieldsClient([extraFields[1]!], async () => Promise.reject(refusal));
+      const el = await show(html`<civic-feedback topic="t" .client=${client}></civic-feedback>`);
+      click(el, 1);
+      await waitUntil(() => $(el, '#field-0'));
+      control<HTMLSelectElement>(el, 'field-0').value = 'black';
+      root(el).querySelectorAll('form')[0]!.requestSubmit();
+      await waitUntil(() => $(el, '#field-0-error'));
+      expect(text($(el, '#field-0-error'))).to.equal('Error: Check Which bin?');
+      expect(control<HTMLSelectElement>(el, 'field-0').value).to.equal('black');
+    });
+
+    it("renders the backend's text as text, never as HTML", async () => {
+      const hostile = '<img src=x onerror="window.pwned=1">Which <b>bin</b>?';
+      const client = fieldsClient([
+        { code: 'a', type: 'info', label: hostile, required: false },
+        { code: 'b', type: 'text', label: hostile, hint: hostile, required: false },
+        { code: 'c', type: 'choice', label: 'c', required: false, options: [{ value: 'v', label: hostile }] },
+      ]);
+      const el = await show(html`<civic-feedback topic="t" .client=${client}></civic-feedback>`);
+      await rate(el, 1);
+      expect(root(el).querySelector('img, b')).to.equal(null);
+      expect(text($(el, '.info'))).to.equal(hostile);
+      expect(text($(el, 'label[for=field-1]'))).to.equal(hostile);
+      expect((window as { pwned?: number }).pwned).to.equal(undefined);
+    });
+
+    it('goes on without them when they cannot be read', async () => {
+      const client = fakeClient({
+        submitFeedback: async () => delivered(receipt),
+        feedbackFields: async () => Promise.reject(new ClientError('network', 'Failed to fetch')),
+      });
+      const el = await show(html`<civic-feedback topic="t" .client=${client}></civic-feedback>`);
+      await rate(el, 0);
+      expect($(el, '#field-0')).to.equal(null);
+      expect(client.calls.map((c) => c.method)).to.deep.equal(['feedbackFields', 'submitFeedback']);
+    });
   });
 });

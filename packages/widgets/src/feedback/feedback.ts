@@ -1,4 +1,10 @@
-import { type CivicClient, type FeedbackReceipt, FeedbackRequest, type RatingScale } from '@civic-widgets/client';
+import {
+  type CivicClient,
+  type FeedbackField,
+  type FeedbackReceipt,
+  FeedbackRequest,
+  type RatingScale,
+} from '@civic-widgets/client';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
@@ -52,6 +58,7 @@ const negative = (scale: RatingScale, value: number) =>
  * @fires {CivicSuccessEvent} civic-success - The backend took the rating or the follow-up. `detail.receipt.receiptId`.
  * @fires {CivicQueuedEvent} civic-queued - Saved on the device, sent when the connection returns.
  * @fires {CivicErrorEvent} civic-error - Sending failed.
+ * @fires {CivicLoadEvent} civic-load - The backend's extra questions were read (Open311 service attributes; `detail.data`, usually `[]`).
  *
  * @csspart launcher - The floating button of `mode="button"`.
  * @csspart dialog - The dialog of `mode="button"`.
@@ -67,7 +74,7 @@ const negative = (scale: RatingScale, value: number) =>
  * @cssstate submitted - The last send was accepted or saved for later.
  * @cssstate user-invalid - The last send had errors.
  */
-export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrings }> {
+export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: FeedbackStrings }> {
   static override styles = [...CivicElement.styles, formStyles, feedbackStyles];
   static override catalogs = { feedback: feedbackCatalog };
 
@@ -98,6 +105,11 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
   @state() private presetTexts?: { question: string; hint: string } | null;
   #presetFor = '';
   #presetLoad: Promise<unknown> = Promise.resolve();
+  #fieldsLoad: Promise<unknown> = Promise.resolve();
+  /** The renderer of the backend's extra questions, loaded only when there are some. */
+  #extra?: typeof import('./extra-fields.js');
+  /** A rating that waits for required extra questions instead of being sent alone (which the backend refuses). */
+  #held = false;
   #shown = true;
   #given?: { scale: RatingScale; value: number };
   #comment = '';
@@ -121,30 +133,35 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
       return this.#body({ rating: this.#given });
     },
     send: (client: CivicClient, body) => client.submitFeedback(body),
-    onDelivered: () => {
-      if (this.cooldown > 0 && this.topic) rememberFeedback(this.topic);
-    },
+    onDelivered: () => this.#remember(),
   });
 
   readonly #follow = new SubmitController<FeedbackRequest, FeedbackReceipt>(this, this.submitContext(), {
     operation: 'submitFeedback',
-    schema: FeedbackRequest,
+    schema: {
+      safeParse: (body) =>
+        (this.#extra ? this.#extra.withRequired(FeedbackRequest, this.#fields()) : FeedbackRequest).safeParse(body),
+    },
     fields: () => [
       { path: 'reasons', id: 'reasons', label: () => this.l10n.t.feedback.followUpNegative },
+      ...(this.#extra?.fieldSpecs(this.#fields(), this.l10n) ?? []),
       { path: 'comment', id: 'comment', label: () => this.l10n.t.feedback.commentLabel },
     ],
     read: (form) => {
       const data = new FormData(form);
       const reasons = data.getAll('reasons').map(String);
       const comment = redact(String(data.get('comment') ?? '').trim());
+      const fields = this.#extra?.readAnswers(form, this.#fields()) ?? [];
       return this.#body({
         rating: this.#given,
         followUpTo: this.#rate.receipt?.receiptId,
         ...(reasons.length ? { reasons } : {}),
+        ...(fields.length ? { fields } : {}),
         ...(comment ? { comment } : {}),
       });
     },
     send: (client: CivicClient, body) => client.submitFeedback(body),
+    onDelivered: () => this.#remember(),
   });
 
   protected override requiredAttributes() {
@@ -157,6 +174,23 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
 
   protected override adapterOptions(): AdapterOptions {
     return this.adapter === 'open311' ? { serviceCode: this.serviceCode ?? '' } : {};
+  }
+
+  protected override loadKey() {
+    return [this.topic];
+  }
+
+  /** The backend's extra questions (Open311); none when it has none, or when they or their renderer cannot load. */
+  protected override load(client: CivicClient): Promise<FeedbackField[]> {
+    const load = client
+      .feedbackFields(this.topic!)
+      .then(async (fields) => {
+        if (fields.length) this.#extra ??= await import('./extra-fields.js');
+        return fields;
+      })
+      .catch(() => []);
+    this.#fieldsLoad = load;
+    return load;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -181,7 +215,7 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
 
   protected override async getUpdateComplete(): Promise<boolean> {
     const first = await super.getUpdateComplete();
-    await this.#presetLoad;
+    await Promise.all([this.#presetLoad, this.#fieldsLoad]);
     return (await super.getUpdateComplete()) && first;
   }
 
@@ -194,13 +228,21 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
       this.renderRoot.querySelector('civic-rating')?.requestUpdate();
     }
     // Each step replaces the last: move focus to its confirmation so keyboard and screen-reader users follow.
-    const step = `${this.#rate.state}/${this.#follow.state}`;
+    const step = `${this.#rate.state}/${this.#follow.state}/${this.#held}`;
     if (step !== this.#lastFocus) {
       this.#lastFocus = step;
-      if (this.#rate.state === 'delivered' || this.#rate.state === 'queued') {
+      if (this.#rate.state === 'delivered' || this.#rate.state === 'queued' || this.#held) {
         this.renderRoot.querySelector<HTMLElement>('[data-confirmation]')?.focus();
       }
     }
+  }
+
+  #fields(): FeedbackField[] {
+    return this.data ?? [];
+  }
+
+  #remember() {
+    if (this.cooldown > 0 && this.topic) rememberFeedback(this.topic);
   }
 
   #scale(): RatingScale {
@@ -244,6 +286,17 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
     return DEFAULT_REASONS.map(([value, key]) => ({ value, label: this.l10n.t.feedback[key] }));
   }
 
+  readonly #handleRate = (event: SubmitEvent) => {
+    const value = new FormData(event.currentTarget as HTMLFormElement).get('rating');
+    if (value === null || !this.#fields().some((field) => field.required)) return this.#rate.handleSubmit(event);
+    // The backend requires answers (an Open311 service checks its required attributes): the rating is sent with
+    // them from the follow-up, rather than alone and refused.
+    event.preventDefault();
+    this.#given = { scale: this.#scale(), value: Number(value) };
+    this.#held = true;
+    this.requestUpdate();
+  };
+
   readonly #handleRatingClick = (event: Event) => {
     // A click on a choice is the whole answer; keyboard users move with the arrows and send with Enter.
     const rating = event.currentTarget as CivicRating;
@@ -271,6 +324,8 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
     if (!this.activeClient) return this.loadStatus === 'error' ? this.renderLoadState('') : nothing;
     // Until the preset's statement arrives (a small module); an unknown preset (null) shows the scale's question.
     if (this.preset && this.presetTexts === undefined) return nothing;
+    // Until the backend says whether it has extra questions: they decide whether a click sends the rating.
+    if (this.loadStatus !== 'loaded') return nothing;
     if (this.mode !== 'button') return this.#renderSteps();
     const t = this.l10n.t.feedback;
     return html`<button part="launcher" class="launcher" aria-haspopup="dialog" @click=${this.#open}>${t.open}</button>
@@ -289,7 +344,7 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
     let step: unknown;
     if (rate.state === 'queued' || follow.state === 'delivered' || follow.state === 'queued') {
       step = this.#renderThanks(rate.state === 'queued' || follow.state === 'queued');
-    } else if (rate.state === 'delivered') {
+    } else if (rate.state === 'delivered' || this.#held) {
       step = this.#renderFollowUp();
     } else {
       step = this.#renderRating();
@@ -302,7 +357,7 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
     const rate = this.#rate;
     const issue = rate.issueFor('rating');
     const hint = this.presetTexts?.hint;
-    return html`<form novalidate aria-labelledby="question" @submit=${rate.handleSubmit}>
+    return html`<form novalidate aria-labelledby="question" @submit=${this.#handleRate}>
       ${errorSummary(rate, this.l10n, this.renderRoot)}
       <p id="question" class="question" part="heading"><slot name="question">${this.#questionText()}</slot></p>
       ${hint ? html`<p id="rating-hint" class="hint">${hint}</p>` : nothing}
@@ -330,8 +385,11 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
     const follow = this.#follow;
     const bad = this.#given ? negative(this.#given.scale, this.#given.value) : false;
     const reasons = bad ? this.#reasons() : [];
-    const recorded = html`<p class="notice success" part="status" tabindex="-1" data-confirmation>${t.recorded}</p>`;
-    if (reasons.length === 0 && this.noComment) return recorded;
+    const fields = this.#extra ? this.#fields() : [];
+    const recorded = this.#held
+      ? html`<p class="notice" part="status" tabindex="-1" data-confirmation>${t.fieldsIntro}</p>`
+      : html`<p class="notice success" part="status" tabindex="-1" data-confirmation>${t.recorded}</p>`;
+    if (reasons.length === 0 && this.noComment && !fields.length) return recorded;
     const question = bad ? t.followUpNegative : t.followUpPositive;
     return html`${recorded}
       <form novalidate @submit=${follow.handleSubmit}>
@@ -347,6 +405,7 @@ export class CivicFeedback extends CivicElement<never, { feedback: FeedbackStrin
               })
             : html`<p class="question" part="heading">${question}</p>`
         }
+        ${fields.length ? this.#extra!.renderFields(follow, this.l10n, fields) : nothing}
         ${
           this.noComment
             ? nothing

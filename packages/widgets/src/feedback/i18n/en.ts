@@ -18,6 +18,11 @@ export const strings: FeedbackStrings = {
   privacyHint:
     'Do not include personal details such as your name, email address or phone number. We remove email addresses, phone numbers and long numbers before sending.',
   remaining: { one: '{count} character left', other: '{count} characters left' },
+  fieldsIntro: 'Answer the questions below to send your feedback.',
+  fieldRequiredMark: '{label} (required)',
+  fieldRequired: 'Answer “{label}”',
+  fieldNumber: 'Enter a number for “{label}”',
+  fieldChoose: 'Choose an option',
   thanksHeading: 'Thank you for your feedback',
   thanksText: 'We read every comment to improve our services.',
   open: 'Feedback',

@@ -18,6 +18,11 @@ export const strings: FeedbackStrings = {
   privacyHint:
     'No incluya datos personales como su nombre, correo electrónico o teléfono. Antes del envío eliminamos los correos electrónicos, los números de teléfono y los números largos.',
   remaining: { one: 'Queda {count} carácter', many: 'Quedan {count} caracteres', other: 'Quedan {count} caracteres' },
+  fieldsIntro: 'Responda a las preguntas siguientes y envíe su opinión.',
+  fieldRequiredMark: '{label} (obligatorio)',
+  fieldRequired: 'Responda a «{label}»',
+  fieldNumber: 'Escriba un número en «{label}»',
+  fieldChoose: 'Elija una opción',
   thanksHeading: 'Gracias por su opinión',
   thanksText: 'Leemos todos los comentarios para mejorar nuestros servicios.',
   open: 'Su opinión',
