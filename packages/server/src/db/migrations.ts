@@ -202,11 +202,19 @@ const geoIndex: Migration = {
   },
 };
 
+/** Answers to a backend's extra questions (`FeedbackRequest.fields`), kept as JSON like `reasons`. */
+const feedbackFields: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('feedback').addColumn('fields', 'text').execute();
+  },
+};
+
 export async function migrate(db: AnyDb, dialect: Dialect): Promise<void> {
   const migrations: Record<string, Migration> = {
     '0001-initial': initial,
     '0002-service-search': serviceSearch(dialect),
     '0003-covering-geo-index': geoIndex,
+    '0004-feedback-fields': feedbackFields,
   };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();

@@ -85,6 +85,8 @@ export interface FeedbackTable {
   comment: string | null;
   /** JSON `string[]`. */
   reasons: string | null;
+  /** JSON `FieldAnswer[]`: answers to the extra questions of an Open311-style backend. */
+  fields: string | null;
   page_url: string | null;
   locale: string | null;
   created_at: string;

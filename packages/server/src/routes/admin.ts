@@ -175,7 +175,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
     const rows = await ctx.db.selectFrom('feedback').selectAll().orderBy('created_at').orderBy('id').execute();
     await audit(ctx.db, 'feedback.export', 'feedback', { rows: rows.length }, now());
     const csv = toCsv(
-      ['receipt_id', 'created_at', 'topic', 'scale', 'rating', 'comment', 'reasons', 'page_url', 'locale'],
+      ['receipt_id', 'created_at', 'topic', 'scale', 'rating', 'comment', 'reasons', 'fields', 'page_url', 'locale'],
       rows.map((r) => [
         r.id,
         r.created_at,
@@ -184,6 +184,8 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
         r.rating_value,
         r.comment,
         r.reasons ? (JSON.parse(r.reasons) as string[]).join('; ') : null,
+        // As stored: JSON keeps answers that hold commas, semicolons or several values apart.
+        r.fields,
         r.page_url,
         r.locale,
       ]),

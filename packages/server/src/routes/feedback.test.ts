@@ -98,4 +98,50 @@ describe('feedback', () => {
       .executeTakeFirstOrThrow();
     assert.equal(row.comment, null);
   });
+
+  it('keeps the answers to extra questions, completes them on a follow-up, and exports them', async () => {
+    const fields = [
+      { code: 'bin', value: 'green' },
+      { code: 'hazards', values: ['glass', 'needles, used'] },
+    ];
+    const first = await t.post('/api/v1/feedback', {
+      topic: 'missed-bin',
+      rating: { scale: 'stars', value: 1 },
+      fields,
+    });
+    assert.equal(first.statusCode, 201);
+    const receiptId = String(t.json(first).receiptId);
+    const stored = async () =>
+      (await t.db.selectFrom('feedback').select('fields').where('id', '=', receiptId).executeTakeFirstOrThrow()).fields;
+    assert.deepEqual(JSON.parse(String(await stored())), fields);
+
+    // A follow-up without answers keeps the earlier ones; one with answers replaces them.
+    const rating = { scale: 'stars', value: 1 };
+    await t.post('/api/v1/feedback', {
+      topic: 'missed-bin',
+      rating,
+      comment: 'Still not collected',
+      followUpTo: receiptId,
+    });
+    assert.deepEqual(JSON.parse(String(await stored())), fields);
+    const later = [{ code: 'bin', value: 'black' }];
+    await t.post('/api/v1/feedback', { topic: 'missed-bin', rating, fields: later, followUpTo: receiptId });
+    assert.deepEqual(JSON.parse(String(await stored())), later);
+
+    const csv = (await t.admin('GET', '/feedback.csv')).body.split('\r\n');
+    assert.match(csv[0]!, /,reasons,fields,page_url,/);
+    const line = csv.find((l) => l.startsWith(receiptId));
+    assert.ok(line);
+    assert.ok(line.includes('"[{""code"":""bin"",""value"":""black""}]"'), line);
+  });
+
+  it('refuses answers the schema does not accept, storing nothing', async () => {
+    const before = (await t.db.selectFrom('feedback').select('id').execute()).length;
+    const rating = { scale: 'thumbs', value: 1 };
+    const many = Array.from({ length: 51 }, (_, i) => ({ code: `q${i}`, value: 'x' }));
+    for (const fields of [many, [{ code: '', value: 'x' }], [{ code: 'q', value: 'x'.repeat(2001) }], 'bin=green']) {
+      assertProblem(await t.post('/api/v1/feedback', { topic: 'bins', rating, fields }), 422);
+    }
+    assert.equal((await t.db.selectFrom('feedback').select('id').execute()).length, before);
+  });
 });

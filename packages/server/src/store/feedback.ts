@@ -24,7 +24,7 @@ export function stripPageUrl(pageUrl: string): string | null {
 
 /**
  * Stores a rating, or completes an earlier one: a follow-up (`followUpTo`, the first answer's receipt, same
- * topic) adds its comment and reasons to that row and answers with the same receipt, so one citizen's feedback
+ * topic) adds its comment, reasons and field answers to that row and answers with the same receipt, so one citizen's feedback
  * counts once. Fields the follow-up leaves out keep what the first answer said.
  */
 export async function storeFeedback(trx: Transaction<Database>, body: FeedbackRequest, now: Date) {
@@ -44,6 +44,7 @@ export async function storeFeedback(trx: Transaction<Database>, body: FeedbackRe
           rating_value: body.rating.value,
           comment: body.comment?.trim() || undefined,
           reasons: body.reasons?.length ? JSON.stringify(body.reasons) : undefined,
+          fields: body.fields?.length ? JSON.stringify(body.fields) : undefined,
           page_url: body.pageUrl ? stripPageUrl(body.pageUrl) : undefined,
           locale: body.locale,
         }),
@@ -62,6 +63,7 @@ export async function storeFeedback(trx: Transaction<Database>, body: FeedbackRe
       rating_value: body.rating.value,
       comment: body.comment?.trim() || null,
       reasons: body.reasons?.length ? JSON.stringify(body.reasons) : null,
+      fields: body.fields?.length ? JSON.stringify(body.fields) : null,
       page_url: body.pageUrl ? stripPageUrl(body.pageUrl) : null,
       locale: body.locale ?? null,
       created_at: now.toISOString(),
