@@ -1,0 +1,182 @@
+// Petitions and polls end to end: the real server on one origin, a host page on another (CORS), Chromium doing
+// what a resident does. Each check reads the widget's text and what the server reports and stored.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { type E2E, hostPage, newPage, startE2E, waitForState } from './support.js';
+
+/** The digits of a text such as "1,235 signatures". */
+const count = (text: string) => Number(text.replace(/[^\d]/g, ''));
+
+describe('petitions and polls embedded in a host page, against the real server', () => {
+  let e2e: E2E;
+  before(async () => {
+    e2e = await startE2E();
+    e2e.serve(
+      '/petition.html',
+      hostPage({
+        scripts: [`${e2e.apiUrl}/cdn/civic-petition.js`],
+        body: `<civic-petition endpoint="${e2e.endpoint}" petition-id="safer-crossings"></civic-petition>`,
+      }),
+    );
+    for (const id of ['park-name', 'budget-priorities', 'bus-routes']) {
+      e2e.serve(
+        `/poll-${id}.html`,
+        hostPage({
+          scripts: [`${e2e.apiUrl}/cdn/civic-poll.js`],
+          body: `<civic-poll endpoint="${e2e.endpoint}" poll-id="${id}"></civic-poll>`,
+        }),
+      );
+    }
+  });
+  after(() => e2e?.close());
+
+  async function sign(email: string) {
+    const { context, page, problems } = await newPage(e2e);
+    await page.goto(`${e2e.hostUrl}/petition.html`);
+    const widget = page.locator('civic-petition');
+    const shown = count((await widget.locator('.total').textContent()) ?? '');
+    await widget.getByLabel('Full name').fill('Ada Lovelace');
+    await widget.getByLabel('Email address').fill(email);
+    await widget.getByLabel('Postcode').fill('LS1 3AB');
+    await widget.locator('#consent').check();
+    await widget.getByRole('button', { name: 'Sign this petition' }).click();
+    await widget.getByRole('heading', { name: 'Thank you for signing' }).waitFor();
+    const after = count((await widget.locator('.total').textContent()) ?? '');
+    assert.deepEqual(problems, []);
+    await context.close();
+    return { shown, after };
+  }
+
+  const signatures = (emailKey: string) =>
+    e2e.db
+      .selectFrom('signatures')
+      .select(['status', 'email'])
+      .where('petition_id', '=', 'safer-crossings')
+      .where('email_key', '=', emailKey)
+      .execute();
+
+  it('signs a petition: the widget, the API and the database all count one more', async () => {
+    const before = (await e2e.get('/petitions/safer-crossings')).signatureCount as number;
+    const { shown, after } = await sign('ada@example.org');
+    assert.equal(shown, before, 'the widget shows the count the API reports');
+    assert.equal(after, before + 1, 'the widget shows the new count');
+    assert.equal((await e2e.get('/petitions/safer-crossings')).signatureCount, before + 1);
+    assert.deepEqual(await signatures('ada@example.org'), [{ status: 'counted', email: 'ada@example.org' }]);
+  });
+
+  it('signs again with the same email, differently typed, in another browser: answered alike, counted once', async () => {
+    const before = (await e2e.get('/petitions/safer-crossings')).signatureCount as number;
+    const { shown, after } = await sign('  ADA@Example.org ');
+    assert.equal(shown, before);
+    assert.equal(after, before, 'the answer carries the unchanged count');
+    assert.equal((await e2e.get('/petitions/safer-crossings')).signatureCount, before);
+    assert.equal((await signatures('ada@example.org')).length, 1);
+  });
+
+  async function openPoll(id: string) {
+    const { context, page, problems } = await newPage(e2e);
+    await page.goto(`${e2e.hostUrl}/poll-${id}.html`);
+    const widget = page.locator('civic-poll');
+    await widget.getByRole('heading', { level: 2 }).waitFor();
+    return { context, page, problems, widget };
+  }
+
+  /** The results table (after "Show as a table") as `{label: [cells...]}`. */
+  async function resultsTable(page: Page) {
+    const widget = page.locator('civic-poll');
+    await widget.getByRole('button', { name: 'Show as a table' }).click();
+    const rows = await widget
+      .locator('table tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? '')),
+      );
+    return Object.fromEntries(rows.map(([label, ...cells]) => [label!, cells]));
+  }
+
+  const choices = (pollId: string) =>
+    e2e.db
+      .selectFrom('vote_choices')
+      .select(['option_id', 'rank'])
+      .where('poll_id', '=', pollId)
+      .orderBy('rank')
+      .execute()
+      .then((rows) => rows.map((row) => `${row.rank}:${row.option_id}`));
+
+  it('votes in a single-choice poll and sees the results, small counts hidden', async () => {
+    const { context, page, problems, widget } = await openPoll('park-name');
+    await widget.getByLabel('Mill Meadows').check();
+    await widget.getByRole('button', { name: 'Vote' }).click();
+    await widget.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor();
+    await waitForState(page, 'civic-poll', 'results-visible');
+    assert.match((await widget.locator('[data-confirmation] ul').textContent()) ?? '', /Mill Meadows/);
+    // suppressBelow 5: one vote is shown as "fewer than 5", never as 1.
+    const table = await resultsTable(page);
+    assert.equal(table['Mill Meadows']?.[0], 'fewer than 5');
+    assert.match((await widget.locator('[part="result"]').textContent()) ?? '', /1 vote in total/);
+    const results = await e2e.get('/polls/park-name/results');
+    assert.equal(results.totalVotes, 1);
+    assert.deepEqual(await choices('park-name'), ['0:mill-meadows']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('votes for several options and sees each counted once', async () => {
+    const { context, page, problems, widget } = await openPoll('budget-priorities');
+    // Results are always public here: none yet.
+    await widget.getByText('No votes yet.').waitFor();
+    await widget.getByLabel('Roads and pavements').check();
+    await widget.getByLabel('Libraries').check();
+    await widget.getByRole('button', { name: 'Vote' }).click();
+    await widget.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor();
+    await widget.getByText('1 vote in total.').waitFor();
+    const table = await resultsTable(page);
+    assert.deepEqual(table['Roads and pavements'], ['1', '100%']);
+    assert.deepEqual(table.Libraries, ['1', '100%']);
+    assert.deepEqual(table['Youth services'], ['0', '0%']);
+    const results = await e2e.get<{ totalVotes: number; options: { id: string; votes: number }[] }>(
+      '/polls/budget-priorities/results',
+    );
+    assert.equal(results.totalVotes, 1);
+    assert.deepEqual(
+      results.options.filter((o) => o.votes > 0).map((o) => o.id),
+      ['roads', 'libraries'],
+    );
+    assert.deepEqual((await choices('budget-priorities')).map((c) => c.split(':')[1]).sort(), ['libraries', 'roads']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('ranks the options, sees "results later", and the Borda points once the poll closes', async () => {
+    const { context, page, problems, widget } = await openPoll('bus-routes');
+    // Route C to the top: two moves up.
+    await widget.getByRole('button', { name: 'Move C: Northfield - City centre up' }).click();
+    await widget.getByRole('button', { name: 'Move C: Northfield - City centre up' }).click();
+    await widget.getByRole('button', { name: 'Vote' }).click();
+    await widget.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor();
+    assert.deepEqual(await widget.locator('[data-confirmation] ol li').allInnerTexts(), [
+      'C: Northfield - City centre',
+      'A: Hospital - Station',
+      'B: University - Retail park',
+    ]);
+    await widget.getByText('Results will be published when voting closes.').waitFor();
+    assert.deepEqual(await choices('bus-routes'), ['0:route-c', '1:route-a', '2:route-b']);
+
+    assert.equal((await e2e.admin('POST', '/polls/bus-routes/close')).status, 200);
+    await page.reload();
+    await waitForState(page, 'civic-poll', 'results-visible');
+    const table = await resultsTable(page);
+    // First choices, share, points: with three options a ballot gives 2, 1 and 0 points.
+    assert.deepEqual(table['C: Northfield - City centre'], ['1', '100%', '2']);
+    assert.deepEqual(table['A: Hospital - Station'], ['0', '0%', '1']);
+    assert.deepEqual(table['B: University - Retail park'], ['0', '0%', '0']);
+    const results = await e2e.get<{ borda: { id: string; points: number }[] }>('/polls/bus-routes/results');
+    assert.deepEqual(Object.fromEntries(results.borda.map((b) => [b.id, b.points])), {
+      'route-a': 1,
+      'route-b': 0,
+      'route-c': 2,
+    });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
