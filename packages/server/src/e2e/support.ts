@@ -146,6 +146,9 @@ export function problemsOf(page: Page): string[] {
 /** A new context (its own storage and IndexedDB: one resident) and a page in it, recording its problems. */
 export async function newPage(e2e: E2E, context?: BrowserContext) {
   const ctx = context ?? (await e2e.browser.newContext());
+  // Fail within seconds, not Playwright's default 30: every step here takes well under one.
+  ctx.setDefaultTimeout(5000);
+  ctx.setDefaultNavigationTimeout(10_000);
   const page = await ctx.newPage();
   return { context: ctx, page, problems: problemsOf(page) };
 }

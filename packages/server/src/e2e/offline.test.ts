@@ -1,0 +1,146 @@
+// Offline, end to end: a resident submits without a connection, the submission waits in the browser's outbox
+// (IndexedDB), survives a reload, and reaches the real server exactly once when the connection returns, whether
+// the page is still open (the `online` event) or opened again later (the flush on load).
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CDN_DIR, type E2E, hostPage, newPage, startE2E } from './support.js';
+
+describe('submissions made offline reach the server once, after a reload and back online', () => {
+  let e2e: E2E;
+  let petitionPage: string;
+  before(async () => {
+    e2e = await startE2E();
+    petitionPage = hostPage({
+      scripts: [`${e2e.apiUrl}/cdn/civic-petition.js`],
+      body: `<civic-petition endpoint="${e2e.endpoint}" petition-id="safer-crossings"></civic-petition>`,
+    });
+    e2e.serve('/petition.html', petitionPage);
+    e2e.serve(
+      '/poll.html',
+      hostPage({
+        scripts: [`${e2e.apiUrl}/cdn/civic-poll.js`],
+        body: `<civic-poll endpoint="${e2e.endpoint}" poll-id="budget-priorities"></civic-poll>`,
+      }),
+    );
+  });
+  after(() => e2e?.close());
+
+  /**
+   * Answers the host page and the CDN files without the network, as a site's service worker would from its
+   * cache: the only way a page reloads while the browser is offline.
+   */
+  async function serveFromCache(context: BrowserContext) {
+    // A page answered this way has no server address, so Chromium counts it as a public site and asks before
+    // letting it reach a loopback one (Local Network Access). A real council site and its API are both public.
+    await context.grantPermissions(['local-network-access'], { origin: e2e.hostUrl });
+    await context.route(`${e2e.hostUrl}/petition.html`, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: petitionPage }),
+    );
+    await context.route(`${e2e.apiUrl}/cdn/**`, async (route) => {
+      const path = new URL(route.request().url()).pathname.slice('/cdn/'.length);
+      const type = extname(path) === '.js' ? 'text/javascript' : 'application/json';
+      route.fulfill({
+        contentType: type,
+        headers: { 'Access-Control-Allow-Origin': '*' },
+        body: await readFile(join(CDN_DIR, path), 'utf8'),
+      });
+    });
+  }
+
+  /** The entries in the page's outbox, read from IndexedDB directly (not through the client). */
+  const outbox = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const request = indexedDB.open('civic-widgets');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            if (!db.objectStoreNames.contains('outbox')) return resolve(0);
+            const all = db.transaction('outbox').objectStore('outbox').getAll();
+            all.onsuccess = () => resolve(all.result.length);
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+
+  async function until(what: string, check: () => Promise<boolean>, timeout = 5000) {
+    const end = Date.now() + timeout;
+    while (!(await check())) {
+      if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  }
+
+  const signatures = () =>
+    e2e.db
+      .selectFrom('signatures')
+      .select('email')
+      .where('petition_id', '=', 'safer-crossings')
+      .execute()
+      .then((rows) => rows.map((row) => row.email));
+
+  it('signs offline, reloads offline, comes back online: one signature stored, the outbox empty', async () => {
+    const { context, page } = await newPage(e2e);
+    await page.goto(`${e2e.hostUrl}/petition.html`);
+    const widget = page.locator('civic-petition');
+    await widget.getByLabel('Full name').fill('Grace Hopper');
+    await widget.getByLabel('Email address').fill('grace@example.org');
+    await widget.getByLabel('Postcode').fill('LS6 1AN');
+    await widget.locator('#consent').check();
+    const before = (await e2e.get('/petitions/safer-crossings')).signatureCount as number;
+
+    await context.setOffline(true);
+    await widget.getByRole('button', { name: 'Sign this petition' }).click();
+    await widget.getByRole('heading', { name: 'Your signature is saved' }).waitFor();
+    assert.equal(await outbox(page), 1);
+    assert.deepEqual(await signatures(), []);
+
+    await serveFromCache(context);
+    await page.reload();
+    await page.locator('civic-petition [part="error"]').waitFor(); // the petition cannot load offline
+    assert.equal(await outbox(page), 1, 'the signature survived the reload');
+    assert.deepEqual(await signatures(), []);
+
+    await context.setOffline(false);
+    await until('the outbox to empty', async () => (await outbox(page)) === 0);
+    assert.deepEqual(await signatures(), ['grace@example.org']);
+    assert.equal((await e2e.get('/petitions/safer-crossings')).signatureCount, before + 1);
+
+    // Nothing is left to send again: another visit stores nothing more.
+    await context.unrouteAll();
+    await page.reload();
+    await widget.getByRole('button', { name: 'Sign this petition' }).waitFor();
+    assert.equal(await outbox(page), 0);
+    assert.deepEqual(await signatures(), ['grace@example.org']);
+    await context.close();
+  });
+
+  it('votes offline, closes the page, opens it again online: the vote is delivered on load, once', async () => {
+    const { context, page } = await newPage(e2e);
+    await page.goto(`${e2e.hostUrl}/poll.html`);
+    const widget = page.locator('civic-poll');
+    await widget.getByLabel('Parks and green spaces').check();
+    await context.setOffline(true);
+    await widget.getByRole('button', { name: 'Vote' }).click();
+    await widget.getByRole('heading', { name: 'Your vote is saved' }).waitFor();
+    assert.equal(await outbox(page), 1);
+    await page.close();
+
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(`${e2e.hostUrl}/poll.html`);
+    await until('the outbox to empty', async () => (await outbox(again)) === 0);
+    const votes = await e2e.db
+      .selectFrom('vote_choices')
+      .select('option_id')
+      .where('poll_id', '=', 'budget-priorities')
+      .execute();
+    assert.deepEqual(votes, [{ option_id: 'parks' }]);
+    assert.equal((await e2e.get('/polls/budget-priorities/results')).totalVotes, 1);
+    await context.close();
+  });
+});
