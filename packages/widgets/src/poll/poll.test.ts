@@ -120,6 +120,22 @@ describe('<civic-poll>', () => {
     expect($(el, '.chart'), 'after_vote results').to.exist;
   });
 
+  it('uses the token another tab or widget of the poll made after this one loaded, so the browser counts once', async () => {
+    // Both load before either votes (two tabs, or the poll twice on a page): neither has a token yet.
+    const first = await show(singlePoll);
+    const second = await show(singlePoll);
+    for (const { el } of [first, second]) {
+      $<HTMLInputElement>(el, 'input[type=radio]')!.click();
+      const success = oneEvent(el, 'civic-success');
+      $<HTMLButtonElement>(el, '[part=submit-button]')!.click();
+      await success;
+    }
+    const token = voteBody(first.client)!.voterToken;
+    expect(token).to.match(/^[0-9a-f]{32}$/);
+    expect(voteBody(second.client)!.voterToken, 'the stored token, not a new one').to.equal(token);
+    expect(JSON.parse(localStorage.getItem('civic-poll:rest:park-name')!).token).to.equal(token);
+  });
+
   it('votes without a token when storage is unavailable', async () => {
     sinon.stub(Storage.prototype, 'getItem').throws(new DOMException('denied', 'SecurityError'));
     sinon.stub(Storage.prototype, 'setItem').throws(new DOMException('denied', 'SecurityError'));

@@ -179,7 +179,11 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
     const kind = this.data?.poll.kind;
     this.#sent = kind === 'ranked' ? [...this.order] : new FormData(form).getAll('choice').map(String);
     // One token per browser and poll, kept for the next visit; without storage the vote is sent without one.
-    if (!this.ballot.token) {
+    // Storage is read again: another tab or widget of this poll may have made the token (and voted) since this
+    // one loaded, and a token of our own would then count this browser twice.
+    const stored = readBallot(this.#storageKey()).token;
+    if (stored) this.ballot = { ...this.ballot, token: stored };
+    else {
       const token = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0'));
       this.#remember({ token: token.join('') });
     }
