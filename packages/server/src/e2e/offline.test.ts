@@ -123,7 +123,7 @@ describe('submissions made offline reach the server once, after a reload and bac
     const { context, page } = await newPage(e2e);
     await page.goto(`${e2e.hostUrl}/poll.html`);
     const widget = page.locator('civic-poll');
-    await widget.getByLabel('Parks and green spaces').check();
+    await widget.getByRole('checkbox', { name: 'Parks and green spaces' }).check();
     await context.setOffline(true);
     await widget.getByRole('button', { name: 'Vote' }).click();
     await widget.getByRole('heading', { name: 'Your vote is saved' }).waitFor();

@@ -105,7 +105,7 @@ describe('petitions and polls embedded in a host page, against the real server',
 
   it('votes in a single-choice poll and sees the results, small counts hidden', async () => {
     const { context, page, problems, widget } = await openPoll('park-name');
-    await widget.getByLabel('Mill Meadows').check();
+    await widget.getByRole('radio', { name: 'Mill Meadows' }).check();
     await widget.getByRole('button', { name: 'Vote' }).click();
     await widget.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor();
     await waitForState(page, 'civic-poll', 'results-visible');
@@ -121,12 +121,30 @@ describe('petitions and polls embedded in a host page, against the real server',
     await context.close();
   });
 
+  it('votes in two tabs opened before either voted: the second is refused, the browser counts once', async () => {
+    const votes = async () => (await choices('park-name')).length;
+    const before = await votes();
+    const { context, widget: first } = await openPoll('park-name');
+    const second = await context.newPage();
+    await second.goto(`${e2e.hostUrl}/poll-park-name.html`);
+    const other = second.locator('civic-poll');
+    await other.getByRole('radio', { name: 'Heron Green' }).waitFor();
+    await first.getByRole('radio', { name: 'Riverside Park' }).check();
+    await first.getByRole('button', { name: 'Vote' }).click();
+    await first.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor();
+    await other.getByRole('radio', { name: 'Heron Green' }).check();
+    await other.getByRole('button', { name: 'Vote' }).click();
+    await other.getByText('You have already voted in this poll from this browser.').waitFor();
+    assert.equal(await votes(), before + 1);
+    await context.close();
+  });
+
   it('votes for several options and sees each counted once', async () => {
     const { context, page, problems, widget } = await openPoll('budget-priorities');
     // Results are always public here: none yet.
     await widget.getByText('No votes yet.').waitFor();
-    await widget.getByLabel('Roads and pavements').check();
-    await widget.getByLabel('Libraries').check();
+    await widget.getByRole('checkbox', { name: 'Roads and pavements' }).check();
+    await widget.getByRole('checkbox', { name: 'Libraries' }).check();
     await widget.getByRole('button', { name: 'Vote' }).click();
     await widget.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor();
     await widget.getByText('1 vote in total.').waitFor();
