@@ -22,7 +22,8 @@ interface Violation {
   nodes: { target: unknown[] }[];
 }
 
-describe('axe on every demo page: no serious or critical violation', () => {
+// The pages are independent (a context each) and mostly wait on the memory adapter's delays: two at a time.
+describe('axe on every demo page: no serious or critical violation', { concurrency: 2 }, () => {
   let e2e: E2E;
   before(async () => {
     e2e = await startE2E({ demo: true });

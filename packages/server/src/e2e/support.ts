@@ -171,11 +171,17 @@ export function deepFocus(page: Page) {
     const labelledBy = node.getAttribute('aria-labelledby');
     const root = node.getRootNode() as Document | ShadowRoot;
     const labels = 'labels' in node ? [...((node as HTMLInputElement).labels ?? [])] : [];
-    const name =
-      node.getAttribute('aria-label') ??
-      (labelledBy ? root.getElementById(labelledBy)?.textContent : undefined) ??
-      (labels.length ? labels.map((label) => label.textContent).join(' ') : node.textContent) ??
-      '';
+    // Text as a screen reader gets it: what is aria-hidden (an arrow glyph beside a button's name) is left out.
+    // (No inner named functions here: tsx would wrap them in a helper the page does not have.)
+    const label = node.getAttribute('aria-label');
+    const sources =
+      label !== null ? [] : labelledBy ? [root.getElementById(labelledBy)] : labels.length ? labels : [node];
+    let name = label ?? '';
+    for (const source of sources) {
+      const copy = source?.cloneNode(true) as Element | undefined;
+      for (const hidden of copy?.querySelectorAll('[aria-hidden="true"]') ?? []) hidden.remove();
+      name += ` ${copy?.textContent ?? ''}`;
+    }
     return {
       tag: node.localName,
       id: node.id,
