@@ -38,7 +38,10 @@ export function scaleValues(scale: RatingScale): number[] {
  *
  * @cssproperty --civic-color-accent - The chosen value and focus. Default: a dark blue.
  * @cssproperty --civic-color-border - Borders of the choices. Default: a mid grey.
- * @cssproperty --civic-focus-ring - The focus outline. Default: 3px solid amber.
+ * @cssproperty --civic-color-on-accent - Text on the chosen choice. Default: white.
+ * @cssproperty --civic-radius - Corner radius of the choices. Default: 4px.
+ * @cssproperty --civic-space-xs - The gap between choices. Default: 0.25rem.
+ * @cssproperty --civic-focus-ring - The focus outline. Default: 3px solid dark blue (#1e3a8a, 10:1 on white).
  */
 export class CivicRating extends LitElement {
   static formAssociated = true;
@@ -85,7 +88,7 @@ export class CivicRating extends LitElement {
       color: var(--civic-color-accent, #1d4ed8);
     }
     [role='radio']:focus-visible {
-      outline: var(--civic-focus-ring, 3px solid #f59e0b);
+      outline: var(--civic-focus-ring, 3px solid #1e3a8a);
       outline-offset: 2px;
     }
     [aria-disabled='true'] {

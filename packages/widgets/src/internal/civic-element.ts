@@ -29,9 +29,10 @@ export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
  * @cssproperty --civic-space-m - Gap between blocks. Default: 1rem.
  * @cssproperty --civic-space-l - Large gap and list indent. Default: 1.5rem.
  * @cssproperty --civic-radius - Corner radius of inputs and buttons. Default: 4px.
- * @cssproperty --civic-focus-ring - The focus outline (a CSS `outline` value). Default: 3px solid amber.
+ * @cssproperty --civic-focus-ring - The focus outline (a CSS `outline` value). Default: 3px solid dark blue (#1e3a8a, 10:1 on white).
  * @cssproperty --civic-font-size-heading - Size of the widget's heading. Default: 1.375em.
  * @csspart base - The widget's outer wrapper.
+ * @csspart error - The notice when loading fails or the widget is not set up.
  */
 // biome-ignore lint/complexity/noBannedTypes: a widget without sections of its own has exactly no extra sections.
 export abstract class CivicElement<Data = unknown, S extends Sections = {}> extends LitElement {

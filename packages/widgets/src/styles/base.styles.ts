@@ -48,7 +48,7 @@ export const baseStyles = css`
     color: var(--civic-color-accent, #1d4ed8);
   }
   :focus-visible {
-    outline: var(--civic-focus-ring, 3px solid #f59e0b);
+    outline: var(--civic-focus-ring, 3px solid #1e3a8a);
     outline-offset: 2px;
   }
   .muted,
