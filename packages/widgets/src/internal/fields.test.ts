@@ -122,4 +122,22 @@ describe('textareaField', () => {
     expect(root.getElementById('comment-count')!.textContent!.trim()).to.equal('7 characters left');
     await expect(el).to.be.accessible();
   });
+
+  it('announces the count while typing only in the last tenth of the limit', async () => {
+    const liveness = async (value: string) => {
+      const { root } = await renderField((h) =>
+        textareaField(h.submit, h.l10n, {
+          id: 'comment',
+          name: 'comment',
+          label: 'Comment',
+          maxlength: 100,
+          value,
+          remaining: (left) => `${left} characters left`,
+        }),
+      );
+      return root.getElementById('comment-count')!.getAttribute('aria-live');
+    };
+    expect(await liveness('x'.repeat(89))).to.equal('off');
+    expect(await liveness('x'.repeat(90))).to.equal('polite');
+  });
 });

@@ -221,14 +221,16 @@ export function textareaField(submit: AnySubmit, l10n: LocalizeController, o: Te
       aria-describedby=${ifDefined(describedBy(o.hint && `${o.id}-hint`, issue && `${o.id}-error`, counted && `${o.id}-count`))}
       @input=${o.onInput}
     ></textarea>
-    ${
-      counted
-        ? html`<p id="${o.id}-count" class="hint" aria-live="polite">
-            ${o.remaining!(o.maxlength! - (o.value ?? '').length)}
-          </p>`
-        : nothing
-    }
+    ${counted ? characterCount(o.id, o.maxlength!, o.maxlength! - (o.value ?? '').length, o.remaining!) : nothing}
   </div>`;
+}
+
+/**
+ * The characters left, under a textarea. A screen reader hears it with the field (aria-describedby) and, only in
+ * the last tenth, after each keystroke: announcing every keystroke of a long comment would drown the typing.
+ */
+function characterCount(id: string, max: number, left: number, remaining: (left: number) => string) {
+  return html`<p id="${id}-count" class="hint" aria-live=${left <= max / 10 ? 'polite' : 'off'}>${remaining(left)}</p>`;
 }
 
 /**
