@@ -139,9 +139,9 @@ describe('<civic-service-locator>', () => {
     expect(texts(el, '#postcode-error')[0]).to.contain('We could not find that postcode');
   });
 
-  it('uses the device location only when asked, and lists nearest first', async () => {
+  it('uses the device location only when asked, sends it to about 100 m, and lists nearest first', async () => {
     const getPosition = stubGeolocation((ok) =>
-      ok({ coords: { latitude: 53.8107, longitude: -1.5239 } } as GeolocationPosition),
+      ok({ coords: { latitude: 53.81074321, longitude: -1.52391234 } } as GeolocationPosition),
     );
     const { el, client } = await show();
     expect(getPosition.called).to.be.false;
@@ -150,8 +150,8 @@ describe('<civic-service-locator>', () => {
     const event = await answered;
     expect(getPosition.calledOnce).to.be.true;
     expect(searches(client).at(-1)).to.deep.equal({
-      lat: 53.8107,
-      lng: -1.5239,
+      lat: 53.811,
+      lng: -1.524,
       radiusKm: 5,
       page: 1,
       pageSize: 10,

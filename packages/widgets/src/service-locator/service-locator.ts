@@ -221,7 +221,9 @@ export class CivicServiceLocator extends CivicElement<ServiceCategory[], { servi
       ({ coords }) => {
         (form.elements.namedItem('postcode') as HTMLInputElement).value = '';
         this.#readForm(form);
-        this.search = { ...this.search!, lat: coords.latitude, lng: coords.longitude };
+        // About 100 m is plenty to rank services by distance, and the backend learns no more than that.
+        const round = (degrees: number) => Math.round(degrees * 1000) / 1000;
+        this.search = { ...this.search!, lat: round(coords.latitude), lng: round(coords.longitude) };
         this.geo = 'located';
         void this.#search(1, 'push');
       },
