@@ -108,7 +108,13 @@ export class CivicClient extends EventTarget {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#retry = { ...defaultRetryOptions, ...options.retry };
     this.#ttlMs = options.outboxTtlMs ?? 7 * DAY;
-    this.#store = options.outbox ? Promise.resolve(options.outbox) : defaultOutboxStore();
+    this.#store = options.outbox
+      ? Promise.resolve(options.outbox)
+      : defaultOutboxStore().then((store) => {
+          // Neither IndexedDB nor localStorage works (private mode, a full disk): only the open page keeps it.
+          if (store.kind === 'memory') this.#persistent = false;
+          return store;
+        });
     if (options.autoFlush !== false) this.#listenForDeliveryChances();
   }
 
