@@ -187,10 +187,11 @@ export class SubmitController<Body, Receipt> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  #delivered(receipt: Receipt) {
+  /** `status`: what the live region says (a submission saved earlier says that it has now been sent). */
+  #delivered(receipt: Receipt, status = '') {
     this.receipt = receipt;
     this.#setState('delivered');
-    this.status = '';
+    this.status = status;
     this.options.onDelivered?.(receipt);
     this.host.dispatchEvent(new CivicSuccessEvent({ receipt, operation: this.options.operation }));
     this.host.requestUpdate();
@@ -203,8 +204,7 @@ export class SubmitController<Body, Receipt> implements ReactiveController {
       const detail = (event as CustomEvent<{ entry: { id: string }; receipt?: unknown }>).detail;
       if (detail.entry.id !== id) return;
       stop();
-      this.status = this.context.l10n.t.common.deliveredLater;
-      this.#delivered(detail.receipt as Receipt);
+      this.#delivered(detail.receipt as Receipt, this.context.l10n.t.common.deliveredLater);
     };
     const onFailed = (event: Event) => {
       const detail = (event as CustomEvent<{ entry: { id: string }; error?: ClientError }>).detail;
