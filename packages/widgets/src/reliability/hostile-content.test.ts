@@ -88,8 +88,9 @@ describe('reliability: hostile content', function () {
   });
 
   afterEach(async () => {
-    // Images fail to load, frames load and handlers fire in later tasks: give them time before the last look.
-    await wait(150);
+    // Images fail to load, frames load and handlers fire in later tasks: give them time before the last look
+    // (and the last test waits longer for anything slower).
+    await wait(50);
     try {
       expect(wires.hits, 'vectors executed').to.deep.equal([]);
       expect(wires.dialogs, 'dialogs opened').to.deep.equal([]);
@@ -398,5 +399,10 @@ describe('reliability: hostile content', function () {
       check(root, [], `load error ${failure instanceof Error ? 'network' : failure.status}`);
     }
     expect(chunks(2000).length).to.be.greaterThan(1);
+  });
+
+  it('nothing ran after everything settled', async () => {
+    await wait(500);
+    expect(wires.hits).to.deep.equal([]);
   });
 });
