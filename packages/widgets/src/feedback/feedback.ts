@@ -343,7 +343,9 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
     const status = follow.state === 'idle' ? rate.status : follow.status;
     let step: unknown;
     if (rate.state === 'queued' || follow.state === 'delivered' || follow.state === 'queued') {
-      step = this.#renderThanks(rate.state === 'queued' || follow.state === 'queued');
+      step = this.#renderThanks(
+        rate.state === 'queued' ? rate.queued : follow.state === 'queued' ? follow.queued : undefined,
+      );
     } else if (rate.state === 'delivered' || this.#held) {
       step = this.#renderFollowUp();
     } else {
@@ -428,11 +430,13 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
       </form>`;
   }
 
-  #renderThanks(queued: boolean) {
+  /** `queued`: the queued rating or follow-up, if either is waiting; its `persisted` says whether it is stored. */
+  #renderThanks(queued?: { persisted: boolean }) {
     const t = this.l10n.t.feedback;
+    const common = this.l10n.t.common;
     return html`<section class="notice success" part="status" tabindex="-1" data-confirmation aria-labelledby="thanks">
       <h2 id="thanks" part="heading">${t.thanksHeading}</h2>
-      <p>${queued ? this.l10n.t.common.queued : t.thanksText}</p>
+      <p>${queued ? (queued.persisted ? common.queued : common.queuedUnsaved) : t.thanksText}</p>
     </section>`;
   }
 }

@@ -146,8 +146,6 @@ type Widget = {
   submit: (el: HTMLElement) => Promise<void>;
   /** Text that says the submission was accepted. */
   done: string;
-  /** A known bug: the visible confirmation does not say that an unsaved submission needs the page kept open. */
-  unsavedBug?: string;
 };
 
 const shadow = (el: HTMLElement) => el.shadowRoot!;
@@ -186,7 +184,6 @@ const WIDGETS: Widget[] = [
       rating.shadowRoot!.querySelector<HTMLElement>('[data-value="1"]')!.click();
     },
     done: 'Thank you, your answer has been recorded.',
-    unsavedBug: 'feedback.ts #renderThanks shows common.queued whatever `persisted` says',
   },
 ];
 
@@ -279,8 +276,7 @@ export function describeStorageUnavailable(title: string, stub: StorageStub, per
 
       // The live region tells screen readers; the confirmation must tell everyone.
       const visible = `${widget.name}: offline, the visible confirmation says ${persistent ? '"saved on this device"' : '"keep this page open"'}`;
-      const bug = persistent ? undefined : widget.unsavedBug;
-      (bug ? it.skip : it)(bug ? `${visible} (known bug: ${bug})` : visible, async () => {
+      it(visible, async () => {
         const { el } = await submitOffline();
         expect(text(el, '[data-confirmation]')).to.contain(pending);
       });
