@@ -200,7 +200,7 @@ describe('<civic-petition>', () => {
     expect(el.matches(':state(submitted)')).to.be.true;
     outboxEvent(client, 'delivered', 'someone-else', { receipt: counted(9000) });
     await el.updateComplete;
-    expect(texts(el, '[data-confirmation] h3')).to.deep.equal(['Your signature is saved']);
+    expect(texts(el, '[data-confirmation] h3')).to.deep.equal(['Your signature will be sent']);
     const success = oneEvent(el, 'civic-success');
     outboxEvent(client, 'delivered', 'entry-7', { receipt: counted(8500) });
     expect((await success).detail.receipt).to.deep.equal(counted(8500));

@@ -21,7 +21,7 @@ import { renderCount } from './petition-count.js';
  * @fires {CivicLoadEvent} civic-load - The petition arrived (also after each refresh). `detail.data` is the petition.
  * @fires {CivicSubmitEvent} civic-submit - A valid signature is about to be sent; cancelable. `detail.body` is the request.
  * @fires {CivicSuccessEvent} civic-success - The backend accepted the signature. `detail.receipt` has `status` (`counted` or `pending_confirmation`) and the new `signatureCount`.
- * @fires {CivicQueuedEvent} civic-queued - The signature is saved on the device and will be sent when the connection returns. `detail.id`, `detail.persisted`.
+ * @fires {CivicQueuedEvent} civic-queued - The signature waits in the outbox and will be sent when the connection returns. `detail.id`, `detail.persisted` (whether it is saved on the device).
  * @fires {CivicErrorEvent} civic-error - Loading or signing failed. `detail.error` is the client's `ClientError`.
  *
  * @csspart base - The wrapper of everything the widget shows.

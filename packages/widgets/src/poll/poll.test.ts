@@ -506,7 +506,7 @@ describe('<civic-poll>', () => {
       $<HTMLButtonElement>(el, '[part=submit-button]')!.click();
       await queuedEvent;
       await el.updateComplete;
-      expect(text($(el, '[data-confirmation] h3'))).to.equal('Your vote is saved');
+      expect(text($(el, '[data-confirmation] h3'))).to.equal('Your vote will be sent');
       expect($<HTMLFormElement>(el, 'form')!.hidden).to.equal(true);
       outboxEvent(client, 'delivered', 'q-1', { receipt: { receiptId: 'R-9', results: singleResults } });
       await el.updateComplete;

@@ -33,7 +33,7 @@ export interface PollView {
  * @fires {CivicLoadEvent} civic-load - The poll arrived (with its results when visible). `detail.data` is `{ poll, results? }`.
  * @fires {CivicSubmitEvent} civic-submit - A valid vote is about to be sent; cancelable. `detail.body` is the request.
  * @fires {CivicSuccessEvent} civic-success - The backend counted the vote. `detail.receipt` has `receiptId` and, when visible, `results`.
- * @fires {CivicQueuedEvent} civic-queued - The vote is saved on the device and will be sent when the connection returns.
+ * @fires {CivicQueuedEvent} civic-queued - The vote waits in the outbox and will be sent when the connection returns (`detail.persisted`: whether it is saved on the device).
  * @fires {CivicErrorEvent} civic-error - Loading or voting failed (also when this browser has already voted). `detail.error` is the client's `ClientError`.
  *
  * @csspart base - The wrapper of everything the widget shows.

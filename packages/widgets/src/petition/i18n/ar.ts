@@ -42,7 +42,7 @@ export const strings: PetitionStrings = {
   successHeading: 'شكرًا لتوقيعك',
   successCounted: 'تم احتساب توقيعك.',
   successPending: 'تحقّق من بريدك الإلكتروني لتأكيد توقيعك: يُحتسب بعد فتح الرابط الذي أرسلناه إليك.',
-  queuedHeading: 'تم حفظ توقيعك',
+  queuedHeading: 'سيُرسَل توقيعك',
   shareHeading: 'ادعُ الآخرين إلى التوقيع',
   copyLink: 'نسخ الرابط',
   linkCopied: 'تم نسخ الرابط',

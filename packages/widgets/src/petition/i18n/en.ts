@@ -35,7 +35,7 @@ export const strings: PetitionStrings = {
   successHeading: 'Thank you for signing',
   successCounted: 'Your signature has been counted.',
   successPending: 'Check your email to confirm your signature: it counts once you follow the link we sent you.',
-  queuedHeading: 'Your signature is saved',
+  queuedHeading: 'Your signature will be sent',
   shareHeading: 'Ask others to sign',
   copyLink: 'Copy link',
   linkCopied: 'Link copied',

@@ -35,7 +35,7 @@ export const strings: PetitionStrings = {
   successHeading: 'Gracias por firmar',
   successCounted: 'Su firma se ha contado.',
   successPending: 'Revise su correo para confirmar su firma: contará cuando siga el enlace que le enviamos.',
-  queuedHeading: 'Su firma está guardada',
+  queuedHeading: 'Su firma se enviará',
   shareHeading: 'Pida a otras personas que firmen',
   copyLink: 'Copiar enlace',
   linkCopied: 'Enlace copiado',

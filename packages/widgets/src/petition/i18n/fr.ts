@@ -35,7 +35,7 @@ export const strings: PetitionStrings = {
   successHeading: 'Merci pour votre signature',
   successCounted: 'Votre signature a été comptabilisée.',
   successPending: 'Consultez vos e-mails pour confirmer votre signature : elle comptera une fois le lien envoyé suivi.',
-  queuedHeading: 'Votre signature est enregistrée',
+  queuedHeading: 'Votre signature sera envoyée',
   shareHeading: 'Invitez d’autres personnes à signer',
   copyLink: 'Copier le lien',
   linkCopied: 'Lien copié',

@@ -35,7 +35,7 @@ export const strings: PetitionStrings = {
   successHeading: '感谢您的签名',
   successCounted: '您的签名已计入。',
   successPending: '请查收电子邮件以确认签名：点击我们发送的链接后，签名才会计入。',
-  queuedHeading: '您的签名已保存',
+  queuedHeading: '您的签名将会发送',
   shareHeading: '邀请他人签名',
   copyLink: '复制链接',
   linkCopied: '链接已复制',

@@ -28,7 +28,7 @@ export const strings: PollStrings = {
   notOpenError: 'لم يُفتح هذا الاستطلاع للتصويت بعد.',
   closedError: 'انتهى هذا الاستطلاع، لذا تعذّر احتساب صوتك.',
   votedHeading: 'شكرًا لك، تم احتساب صوتك',
-  queuedHeading: 'تم حفظ صوتك',
+  queuedHeading: 'سيُرسَل صوتك',
   youChose: 'اخترت:',
   receipt: 'رقم الإيصال: {id}',
   resultsHeading: 'النتائج',

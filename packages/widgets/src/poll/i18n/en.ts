@@ -21,7 +21,7 @@ export const strings: PollStrings = {
   notOpenError: 'This poll is not open for votes yet.',
   closedError: 'This poll has closed, so your vote could not be counted.',
   votedHeading: 'Thank you, your vote has been counted',
-  queuedHeading: 'Your vote is saved',
+  queuedHeading: 'Your vote will be sent',
   youChose: 'You chose:',
   receipt: 'Your receipt number: {id}',
   resultsHeading: 'Results',

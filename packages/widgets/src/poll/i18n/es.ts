@@ -25,7 +25,7 @@ export const strings: PollStrings = {
   notOpenError: 'Esta encuesta aún no está abierta a votación.',
   closedError: 'Esta encuesta ha terminado, así que su voto no se ha podido contar.',
   votedHeading: 'Gracias, su voto se ha contado',
-  queuedHeading: 'Su voto está guardado',
+  queuedHeading: 'Su voto se enviará',
   youChose: 'Ha elegido:',
   receipt: 'Su número de justificante: {id}',
   resultsHeading: 'Resultados',

@@ -25,7 +25,7 @@ export const strings: PollStrings = {
   notOpenError: 'Ce sondage n’est pas encore ouvert au vote.',
   closedError: 'Ce sondage est terminé : votre vote n’a pas pu être compté.',
   votedHeading: 'Merci, votre vote a été compté',
-  queuedHeading: 'Votre vote est enregistré',
+  queuedHeading: 'Votre vote sera envoyé',
   youChose: 'Vous avez choisi :',
   receipt: 'Votre numéro de reçu : {id}',
   resultsHeading: 'Résultats',

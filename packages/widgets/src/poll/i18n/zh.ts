@@ -21,7 +21,7 @@ export const strings: PollStrings = {
   notOpenError: '此投票尚未开放。',
   closedError: '此投票已截止，您的投票未能计入。',
   votedHeading: '谢谢，您的投票已计入',
-  queuedHeading: '您的投票已保存',
+  queuedHeading: '您的投票将会发送',
   youChose: '您的选择：',
   receipt: '您的回执编号：{id}',
   resultsHeading: '结果',
