@@ -1,11 +1,14 @@
 // @ts-check
 // The CDN files: self-contained, minified ES modules for a webmaster's <script type="module">.
 // One file per widget plus civic-widgets.js with everything; the code they share (Lit, the client, the base)
-// goes into hashed chunks, so a page with two widgets downloads it once. npm output is tsc's, per package.
+// goes into hashed chunks, so a page with two widgets downloads it once. dist/cdn/integrity.json has the SRI hash
+// of every file (docs/security.md). npm output is tsc's, per package.
 import { readdirSync, readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { litEmbed } from './scripts/rollup-lit-embed.mjs';
+import { integrityManifest } from './scripts/rollup-sri.mjs';
 
 const defineDir = 'packages/widgets/src/define';
 const widgetEntries = Object.fromEntries(
@@ -43,16 +46,20 @@ const onwarn = (warning, warn) => {
 const plugins = () => [
   workspaceSources(),
   nodeResolve({ browser: true, extensions: ['.ts', '.js'], exportConditions: ['production'] }),
+  litEmbed(),
   // esbuild reads tsconfig.json for the decorator settings.
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true }),
   terser({ ecma: 2022, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } }),
 ];
 
+// Shared by both builds below: they write to the same directory and the manifest lists the files of both.
+const integrity = integrityManifest();
+
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   {
     input: { 'civic-widgets': 'packages/widgets/src/all.ts', ...widgetEntries },
-    plugins: plugins(),
+    plugins: [...plugins(), integrity],
     onwarn,
     output: {
       dir: 'dist/cdn',
@@ -65,7 +72,7 @@ export default [
   // The client alone, for developers who build their own UI, and for the client's size budget.
   {
     input: { 'civic-client': 'packages/client/src/index.ts' },
-    plugins: plugins(),
+    plugins: [...plugins(), integrity],
     onwarn,
     output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', sourcemap: true },
   },
