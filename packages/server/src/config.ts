@@ -27,6 +27,8 @@ export interface Config {
   /** Directories served at `/cdn/` and `/`; empty: not served. */
   cdnDir?: string;
   demoDir?: string;
+  /** Third-party files the demo pages use (design systems from node_modules): name → directory, at `/vendor/<name>/`. */
+  demoVendor?: Record<string, string>;
   logLevel: string;
   /** Check every successful public response against its protocol schema (tests, development). */
   validateResponses: boolean;
@@ -93,6 +95,21 @@ function databaseFile(env: Env): string {
   return env.CIVIC_DB_FILE?.trim() || './data/civic.sqlite';
 }
 
+function vendorDirs(raw: string | undefined): Record<string, string> | undefined {
+  const pairs = (raw ?? '')
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter(Boolean);
+  if (pairs.length === 0) return undefined;
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const match = pair.match(/^([a-z0-9-]+)=(.+)$/);
+      if (!match) throw new ConfigError(`CIVIC_DEMO_VENDOR must be name=directory pairs, not "${pair}"`);
+      return [match[1]!, resolve(match[2]!)];
+    }),
+  );
+}
+
 function trustProxy(raw: string | undefined): boolean | number | string {
   const value = raw?.trim() ?? '';
   if (value === '' || value === 'false') return false;
@@ -131,6 +148,7 @@ export function readConfig(env: Env = process.env): Config {
     seed,
     cdnDir: dir('CIVIC_CDN_DIR'),
     demoDir: dir('CIVIC_DEMO_DIR'),
+    demoVendor: vendorDirs(env.CIVIC_DEMO_VENDOR),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     validateResponses: boolean(env, 'CIVIC_VALIDATE_RESPONSES'),
   };

@@ -191,6 +191,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   }
   if (config.demoDir) {
     await app.register(fastifyStatic, { root: config.demoDir, prefix: '/', decorateReply: !config.cdnDir });
+    for (const [name, root] of Object.entries(config.demoVendor ?? {})) {
+      await app.register(fastifyStatic, { root, prefix: `/vendor/${name}/`, decorateReply: false });
+    }
   }
 
   if (config.seed === 'demo') await seedDemo(store.db, now());
