@@ -1,13 +1,5 @@
 // Demo-page behaviour, kept out of inline scripts so the pages also work under a strict Content-Security-Policy.
 
-// Language switcher: the widgets follow <html lang> when it changes.
-for (const button of document.querySelectorAll('[data-lang]')) {
-  button.addEventListener('click', () => {
-    document.documentElement.lang = button.dataset.lang;
-    document.documentElement.dir = button.dataset.lang === 'ar' ? 'rtl' : 'ltr';
-  });
-}
-
 // A council's own legal wording, per instance.
 const custom = document.getElementById('custom-wording');
 if (custom) {
@@ -18,6 +10,13 @@ if (custom) {
     },
   };
 }
+
+// <civic-rating> as a control of the page's own form: its value is in the FormData like a native input's.
+const form = document.getElementById('own-form');
+form?.addEventListener('submit', (event) => {
+  event.preventDefault();
+  form.querySelector('output').textContent = `FormData: visit=${new FormData(form).get('visit')}`;
+});
 
 // What a page's analytics would listen to.
 for (const type of ['civic-load', 'civic-submit', 'civic-success', 'civic-queued', 'civic-error']) {
