@@ -69,7 +69,7 @@ async function loadPolls() {
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = 'Close now';
-      button.setAttribute('aria-label', `Close "${poll.question}" now`);
+      button.setAttribute('aria-label', `Close now: ${poll.question}`);
       button.addEventListener('click', () => closePoll(poll));
       action.append(button);
     } else {
