@@ -5,4 +5,6 @@ import './define/civic-petition-counter.js';
 import './define/civic-poll.js';
 import './define/civic-rating.js';
 import './define/civic-service-locator.js';
-import './define/civic-version.js';
+
+// <civic-version> only helps when asking for support: it loads after the widgets, off their critical path.
+void import('./define/civic-version.js');
