@@ -95,7 +95,7 @@ describe('submissions made offline reach the server once, after a reload and bac
 
     await context.setOffline(true);
     await widget.getByRole('button', { name: 'Sign this petition' }).click();
-    await widget.getByRole('heading', { name: 'Your signature is saved' }).waitFor();
+    await widget.getByRole('heading', { name: 'Your signature will be sent' }).waitFor();
     assert.equal(await outbox(page), 1);
     assert.deepEqual(await signatures(), []);
 
@@ -126,7 +126,7 @@ describe('submissions made offline reach the server once, after a reload and bac
     await widget.getByRole('checkbox', { name: 'Parks and green spaces' }).check();
     await context.setOffline(true);
     await widget.getByRole('button', { name: 'Vote' }).click();
-    await widget.getByRole('heading', { name: 'Your vote is saved' }).waitFor();
+    await widget.getByRole('heading', { name: 'Your vote will be sent' }).waitFor();
     assert.equal(await outbox(page), 1);
     await page.close();
 
