@@ -14,7 +14,7 @@ import {
 } from '@civic-widgets/client/schemas';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
-import { ADMIN_TOKEN, assertProblem, newKey, testServer } from './test-support/harness.js';
+import { ADMIN_TOKEN, assertProblem, feedbackRowAsRequest, newKey, testServer } from './test-support/harness.js';
 
 /** Bodies per endpoint: 10 000 in `npm test`, 200 000 in `npm run test:nightly` (CIVIC_NIGHTLY=1). */
 const RUNS = process.env.CIVIC_NIGHTLY ? 200_000 : 10_000;
@@ -201,14 +201,7 @@ describe('fuzzing the write endpoints', () => {
   it(`feedback: ${RUNS} bodies`, async () => {
     await fuzz('/api/v1/feedback', 'feedback', feedbackBody, FeedbackRequest, FeedbackReceipt);
     for (const row of await t.db.selectFrom('feedback').selectAll().execute()) {
-      const stored = {
-        topic: row.topic,
-        rating: { scale: row.rating_scale, value: row.rating_value },
-        ...(row.comment ? { comment: row.comment } : {}),
-        ...(row.reasons ? { reasons: JSON.parse(row.reasons) } : {}),
-        ...(row.page_url ? { pageUrl: row.page_url } : {}),
-        ...(row.locale ? { locale: row.locale } : {}),
-      };
+      const stored = feedbackRowAsRequest(row);
       assert.ok(z.safeParse(FeedbackRequest, stored).success, JSON.stringify(stored));
       if (row.page_url) assert.doesNotMatch(row.page_url, /[?#]/);
     }

@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { FeedbackRequest, SignatureRequest } from '@civic-widgets/client/schemas';
 import * as z from 'zod/mini';
-import { assertProblem, newKey, type TestServer, testServer } from './test-support/harness.js';
+import { assertProblem, feedbackRowAsRequest, newKey, type TestServer, testServer } from './test-support/harness.js';
 
 const SIGN = '/api/v1/petitions/safer-crossings/signatures';
 const VOTE = '/api/v1/polls/park-name/votes';
@@ -173,13 +173,7 @@ describe('malformed requests to the write endpoints', () => {
       assert.ok(z.safeParse(SignatureRequest, stored).success, JSON.stringify(stored));
     }
     for (const row of await t.db.selectFrom('feedback').selectAll().execute()) {
-      const stored = {
-        topic: row.topic,
-        rating: { scale: row.rating_scale, value: row.rating_value },
-        ...(row.comment ? { comment: row.comment } : {}),
-        ...(row.reasons ? { reasons: JSON.parse(row.reasons) } : {}),
-        ...(row.locale ? { locale: row.locale } : {}),
-      };
+      const stored = feedbackRowAsRequest(row);
       assert.ok(z.safeParse(FeedbackRequest, stored).success, JSON.stringify(stored));
     }
   });

@@ -90,3 +90,25 @@ export function assertValid(schema: z.core.$ZodType, value: unknown) {
   const result = z.safeParse(schema, value);
   assert.ok(result.success, `invalid: ${JSON.stringify(result.error?.issues)}`);
 }
+
+/** A stored feedback row as the request it came from, to check it against the protocol's schema. */
+export function feedbackRowAsRequest(row: {
+  topic: string;
+  rating_scale: string;
+  rating_value: number;
+  comment: string | null;
+  reasons: string | null;
+  page_url: string | null;
+  locale: string | null;
+  fields: string | null;
+}) {
+  return {
+    topic: row.topic,
+    rating: { scale: row.rating_scale, value: row.rating_value },
+    ...(row.comment ? { comment: row.comment } : {}),
+    ...(row.reasons ? { reasons: JSON.parse(row.reasons) } : {}),
+    ...(row.page_url ? { pageUrl: row.page_url } : {}),
+    ...(row.locale ? { locale: row.locale } : {}),
+    ...(row.fields ? { fields: JSON.parse(row.fields) } : {}),
+  };
+}
