@@ -234,6 +234,13 @@ describe('<civic-petition>', () => {
     expect(texts(el, '.meta')[0]).to.contain(`Closed on ${longDate(closedPetition.closesAt!)}`);
   });
 
+  it('gives no "closed on" date when it was closed before its planned date', async () => {
+    const early = { ...closedPetition, closesAt: new Date(Date.now() + 90 * 86_400_000).toISOString() };
+    const { el } = await show(early);
+    expect(texts(el, '.meta')[0]).to.contain('Closed').and.not.contain('Closed on');
+    expect(texts(el, '.meta')[0]).not.to.contain('Closes on');
+  });
+
   it('leads with the government response when there is one', async () => {
     const { el } = await show(respondedPetition);
     const order = [...root(el).querySelectorAll('article > *')].map((node) => node.localName);

@@ -212,11 +212,14 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
   #renderMeta(petition: Petition) {
     const t = this.l10n.t.petition;
     const status = { open: t.statusOpen, closed: t.statusClosed, responded: t.statusResponded }[petition.status];
-    const closes = petition.closesAt
-      ? this.l10n.format(petition.status === 'open' ? t.closesOn : t.closedOn, {
-          date: this.l10n.date(petition.closesAt),
-        })
-      : undefined;
+    // A petition closed (or answered) before its planned date shows no date: "Closed on" a future day is wrong.
+    const ended = petition.closesAt !== undefined && Date.parse(petition.closesAt) <= Date.now();
+    const closes =
+      petition.closesAt && (petition.status === 'open' || ended)
+        ? this.l10n.format(petition.status === 'open' ? t.closesOn : t.closedOn, {
+            date: this.l10n.date(petition.closesAt),
+          })
+        : undefined;
     return html`<dl class="meta">
       <div><dt>${t.statusLabel}:</dt><dd>${status}</dd></div>
       ${closes ? html`<div><dd>${closes}</dd></div>` : nothing}
