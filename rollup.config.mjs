@@ -8,6 +8,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { litEmbed } from './scripts/rollup-lit-embed.mjs';
+import { minifyLiterals } from './scripts/rollup-minify-literals.mjs';
+import { sharedChunks } from './scripts/rollup-shared-chunks.mjs';
 import { integrityManifest } from './scripts/rollup-sri.mjs';
 
 const defineDir = 'packages/widgets/src/define';
@@ -47,6 +49,7 @@ const plugins = () => [
   workspaceSources(),
   nodeResolve({ browser: true, extensions: ['.ts', '.js'], exportConditions: ['production'] }),
   litEmbed(),
+  minifyLiterals(),
   // esbuild reads tsconfig.json for the decorator settings.
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true }),
   terser({ ecma: 2022, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } }),
@@ -66,6 +69,11 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: sharedChunks(
+        ['civic-petition', 'civic-feedback', 'civic-poll', 'civic-service-locator'].map(
+          (name) => `${defineDir}/${name}.ts`,
+        ),
+      ),
       sourcemap: true,
     },
   },
