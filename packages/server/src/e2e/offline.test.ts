@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CDN_DIR, type E2E, hostPage, newPage, startE2E } from './support.js';
+import { CDN_DIR, type E2E, hostPage, newPage, outboxEntries, startE2E, until } from './support.js';
 
 describe('submissions made offline reach the server once, after a reload and back online', () => {
   let e2e: E2E;
@@ -50,30 +50,7 @@ describe('submissions made offline reach the server once, after a reload and bac
     });
   }
 
-  /** The entries in the page's outbox, read from IndexedDB directly (not through the client). */
-  const outbox = (page: Page) =>
-    page.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const request = indexedDB.open('civic-widgets');
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const db = request.result;
-            if (!db.objectStoreNames.contains('outbox')) return resolve(0);
-            const all = db.transaction('outbox').objectStore('outbox').getAll();
-            all.onsuccess = () => resolve(all.result.length);
-            all.onerror = () => reject(all.error);
-          };
-        }),
-    );
-
-  async function until(what: string, check: () => Promise<boolean>, timeout = 5000) {
-    const end = Date.now() + timeout;
-    while (!(await check())) {
-      if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-      await new Promise((done) => setTimeout(done, 50));
-    }
-  }
+  const outbox = async (page: Page) => (await outboxEntries(page)).length;
 
   const signatures = () =>
     e2e.db

@@ -162,6 +162,33 @@ export async function waitForState(page: Page, element: string, state: string, t
   );
 }
 
+/** The entries in the page's outbox, read from IndexedDB directly (not through the client). */
+export function outboxEntries(page: Page): Promise<unknown[]> {
+  return page.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = indexedDB.open('civic-widgets');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains('outbox')) return resolve([]);
+          const all = db.transaction('outbox').objectStore('outbox').getAll();
+          all.onsuccess = () => resolve(all.result);
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+/** Polls `check` every 50 ms until it holds; fails naming `what` after `timeout` ms. */
+export async function until(what: string, check: () => Promise<boolean>, timeout = 5000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
 /** The element that has focus, through shadow roots: its tag, id, role and accessible-ish name. */
 export function deepFocus(page: Page) {
   return page.evaluate(() => {
