@@ -1,0 +1,608 @@
+// Network faults, end to end: every widget that talks to the server, through every way the network between the
+// browser and the server can fail, as a matrix of faults × widgets with one test per cell. The host page is on one
+// origin, the real server on another, and in between a small fault proxy (fault-proxy.ts) that each cell gets
+// for itself; faults the browser can fake alone use Playwright's routing. What must hold, per cell:
+// - a submission ends as exactly one stored row, or as a visible pending item with one outbox entry and no row
+//   (and then reaches the server once, when the connection comes back);
+// - on any other failure the citizen's input is still in the form, and a localized message says what happened;
+// - the browser makes exactly the requests the client's retry policy allows: none again after a 4xx refusal,
+//   and a retry after a `Retry-After` no sooner than it says;
+// - a retry of a submission the server committed (its answer lost, or too slow) gets the original answer back.
+//
+// The client's policy (packages/client/src/retry.ts, client.ts): one attempt plus 3 retries for network errors,
+// timeouts, 408, 429 and 5xx, after `Retry-After` when given (a longer one than 60 s queues at once), else after
+// a jittered backoff below 0.5, 1 and 2 s; each attempt gets 10 s; then the submission waits in the outbox.
+// 4xx refusals and unreadable answers are not retried. Searches retry alike, and show an error instead of queuing.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Locator, Page, Request, Route } from 'playwright-core';
+import { strings as feedbackStrings } from '../../../widgets/src/feedback/i18n/en.js';
+import { strings as common } from '../../../widgets/src/i18n/en.js';
+import { strings as petitionStrings } from '../../../widgets/src/petition/i18n/en.js';
+import { strings as pollStrings } from '../../../widgets/src/poll/i18n/en.js';
+import { type FaultProxy, type ProxyFault, startFaultProxy } from './fault-proxy.js';
+import { type E2E, newPage, outboxEntries, startE2E, until } from './support.js';
+
+/** A fault Playwright makes in the browser, for one request. */
+type RouteFault =
+  /** The request fails as this network error; nothing reaches the server. */
+  | { abort: 'connectionrefused' }
+  /** The browser gets this status (a problem document) without the server; with `retryAfter` in seconds. */
+  | { status: number; retryAfter?: number }
+  /** The request reaches the server (which commits), and the browser gets a 200 with another body. */
+  | { answer: 'malformed' | 'off-schema' };
+
+/** The common messages a fault may end with, or the widget's own for a conflict. */
+type Message = 'errorOffline' | 'errorNetwork' | 'errorServer' | 'errorRejected' | 'errorInvalidResponse' | 'conflict';
+
+interface Fault {
+  name: string;
+  /** How the fault is made: the browser goes offline, Playwright routes, or the proxy misbehaves. */
+  make: 'offline' | RouteFault | { proxy: ProxyFault };
+  /** How many matching requests get the fault (then they pass); `Infinity` until the cell lifts it. */
+  times: number;
+  /** `delivered`: one row, success shown; `pending`: no row, the pending item shown; `refused`: an error shown. */
+  outcome: 'delivered' | 'pending' | 'refused';
+  /** Requests the browser makes for the submission (or search) until the outcome. */
+  requests: number;
+  /** The least time between two of those requests (a `Retry-After`, or the client's timeout). */
+  minGapMs?: number;
+  /** `refused` only: what the widget says. */
+  message?: Message;
+  /** `refused` only: the server stored it all the same (it answered 200, the answer was unreadable). */
+  committed?: boolean;
+  /** The server committed the first attempt: the retry must get the same answer back, marked as replayed. */
+  replayed?: boolean;
+  /** The search's message when the submission would wait in the outbox (a search cannot). */
+  searchMessage?: Message;
+  /** The page gives the widget a client with this timeout instead of the default 10 s, to keep the suite fast. */
+  timeoutMs?: number;
+  /** Roughly how long a cell takes, in seconds: the longest start first, so they overlap. */
+  cost: number;
+}
+
+// The matrix's rows, in the order of the issue.
+const FAULTS: Fault[] = [
+  {
+    name: 'offline',
+    make: 'offline',
+    times: Infinity,
+    outcome: 'pending',
+    requests: 0,
+    searchMessage: 'errorOffline',
+    cost: 1,
+  },
+  {
+    name: 'connection refused',
+    make: { abort: 'connectionrefused' },
+    times: Infinity,
+    outcome: 'pending',
+    requests: 4,
+    searchMessage: 'errorNetwork',
+    cost: 3,
+  },
+  {
+    name: 'connection reset',
+    make: { proxy: 'reset' },
+    times: Infinity,
+    outcome: 'pending',
+    requests: 4,
+    searchMessage: 'errorNetwork',
+    cost: 3,
+  },
+  {
+    name: 'committed, answer lost',
+    make: { proxy: 'lose-answer' },
+    times: 1,
+    outcome: 'delivered',
+    requests: 2,
+    replayed: true,
+    cost: 1,
+  },
+  {
+    name: 'no answer until the client times out (1.5 s)',
+    make: { proxy: 'hang' },
+    times: Infinity,
+    outcome: 'pending',
+    requests: 4,
+    minGapMs: 1500,
+    timeoutMs: 1500,
+    searchMessage: 'errorNetwork',
+    cost: 8,
+  },
+  {
+    // The realistic one: the default client, whose 10 s timeout gives up on the first attempt before it answers.
+    name: 'a 20 s slow answer (default 10 s timeout)',
+    make: { proxy: { delayAnswerMs: 20_000 } },
+    times: 1,
+    outcome: 'delivered',
+    requests: 2,
+    minGapMs: 10_000,
+    replayed: true,
+    cost: 11,
+  },
+  {
+    name: '500',
+    make: { status: 500 },
+    times: Infinity,
+    outcome: 'pending',
+    requests: 4,
+    searchMessage: 'errorServer',
+    cost: 3,
+  },
+  {
+    name: '502',
+    make: { status: 502 },
+    times: Infinity,
+    outcome: 'pending',
+    requests: 4,
+    searchMessage: 'errorServer',
+    cost: 3,
+  },
+  {
+    name: '503 with Retry-After: 1',
+    make: { status: 503, retryAfter: 1 },
+    times: 1,
+    outcome: 'delivered',
+    requests: 2,
+    minGapMs: 1000,
+    cost: 2,
+  },
+  {
+    // Longer than the client waits for (60 s): kept for later at once, not hammered.
+    name: '503 with Retry-After: 120',
+    make: { status: 503, retryAfter: 120 },
+    times: Infinity,
+    outcome: 'pending',
+    requests: 1,
+    searchMessage: 'errorServer',
+    cost: 1,
+  },
+  {
+    name: '429 with Retry-After: 2',
+    make: { status: 429, retryAfter: 2 },
+    times: 1,
+    outcome: 'delivered',
+    requests: 2,
+    minGapMs: 2000,
+    cost: 3,
+  },
+  { name: '408', make: { status: 408 }, times: 1, outcome: 'delivered', requests: 2, cost: 1 },
+  {
+    name: '409',
+    make: { status: 409 },
+    times: Infinity,
+    outcome: 'refused',
+    requests: 1,
+    message: 'conflict',
+    cost: 1,
+  },
+  {
+    name: '422',
+    make: { status: 422 },
+    times: Infinity,
+    outcome: 'refused',
+    requests: 1,
+    message: 'errorRejected',
+    cost: 1,
+  },
+  {
+    name: '200 with malformed JSON',
+    make: { answer: 'malformed' },
+    times: 1,
+    outcome: 'refused',
+    requests: 1,
+    message: 'errorInvalidResponse',
+    committed: true,
+    cost: 1,
+  },
+  {
+    name: '200 whose body fails the response schema',
+    make: { answer: 'off-schema' },
+    times: 1,
+    outcome: 'refused',
+    requests: 1,
+    message: 'errorInvalidResponse',
+    committed: true,
+    cost: 1,
+  },
+];
+
+/** One cell's own things: its id (in emails, paths and comments), page, proxy and the requests it saw. */
+interface Cell {
+  id: string;
+  page: Page;
+  context: BrowserContext;
+  widget: Locator;
+  proxy: FaultProxy;
+  /** `Date.now()` of each request the browser made for the submission or search. */
+  requests: number[];
+  pageUrl: string;
+}
+
+interface WidgetCase {
+  name: string;
+  script: string;
+  /** The widget's tag, with `endpoint` when given (else the page sets `.client`). */
+  tag: (endpoint?: string) => string;
+  method: 'GET' | 'POST';
+  path: string;
+  /** Whether a request to `path` is the one under test (the follow-up, not the rating before it). */
+  matches?: (body: string) => boolean;
+  /** Loads and fills in, up to the submit. */
+  fill: (cell: Cell) => Promise<void>;
+  submit: (cell: Cell) => Promise<void>;
+  /** Waits until the widget shows success. */
+  succeeded: (cell: Cell) => Promise<void>;
+  /** For submissions: the heading of the pending item, and text of the entry that shows the input is in it. */
+  pending?: { heading: string; marker: (cell: Cell) => string };
+  /** Asserts the typed input is still in the form. */
+  inputKept: (cell: Cell) => Promise<void>;
+  /** Rows the server stored for this cell's submission. */
+  stored?: (cell: Cell) => Promise<number>;
+  /** The widget's own message for a conflict. */
+  conflict: string;
+}
+
+const value = (widget: Locator, label: string) => widget.getByLabel(label, { exact: true }).inputValue();
+
+describe('network faults between the widgets and the server: one row or a pending item, the input kept', {
+  concurrency: 5,
+}, () => {
+  let e2e: E2E;
+  before(async () => {
+    e2e = await startE2E();
+  });
+  after(() => e2e?.close());
+
+  const WIDGETS: WidgetCase[] = [
+    {
+      name: '<civic-petition>',
+      script: 'civic-petition.js',
+      tag: (endpoint) =>
+        `<civic-petition ${endpoint ? `endpoint="${endpoint}"` : ''} petition-id="safer-crossings"></civic-petition>`,
+      method: 'POST',
+      path: '/api/v1/petitions/safer-crossings/signatures',
+      fill: async ({ widget, id }) => {
+        await widget.getByLabel('Full name').fill('Ada Lovelace');
+        await widget.getByLabel('Email address').fill(`${id}@example.org`);
+        await widget.getByLabel('Postcode').fill('LS1 3AB');
+        await widget.locator('#consent').check();
+      },
+      submit: ({ widget }) => widget.getByRole('button', { name: 'Sign this petition' }).click(),
+      succeeded: ({ widget }) => widget.getByRole('heading', { name: 'Thank you for signing' }).waitFor(),
+      pending: { heading: petitionStrings.queuedHeading, marker: ({ id }) => `${id}@example.org` },
+      inputKept: async ({ widget, id }) => {
+        assert.equal(await value(widget, 'Full name'), 'Ada Lovelace');
+        assert.equal(await value(widget, 'Email address'), `${id}@example.org`);
+        assert.equal(await value(widget, 'Postcode'), 'LS1 3AB');
+        assert.ok(await widget.locator('#consent').isChecked(), 'consent still given');
+      },
+      stored: async ({ id }) =>
+        (await e2e.db.selectFrom('signatures').select('id').where('email', '=', `${id}@example.org`).execute()).length,
+      conflict: petitionStrings.closedError,
+    },
+    {
+      name: '<civic-feedback> rating',
+      script: 'civic-feedback.js',
+      tag: (endpoint) =>
+        `<civic-feedback ${endpoint ? `endpoint="${endpoint}"` : ''} topic="bins" scale="stars"></civic-feedback>`,
+      method: 'POST',
+      path: '/api/v1/feedback',
+      matches: (body) => !body.includes('followUpTo'),
+      fill: ({ widget }) => widget.getByRole('radio', { name: '2 out of 5 stars' }).waitFor(),
+      // One click is the whole answer: it sends the rating.
+      submit: ({ widget }) => widget.getByRole('radio', { name: '2 out of 5 stars' }).click(),
+      succeeded: ({ widget }) => widget.getByText(feedbackStrings.recorded).waitFor(),
+      pending: { heading: feedbackStrings.thanksHeading, marker: ({ pageUrl }) => pageUrl },
+      inputKept: async ({ widget }) =>
+        assert.ok(await widget.getByRole('radio', { name: '2 out of 5 stars' }).isChecked(), 'the rating still chosen'),
+      stored: async ({ pageUrl }) =>
+        (await e2e.db.selectFrom('feedback').select('id').where('page_url', '=', pageUrl).execute()).length,
+      conflict: common.errorServer,
+    },
+    {
+      name: '<civic-feedback> follow-up',
+      script: 'civic-feedback.js',
+      tag: (endpoint) =>
+        `<civic-feedback ${endpoint ? `endpoint="${endpoint}"` : ''} topic="bins" scale="stars"></civic-feedback>`,
+      method: 'POST',
+      path: '/api/v1/feedback',
+      matches: (body) => body.includes('followUpTo'),
+      fill: async ({ widget, id }) => {
+        await widget.getByRole('radio', { name: '2 out of 5 stars' }).click();
+        await widget.getByText(feedbackStrings.recorded).waitFor();
+        await widget.getByLabel('It was hard to understand').check();
+        await widget.getByLabel('Tell us more (optional)').fill(`The collection day is wrong (${id})`);
+      },
+      submit: ({ widget }) => widget.getByRole('button', { name: 'Send' }).click(),
+      succeeded: ({ widget }) => widget.getByText(feedbackStrings.thanksText).waitFor(),
+      pending: { heading: feedbackStrings.thanksHeading, marker: ({ id }) => `The collection day is wrong (${id})` },
+      inputKept: async ({ widget, id }) => {
+        assert.ok(await widget.getByLabel('It was hard to understand').isChecked(), 'the reason still ticked');
+        assert.equal(await value(widget, 'Tell us more (optional)'), `The collection day is wrong (${id})`);
+      },
+      // The follow-up attaches to the rating's row: stored when that row has the comment, never as a second row.
+      stored: async ({ pageUrl }) => {
+        const rows = await e2e.db.selectFrom('feedback').select('comment').where('page_url', '=', pageUrl).execute();
+        assert.equal(rows.length, 1, 'one row: the rating, with the follow-up attached or not');
+        return rows.filter((row) => row.comment !== null).length;
+      },
+      conflict: common.errorServer,
+    },
+    {
+      name: '<civic-poll>',
+      script: 'civic-poll.js',
+      tag: (endpoint) =>
+        `<civic-poll ${endpoint ? `endpoint="${endpoint}"` : ''} poll-id="budget-priorities"></civic-poll>`,
+      method: 'POST',
+      path: '/api/v1/polls/budget-priorities/votes',
+      fill: ({ widget }) => widget.getByRole('checkbox', { name: 'Libraries' }).check(),
+      submit: ({ widget }) => widget.getByRole('button', { name: 'Vote' }).click(),
+      succeeded: ({ widget }) =>
+        widget.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor(),
+      pending: { heading: pollStrings.queuedHeading, marker: () => 'libraries' },
+      inputKept: async ({ widget }) =>
+        assert.ok(await widget.getByRole('checkbox', { name: 'Libraries' }).isChecked(), 'the choice still ticked'),
+      // The browser's voter token (kept for the poll in localStorage) tells this cell's vote from the others'.
+      stored: async ({ page }) => {
+        const token = await page.evaluate(() => {
+          const key = Object.keys(localStorage).find((k) => k.startsWith('civic-poll:'));
+          return key ? (JSON.parse(localStorage.getItem(key) ?? '{}') as { token?: string }).token : undefined;
+        });
+        assert.ok(token, 'the poll made a voter token');
+        return (await e2e.db.selectFrom('votes').select('id').where('voter_token', '=', token).execute()).length;
+      },
+      conflict: pollStrings.closedError,
+    },
+    {
+      name: '<civic-service-locator> search',
+      script: 'civic-service-locator.js',
+      tag: (endpoint) => `<civic-service-locator ${endpoint ? `endpoint="${endpoint}"` : ''}></civic-service-locator>`,
+      method: 'GET',
+      path: '/api/v1/services',
+      // It lists every service on load: that search ends before the one under test.
+      fill: async ({ widget }) => {
+        await widget.locator('#r0').waitFor();
+        await widget.getByLabel('Postcode').fill('LS1 3AB');
+      },
+      submit: ({ widget }) => widget.getByRole('button', { name: 'Search' }).click(),
+      succeeded: async ({ widget }) => {
+        await widget.locator('#r0').waitFor();
+        await widget
+          .getByRole('status')
+          .filter({ hasText: /services? found/ })
+          .waitFor({ state: 'attached' });
+      },
+      inputKept: async ({ widget }) => assert.equal(await value(widget, 'Postcode'), 'LS1 3AB'),
+      conflict: common.errorServer,
+    },
+  ];
+
+  const MESSAGES = (widget: WidgetCase): Record<Message, string> => ({
+    errorOffline: common.errorOffline,
+    errorNetwork: common.errorNetwork,
+    errorServer: common.errorServer,
+    errorRejected: common.errorRejected,
+    errorInvalidResponse: common.errorInvalidResponse,
+    conflict: widget.conflict,
+  });
+
+  /** A problem document as the server writes them, with the CORS headers it sends (the page is cross-origin). */
+  function problemAnswer(status: number, retryAfter?: number) {
+    return {
+      status,
+      contentType: 'application/problem+json',
+      headers: {
+        'Access-Control-Allow-Origin': e2e.hostUrl,
+        'Access-Control-Expose-Headers': 'Retry-After, Idempotent-Replayed',
+        Vary: 'Origin',
+        ...(retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }),
+      },
+      body: JSON.stringify({ type: 'about:blank', title: `HTTP ${status}`, status }),
+    };
+  }
+
+  async function makeFault(route: Route, fault: RouteFault) {
+    if ('abort' in fault) return route.abort(fault.abort);
+    if ('status' in fault) return route.fulfill(problemAnswer(fault.status, fault.retryAfter));
+    const response = await route.fetch();
+    const body = fault.answer === 'malformed' ? '{"receiptId": "r-' : '{"unexpected": true}';
+    return route.fulfill({ response, body, status: 200 });
+  }
+
+  /** Opens the cell's page, with the fault set up but not yet active. Returns a function that lifts it. */
+  async function openCell(fault: Fault, widget: WidgetCase, id: string) {
+    const proxy = await startFaultProxy(e2e.apiUrl);
+    const endpoint = `${proxy.url}/api/v1`;
+    const path = `/cell/${id}.html`;
+    // The page's own client, when the fault needs a shorter timeout, is set before the widget's script runs.
+    const ownClient =
+      fault.timeoutMs === undefined
+        ? ''
+        : `<script type="module">
+            import { createClient } from '${e2e.apiUrl}/cdn/civic-client.js';
+            const client = createClient({ endpoint: '${endpoint}', timeoutMs: ${fault.timeoutMs} });
+            for (const el of document.querySelectorAll('main > *')) el.client = client;
+          </script>`;
+    e2e.serve(
+      path,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${id}</title>${ownClient}
+        <script type="module" src="${e2e.apiUrl}/cdn/${widget.script}"></script></head>
+        <body><main>${widget.tag(fault.timeoutMs === undefined ? endpoint : undefined)}</main></body></html>`,
+    );
+    const { context, page } = await newPage(e2e);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    const cell: Cell = {
+      id,
+      page,
+      context,
+      widget: page.locator('main > *'),
+      proxy,
+      requests: [],
+      pageUrl: `${e2e.hostUrl}${path}`,
+    };
+    const isTarget = (request: Request) =>
+      request.method() === widget.method &&
+      new URL(request.url()).pathname === widget.path &&
+      (widget.matches?.(request.postData() ?? '') ?? true);
+    page.on('request', (request) => {
+      if (isTarget(request)) cell.requests.push(Date.now());
+    });
+    await page.goto(cell.pageUrl);
+    await widget.fill(cell);
+    cell.requests.length = 0;
+
+    let faulted = 0;
+    let lifted = false;
+    const active = () => !lifted && faulted < fault.times;
+    if (fault.make !== 'offline' && 'proxy' in fault.make) {
+      const proxyFault = fault.make.proxy;
+      proxy.plan(
+        (request) =>
+          request.method === widget.method &&
+          request.path.split('?')[0] === widget.path &&
+          (widget.matches?.(request.body) ?? true),
+        Array.from({ length: Number.isFinite(fault.times) ? fault.times : 8 }, () => proxyFault),
+      );
+    } else if (fault.make !== 'offline') {
+      const routeFault = fault.make;
+      await page.route(
+        (url) => url.pathname === widget.path,
+        (route) => {
+          if (!isTarget(route.request()) || !active()) return route.fallback();
+          faulted++;
+          return makeFault(route, routeFault);
+        },
+      );
+    }
+    return {
+      cell,
+      errors,
+      activate: async () => {
+        if (fault.make === 'offline') await context.setOffline(true);
+      },
+      lift: async () => {
+        lifted = true;
+        proxy.plan(() => false, []);
+        if (fault.make === 'offline') await context.setOffline(false);
+      },
+    };
+  }
+
+  /** The cell's requests so far, and the gaps between them. */
+  function assertRequests(cell: Cell, fault: Fault, count: number) {
+    const times = cell.requests.slice(0, count);
+    assert.equal(cell.requests.length, count, `the browser's requests: ${cell.requests.length}, expected ${count}`);
+    if (fault.minGapMs === undefined) return;
+    for (let i = 1; i < times.length; i++) {
+      const gap = times[i]! - times[i - 1]!;
+      // 50 ms of slack: the times are when Playwright reported the requests, not when Chromium sent them.
+      assert.ok(
+        gap >= fault.minGapMs - 50,
+        `request ${i + 1} came ${gap} ms after the one before, not ${fault.minGapMs}`,
+      );
+      // And not much later: a `Retry-After` is a wait before the retry, not a reason to give up for now.
+      assert.ok(gap < fault.minGapMs + 3000, `request ${i + 1} came only ${gap} ms after the one before`);
+    }
+  }
+
+  /** Waits for the requests a delivered outcome takes (a retry may come after a 10 s timeout). */
+  const retried = (cell: Cell, fault: Fault) =>
+    until(`${fault.requests} requests`, async () => cell.requests.length >= fault.requests, 25_000);
+
+  async function assertReplayed(cell: Cell) {
+    const [first, second] = await cell.proxy.answered(2, 25_000);
+    assert.equal(first?.answer?.status, 201, 'the server committed the first attempt');
+    assert.equal(second?.answer?.replayed, true, 'the retry was answered from the idempotency record');
+    assert.equal(second?.answer?.body, first?.answer?.body, 'the retry got the original answer');
+  }
+
+  async function runSubmission(fault: Fault, widget: WidgetCase, id: string) {
+    const { cell, errors, activate, lift } = await openCell(fault, widget, id);
+    const { widget: element, page } = cell;
+    const stored = () => widget.stored!(cell);
+    try {
+      await activate();
+      await widget.submit(cell);
+      if (fault.outcome === 'delivered') {
+        await retried(cell, fault);
+        await widget.succeeded(cell);
+        assertRequests(cell, fault, fault.requests);
+        assert.equal(await stored(), 1, 'one row');
+        if (fault.replayed) await assertReplayed(cell);
+        assert.deepEqual(await outboxEntries(page), []);
+      } else if (fault.outcome === 'pending') {
+        await element.getByRole('heading', { name: widget.pending!.heading }).waitFor({ timeout: 20_000 });
+        await element.getByRole('status').filter({ hasText: common.queued }).waitFor({ state: 'attached' });
+        assertRequests(cell, fault, fault.requests);
+        assert.equal(await stored(), 0, 'nothing stored yet');
+        const entries = await outboxEntries(page);
+        assert.equal(entries.length, 1, 'one outbox entry');
+        assert.ok(JSON.stringify(entries[0]).includes(widget.pending!.marker(cell)), 'the input waits in the outbox');
+
+        // The connection comes back (the client listens for `online`): delivered once, and the widget says so.
+        await lift();
+        if (fault.make !== 'offline') await page.evaluate(() => window.dispatchEvent(new Event('online')));
+        await element.getByRole('status').filter({ hasText: common.deliveredLater }).waitFor({ state: 'attached' });
+        await widget.succeeded(cell);
+        await until('the outbox to empty', async () => (await outboxEntries(page)).length === 0);
+        assert.equal(await stored(), 1, 'one row once delivered');
+      } else {
+        const message = MESSAGES(widget)[fault.message!];
+        await element.getByRole('alert').filter({ hasText: message }).waitFor();
+        assertRequests(cell, fault, fault.requests);
+        await widget.inputKept(cell);
+        assert.equal(await stored(), fault.committed ? 1 : 0, fault.committed ? 'the server has it' : 'nothing stored');
+        assert.deepEqual(await outboxEntries(page), [], 'a refused submission does not wait to be sent again');
+        // Give a wrong retry time to happen: none comes.
+        await page.waitForTimeout(700);
+        assertRequests(cell, fault, fault.requests);
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await cell.context.close();
+      await cell.proxy.close();
+    }
+  }
+
+  async function runSearch(fault: Fault, widget: WidgetCase, id: string) {
+    const { cell, errors, activate, lift } = await openCell(fault, widget, id);
+    const { widget: element } = cell;
+    try {
+      await activate();
+      await widget.submit(cell);
+      if (fault.outcome === 'delivered') {
+        await retried(cell, fault);
+        await widget.succeeded(cell);
+        assertRequests(cell, fault, fault.requests);
+      } else {
+        const message = MESSAGES(widget)[fault.message ?? fault.searchMessage!];
+        await element.getByRole('alert').filter({ hasText: message }).waitFor({ timeout: 20_000 });
+        assertRequests(cell, fault, fault.requests);
+        await widget.inputKept(cell);
+        await lift();
+        await widget.submit(cell);
+        await widget.succeeded(cell);
+        assert.equal(await element.getByRole('alert').count(), 0, 'the error has gone');
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await cell.context.close();
+      await cell.proxy.close();
+    }
+  }
+
+  // One test per cell, the slowest first so that they overlap; the names say which fault and which widget.
+  const cells = FAULTS.flatMap((fault) => WIDGETS.map((widget) => ({ fault, widget })));
+  cells.sort((a, b) => b.fault.cost - a.fault.cost);
+  for (const { fault, widget } of cells) {
+    const id = `${fault.name}-${widget.name}`
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    const run = widget.method === 'GET' ? runSearch : runSubmission;
+    it(`${fault.name} × ${widget.name}`, { timeout: 60_000 }, () => run(fault, widget, id));
+  }
+});
