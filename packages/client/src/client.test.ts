@@ -124,3 +124,48 @@ describe('ClientError kinds', () => {
     expect(error.fieldErrors[0]?.path).to.equal('signatureCount');
   });
 });
+
+describe('a submission whose answer could not be read', () => {
+  const keys = (requests: { headers: Headers }[]) => requests.map((r) => r.headers.get('Idempotency-Key'));
+
+  it('sent again unchanged, reuses its idempotency key: the backend, which may have stored it, answers as before', async () => {
+    const { client, requests } = clientWith(new Response('{"receiptId": "r', { status: 201 }), json(201, receipt));
+    expect((await errorOf(client.signPetition('p1', signature))).kind).to.equal('invalid-response');
+    expect(await client.signPetition('p1', signature)).to.deep.equal({ status: 'delivered', receipt });
+    const [first, second] = keys(requests);
+    expect(second).to.equal(first);
+  });
+
+  it('also when the answer was JSON but not the protocol', async () => {
+    const { client, requests } = clientWith(json(201, { unexpected: true }), json(201, receipt));
+    expect((await errorOf(client.signPetition('p1', signature))).kind).to.equal('invalid-response');
+    await client.signPetition('p1', signature);
+    const [first, second] = keys(requests);
+    expect(second).to.equal(first);
+  });
+
+  it('changed, or once an answer was read, is a new submission with a new key', async () => {
+    const { client, requests } = clientWith(
+      json(201, { unexpected: true }),
+      json(201, receipt),
+      json(201, receipt),
+      json(201, receipt),
+    );
+    await errorOf(client.signPetition('p1', signature));
+    await client.signPetition('p1', { ...signature, name: 'Ada King' });
+    await client.signPetition('p1', signature); // the unread one, now answered
+    await client.signPetition('p1', signature); // a new one
+    const [unread, changed, again, fresh] = keys(requests);
+    expect(changed).to.not.equal(unread);
+    expect(again).to.equal(unread);
+    expect(fresh).to.not.equal(unread);
+  });
+
+  it('refused (a 4xx) does not keep its key: nothing was stored', async () => {
+    const { client, requests } = clientWith(problem(409, 'Closed'), json(201, receipt));
+    await errorOf(client.signPetition('p1', signature));
+    await client.signPetition('p1', signature);
+    const [first, second] = keys(requests);
+    expect(second).to.not.equal(first);
+  });
+});

@@ -79,6 +79,9 @@ function parseOutput<S extends z.core.$ZodType>(schema: S, value: unknown): z.ou
   return result.data;
 }
 
+/** What a submission asks for, as a map key: its operation and (validated) arguments. */
+const requestKey = (operation: SubmitOperation, args: unknown[]) => JSON.stringify([operation, ...args]);
+
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 /**
@@ -97,6 +100,12 @@ export class CivicClient extends EventTarget {
   #flushing?: Promise<void>;
   #flushAgain = false;
   #cleanup: (() => void)[] = [];
+  /**
+   * Submissions whose answer could not be read (malformed, or not the protocol's), by operation and arguments, to
+   * their idempotency key. The backend may well have stored them: sent again unchanged (the resident tries again,
+   * as the error says), they reuse the key, so the backend answers as the first time instead of storing them twice.
+   */
+  #unreadable = new Map<string, string>();
 
   constructor(options: ClientOptions) {
     super();
@@ -246,12 +255,13 @@ export class CivicClient extends EventTarget {
 
   async #submit<R>(operation: SubmitOperation, args: unknown[]): Promise<Submission<R>> {
     const body = parseInput(SUBMISSIONS[operation].body, args.at(-1));
+    const sent = [...args.slice(0, -1), body];
     const now = Date.now();
     const entry: OutboxEntry = {
-      id: randomUuid(),
+      id: this.#unreadable.get(requestKey(operation, sent)) ?? randomUuid(),
       namespace: this.namespace,
       operation,
-      args: [...args.slice(0, -1), body],
+      args: sent,
       createdAt: now,
       expiresAt: now + this.#ttlMs,
       attempts: 0,
@@ -282,6 +292,7 @@ export class CivicClient extends EventTarget {
     const store = await this.#store;
     const call = (ctx: RequestContext) =>
       (this.adapter[entry.operation] as (...a: unknown[]) => Promise<unknown>)(...entry.args, ctx);
+    const request = requestKey(entry.operation, entry.args);
     let answer: unknown;
     try {
       answer = await withRetry(() => this.#attempt(call, entry.id), this.#retry);
@@ -292,11 +303,19 @@ export class CivicClient extends EventTarget {
         return undefined;
       }
       await store.delete(entry.id).catch(() => {});
+      if (clientError.kind === 'invalid-response') this.#unreadable.set(request, entry.id);
       throw clientError;
     }
     // Acknowledged: the backend has it, so the entry goes even if the answer turns out to be malformed.
     await store.delete(entry.id).catch(() => {});
-    return parseOutput(SUBMISSIONS[entry.operation].receipt, answer) as R;
+    try {
+      const receipt = parseOutput(SUBMISSIONS[entry.operation].receipt, answer) as R;
+      this.#unreadable.delete(request);
+      return receipt;
+    } catch (error) {
+      this.#unreadable.set(request, entry.id);
+      throw error;
+    }
   }
 
   async #flushOnce() {
