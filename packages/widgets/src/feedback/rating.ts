@@ -2,6 +2,7 @@ import type { RATING_RANGE, RatingScale } from '@civic-widgets/client';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LocalizeController, type StringOverrides } from '../i18n/localize.js';
+import { textReset } from '../styles/text-reset.styles.js';
 import { type RatingStrings, ratingCatalog } from './rating.strings.js';
 
 // From the first block of emoticons (U+1F600-1F640), which older systems' fonts cover.
@@ -46,65 +47,70 @@ export function scaleValues(scale: RatingScale): number[] {
 export class CivicRating extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = css`
-    :host {
-      display: inline-block;
-    }
-    [part='base'] {
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--civic-space-xs, 0.25rem);
-    }
-    [role='radio'] {
-      box-sizing: border-box;
-      min-inline-size: 2.75rem;
-      min-block-size: 2.75rem;
-      padding: 0.25rem 0.5rem;
-      display: inline-flex;
-      align-items: center;
-      justify-content: center;
-      gap: 0.25rem;
-      border: 1px solid var(--civic-color-border, #6b7280);
-      border-radius: var(--civic-radius, 4px);
-      cursor: pointer;
-      font-size: 1.25em;
-      user-select: none;
-    }
-    .thumbs [role='radio'],
-    .nps [role='radio'] {
-      font-size: 1em;
-    }
-    .stars [role='radio'] {
-      border-color: transparent;
-      color: var(--civic-color-accent, #1d4ed8);
-    }
-    [aria-checked='true'] {
-      background: var(--civic-color-accent, #1d4ed8);
-      color: var(--civic-color-on-accent, #fff);
-      border-color: var(--civic-color-accent, #1d4ed8);
-    }
-    .stars [aria-checked='true'] {
-      background: none;
-      color: var(--civic-color-accent, #1d4ed8);
-    }
-    [role='radio']:focus-visible {
-      outline: var(--civic-focus-ring, 3px solid #1e3a8a);
-      outline-offset: 2px;
-    }
-    [aria-disabled='true'] {
-      cursor: not-allowed;
-      opacity: 0.6;
-    }
-    .ends {
-      display: flex;
-      justify-content: space-between;
-      flex-basis: 100%;
-      font-size: 0.875em;
-    }
-    input {
-      display: none;
-    }
-  `;
+  static override styles = [
+    textReset,
+    css`
+      :host {
+        display: inline-block;
+      }
+      /* As wide as its choices even when a page's reset makes the host inline (block-in-inline spans the line). */
+      [part='base'] {
+        display: flex;
+        flex-wrap: wrap;
+        inline-size: fit-content;
+        gap: var(--civic-space-xs, 0.25rem);
+      }
+      [role='radio'] {
+        box-sizing: border-box;
+        min-inline-size: 2.75rem;
+        min-block-size: 2.75rem;
+        padding: 0.25rem 0.5rem;
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        gap: 0.25rem;
+        border: 1px solid var(--civic-color-border, #6b7280);
+        border-radius: var(--civic-radius, 4px);
+        cursor: pointer;
+        font-size: 1.25em;
+        user-select: none;
+      }
+      .thumbs [role='radio'],
+      .nps [role='radio'] {
+        font-size: 1em;
+      }
+      .stars [role='radio'] {
+        border-color: transparent;
+        color: var(--civic-color-accent, #1d4ed8);
+      }
+      [aria-checked='true'] {
+        background: var(--civic-color-accent, #1d4ed8);
+        color: var(--civic-color-on-accent, #fff);
+        border-color: var(--civic-color-accent, #1d4ed8);
+      }
+      .stars [aria-checked='true'] {
+        background: none;
+        color: var(--civic-color-accent, #1d4ed8);
+      }
+      [role='radio']:focus-visible {
+        outline: var(--civic-focus-ring, 3px solid #1e3a8a);
+        outline-offset: 2px;
+      }
+      [aria-disabled='true'] {
+        cursor: not-allowed;
+        opacity: 0.6;
+      }
+      .ends {
+        display: flex;
+        justify-content: space-between;
+        flex-basis: 100%;
+        font-size: 0.875em;
+      }
+      input {
+        display: none;
+      }
+    `,
+  ];
 
   readonly #internals = this.attachInternals();
   readonly #l10n = new LocalizeController<{ rating: RatingStrings }>(this, { rating: ratingCatalog });

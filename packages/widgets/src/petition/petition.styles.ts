@@ -60,12 +60,15 @@ export const petitionStyles = css`
     flex-wrap: wrap;
     gap: var(--civic-space-s, 0.5rem);
   }
+  /* Clipped in place rather than moved off-screen: a box 10000px to one side widens the page, which then scrolls
+     sideways whenever the widget's direction differs from the page's (an English widget on an Arabic page). */
   .honeypot {
     position: absolute;
-    inset-inline-start: -10000px;
     inline-size: 1px;
     block-size: 1px;
     overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   @media (prefers-reduced-motion: no-preference) {
     .total {

@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { textReset } from './text-reset.styles.js';
 
 /**
  * The styles every widget starts from. Design tokens are read, never set, so that a page can theme every widget
  * from `:root`; each has a literal fallback so a widget looks right with no stylesheet at all. Text inherits the
- * page's font and colour. Layout uses logical properties so that right-to-left languages mirror.
+ * page's font and colour, and nothing else of the page's text styles (`textReset`). Layout uses logical properties
+ * so that right-to-left languages mirror.
  *
  * Tokens (documented per widget with `@cssproperty`):
  * `--civic-color-accent`, `--civic-color-on-accent`, `--civic-color-danger`, `--civic-color-success`,
@@ -11,11 +13,11 @@ import { css } from 'lit';
  * `--civic-radius`, `--civic-focus-ring`, `--civic-font-size-heading`.
  */
 export const baseStyles = css`
+  ${textReset}
   :host {
     display: block;
     font: inherit;
     color: inherit;
-    line-height: 1.5;
   }
   :host([hidden]),
   [hidden] {
@@ -55,11 +57,12 @@ export const baseStyles = css`
   .hint {
     color: var(--civic-color-muted, #525866);
   }
+  /* No negative margin (the older pattern): it puts the text 1px outside the widget's box, and an RTL page with
+     the widget at its left edge then scrolls sideways by that pixel. */
   .visually-hidden {
     position: absolute;
     inline-size: 1px;
     block-size: 1px;
-    margin: -1px;
     padding: 0;
     overflow: hidden;
     clip-path: inset(50%);
