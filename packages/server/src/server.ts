@@ -12,7 +12,8 @@ import { requireAllowedOrigin } from './http/origin.js';
 import { HttpProblem, sendProblem } from './http/problems.js';
 import { checkResponses } from './http/response-check.js';
 import { storageUnavailable } from './http/storage-errors.js';
-import { type MailTransport, outboxTransport } from './mail/transport.js';
+import { deliverQueuedMail } from './mail/outbox.js';
+import { logTransport, type MailTransport } from './mail/transport.js';
 import { adminRoutes } from './routes/admin.js';
 import { confirmationRoutes } from './routes/confirmations.js';
 import { feedbackRoutes } from './routes/public-feedback.js';
@@ -120,11 +121,18 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     contentSecurityPolicy: false,
   });
 
+  const transport = mail ?? logTransport((message) => app.log.info(message));
   const ctx: AppContext = {
     db: store.db,
     config,
     now,
-    mail: mail ?? outboxTransport(store.db, (message) => app.log.info(message), now),
+    deliverMail: async () => {
+      try {
+        await deliverQueuedMail(store.db, transport, now, (message, err) => app.log.warn({ err }, message));
+      } catch (err) {
+        app.log.warn({ err }, 'mail delivery failed; the mail stays queued');
+      }
+    },
   };
 
   await app.register(
@@ -197,6 +205,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   }
 
   if (config.seed === 'demo') await seedDemo(store.db, now());
+  // Mail queued before a crash or while the mail relay was down.
+  await ctx.deliverMail();
 
   // Retention runs at start and then daily; the timer never keeps the process alive on its own.
   const retain = () =>

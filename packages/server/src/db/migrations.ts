@@ -209,12 +209,25 @@ const feedbackFields: Migration = {
   },
 };
 
+/** Mail is queued in the transaction of what it is about and delivered after the commit; this finds what waits. */
+const unsentMail: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createIndex('outbox_unsent')
+      .on('outbox')
+      .column('created_at')
+      .where(sql.ref('sent_at'), 'is', null)
+      .execute();
+  },
+};
+
 export async function migrate(db: AnyDb, dialect: Dialect): Promise<void> {
   const migrations: Record<string, Migration> = {
     '0001-initial': initial,
     '0002-service-search': serviceSearch(dialect),
     '0003-covering-geo-index': geoIndex,
     '0004-feedback-fields': feedbackFields,
+    '0005-unsent-mail': unsentMail,
   };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();

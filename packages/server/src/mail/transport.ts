@@ -1,14 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
-
+/** A mail the server sends: the confirmation link of a signature. */
 export interface Mail {
   to: string;
   subject: string;
   text: string;
 }
 
-/** Where emails go. The default keeps them in the `outbox` table; an SMTP transport can replace it. */
+/**
+ * Hands a mail to whatever delivers it (an SMTP relay, a mail API). Mail is first queued in the `outbox` table
+ * (`mail/outbox.ts`), so a transport that throws loses nothing: the mail is tried again on the next delivery.
+ */
 export interface MailTransport {
   send(mail: Mail): Promise<void>;
 }
@@ -17,23 +17,12 @@ export interface MailTransport {
 export const maskAddress = (address: string) => address.replace(/^(.).*@/, '$1***@');
 
 /**
- * Writes each mail to the outbox table and a log line (with the address masked), so that a demo or a
- * test can follow the confirmation link without a mail server.
+ * The default transport: a log line with the address masked, so that a demo can follow the confirmation link
+ * without a mail server. The mail itself stays in the `outbox` table.
  */
-export function outboxTransport(db: Kysely<Database>, log: (message: string) => void, now: () => Date): MailTransport {
+export function logTransport(log: (message: string) => void): MailTransport {
   return {
     async send(mail) {
-      await db
-        .insertInto('outbox')
-        .values({
-          id: randomUUID(),
-          to_address: mail.to,
-          subject: mail.subject,
-          text: mail.text,
-          created_at: now().toISOString(),
-          sent_at: null,
-        })
-        .execute();
       log(`mail to ${maskAddress(mail.to)}: ${mail.subject}\n${mail.text}`);
     },
   };

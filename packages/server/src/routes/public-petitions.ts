@@ -11,6 +11,8 @@ import type { AppContext } from '../context.js';
 import { fingerprint, idempotencyKey, once } from '../http/idempotency.js';
 import { pathId } from '../http/params.js';
 import { coerceQuery, parseOr422 } from '../http/validation.js';
+import { queueMail } from '../mail/outbox.js';
+import type { Mail } from '../mail/transport.js';
 import { getPetition, listPetitions, publicPetition, sign } from '../store/petitions.js';
 
 export async function petitionRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -37,28 +39,36 @@ export async function petitionRoutes(app: FastifyInstance, ctx: AppContext) {
       const status = petition.requiresConfirmation ? 'pending_confirmation' : 'counted';
       return reply.code(201).send({ receiptId: randomUUID(), status, signatureCount: petition.signatureCount });
     }
-    let token: string | undefined;
+    let mailQueued = false;
     const result = await once(
       ctx.db,
       key,
       fingerprint(request),
       async (trx) => {
         const outcome = await sign(trx, id, body, ctx.now());
-        token = outcome.confirmToken;
+        if (outcome.confirmToken) {
+          // In the signature's transaction: the mail exists exactly when the signature does.
+          const petition = await getPetition(trx, id);
+          await queueMail(
+            trx,
+            confirmationMail(body.email, petition.title, outcome.confirmToken, ctx.config.publicUrl),
+            ctx.now(),
+          );
+          mailQueued = true;
+        }
         return { status: 201, body: outcome.receipt };
       },
       ctx.now,
     );
-    // Mail goes out after the commit: the transaction holds the only connection, and a rolled-back
-    // signature must not get a confirmation email.
-    if (token) {
-      const petition = await getPetition(ctx.db, id);
-      await ctx.mail.send({
-        to: body.email,
-        subject: `Confirm your signature: ${petition.title}`,
-        text: `Please confirm your signature on "${petition.title}" by opening this link and pressing the button:\n${ctx.config.publicUrl}/api/v1/confirmations/${token}\n\nIf you did not sign, ignore this email and nothing will be counted.`,
-      });
-    }
+    if (mailQueued) await ctx.deliverMail();
     return reply.code(result.status).header('Idempotent-Replayed', String(result.replayed)).send(result.body);
   });
+}
+
+function confirmationMail(to: string, title: string, token: string, publicUrl: string): Mail {
+  return {
+    to,
+    subject: `Confirm your signature: ${title}`,
+    text: `Please confirm your signature on "${title}" by opening this link and pressing the button:\n${publicUrl}/api/v1/confirmations/${token}\n\nIf you did not sign, ignore this email and nothing will be counted.`,
+  };
 }
