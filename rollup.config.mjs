@@ -69,11 +69,12 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      manualChunks: sharedChunks(
-        ['civic-petition', 'civic-feedback', 'civic-poll', 'civic-service-locator'].map(
+      manualChunks: sharedChunks({
+        widgets: ['civic-petition', 'civic-feedback', 'civic-poll', 'civic-service-locator'].map(
           (name) => `${defineDir}/${name}.ts`,
         ),
-      ),
+        light: [`${defineDir}/civic-rating.ts`, `${defineDir}/civic-version.ts`],
+      }),
       sourcemap: true,
     },
   },

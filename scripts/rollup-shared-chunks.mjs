@@ -2,25 +2,22 @@
 /**
  * Rollup's `manualChunks` for the CDN build. By default Rollup makes one chunk per set of entries sharing code,
  * which here gave five small shared chunks; gzipped one by one they cost about 1 500 bytes more than together.
- * This puts the shared code in two chunks instead:
- * - `lit`: Lit and the localization every element needs, all that the rating control and the version badge use;
- * - `core`: every other module that two or more of `widgets` load statically (the client and its schemas, the
- *   widget base class, the form helpers and styles).
+ * This puts the code that two or more `widgets` load statically into two chunks instead:
+ * - `element`: the part that the `light` entries (the rating control, the version badge) load too: Lit, the
+ *   localization, the text reset; so that those download no client;
+ * - `core`: the rest (the client and its schemas, the widget base class, the form helpers and styles).
  * Modules loaded on demand (locales, adapters, the details views) keep chunks of their own.
- * @param {string[]} widgets entry files whose shared code goes into `core`
+ * @param {{ widgets: string[], light: string[] }} entries entry files, as the ends of module ids
  * @returns {import('rollup').GetManualChunk}
  */
-export function sharedChunks(widgets) {
-  const lit =
-    /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\/|\/widgets\/src\/(i18n\/(localize|en|strings)|internal\/define)\.ts$/;
-  /** @type {Map<string, number> | undefined} how many of `widgets` load each module statically */
-  let users;
+export function sharedChunks({ widgets, light }) {
+  /** @type {Map<string, string> | undefined} */
+  let chunkOf;
   return (id, { getModuleIds, getModuleInfo }) => {
-    if (lit.test(id)) return 'lit';
-    if (!users) {
-      users = new Map();
+    if (!chunkOf) {
       const ids = [...getModuleIds()];
-      for (const entry of widgets) {
+      /** Every module `entry` loads statically. @param {string} entry */
+      const loadedBy = (entry) => {
         const loaded = new Set();
         const pending = [ids.find((m) => m.endsWith(entry))];
         while (pending.length) {
@@ -29,9 +26,14 @@ export function sharedChunks(widgets) {
           loaded.add(m);
           pending.push(...(getModuleInfo(m)?.importedIds ?? []));
         }
-        for (const m of loaded) users.set(m, (users.get(m) ?? 0) + 1);
-      }
+        return loaded;
+      };
+      const users = new Map();
+      for (const m of widgets.flatMap((entry) => [...loadedBy(entry)])) users.set(m, (users.get(m) ?? 0) + 1);
+      const lightLoads = new Set(light.flatMap((entry) => [...loadedBy(entry)]));
+      chunkOf = new Map();
+      for (const [m, count] of users) if (count >= 2) chunkOf.set(m, lightLoads.has(m) ? 'element' : 'core');
     }
-    return (users.get(id) ?? 0) >= 2 ? 'core' : undefined;
+    return chunkOf.get(id);
   };
 }
