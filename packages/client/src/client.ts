@@ -293,29 +293,26 @@ export class CivicClient extends EventTarget {
     const call = (ctx: RequestContext) =>
       (this.adapter[entry.operation] as (...a: unknown[]) => Promise<unknown>)(...entry.args, ctx);
     const request = requestKey(entry.operation, entry.args);
-    let answer: unknown;
+    let receipt: R;
     try {
-      answer = await withRetry(() => this.#attempt(call, entry.id), this.#retry);
+      receipt = parseOutput(
+        SUBMISSIONS[entry.operation].receipt,
+        await withRetry(() => this.#attempt(call, entry.id), this.#retry),
+      ) as R;
     } catch (error) {
       const clientError = error instanceof ClientError ? error : new ClientError('network', String(error));
       if (isRetryable(clientError)) {
         await store.put({ ...entry, attempts: entry.attempts + 1 }).catch(() => {});
         return undefined;
       }
-      await store.delete(entry.id).catch(() => {});
+      // An answer that cannot be read (malformed, or not the protocol's) still acknowledged it: the entry goes.
       if (clientError.kind === 'invalid-response') this.#unreadable.set(request, entry.id);
+      await store.delete(entry.id).catch(() => {});
       throw clientError;
     }
-    // Acknowledged: the backend has it, so the entry goes even if the answer turns out to be malformed.
+    this.#unreadable.delete(request);
     await store.delete(entry.id).catch(() => {});
-    try {
-      const receipt = parseOutput(SUBMISSIONS[entry.operation].receipt, answer) as R;
-      this.#unreadable.delete(request);
-      return receipt;
-    } catch (error) {
-      this.#unreadable.set(request, entry.id);
-      throw error;
-    }
+    return receipt;
   }
 
   async #flushOnce() {
