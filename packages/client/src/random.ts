@@ -1,9 +1,8 @@
 /**
- * A random UUID v4. `crypto.randomUUID` exists only in secure contexts, and widgets may be embedded in plain
- * `http:` pages, so fall back to `getRandomValues`, which every context has.
+ * A random UUID v4, from `crypto.getRandomValues`, which every context has: `crypto.randomUUID` exists only in
+ * secure contexts, and widgets may be embedded in plain `http:` pages.
  */
 export function randomUuid(): string {
-  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false) return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
