@@ -69,6 +69,18 @@ describe('<civic-feedback>', () => {
     expect(ratingOf(slotted).getAttribute('aria-labelledby')).to.equal('question');
   });
 
+  it('passes a rating override in .strings on to the rating inside', async () => {
+    const el = await show(html`<civic-feedback topic="t" .client=${feedbackClient()}></civic-feedback>`);
+    const choiceNames = () =>
+      [...ratingOf(el).shadowRoot!.querySelectorAll('[data-value]')].map((choice) => choice.getAttribute('aria-label'));
+    expect(choiceNames()).to.deep.equal(['Yes', 'No']);
+    el.strings = { rating: { yes: 'Useful', no: 'Not useful' }, feedback: { send: 'Submit' } };
+    await el.updateComplete;
+    await ratingOf(el).updateComplete;
+    expect(choiceNames()).to.deep.equal(['Useful', 'Not useful']);
+    expect(text($(el, 'form button'))).to.equal('Submit');
+  });
+
   it('sends the rating on the first click, then the follow-up with the same receipt and the comment redacted', async () => {
     const client = feedbackClient();
     const el = await show(html`<civic-feedback topic="page:/bins" .client=${client}></civic-feedback>`);

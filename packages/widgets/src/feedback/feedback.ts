@@ -7,6 +7,7 @@ import {
 } from '@civic-widgets/client';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { StringOverrides } from '../i18n/localize.js';
 import { CivicElement } from '../internal/civic-element.js';
 import type { AdapterOptions } from '../internal/client.js';
 import {
@@ -23,6 +24,7 @@ import { type FeedbackStrings, feedbackCatalog } from './feedback.strings.js';
 import { feedbackStyles } from './feedback.styles.js';
 import { coolingDown, pageUrl, redact, rememberFeedback, sampled } from './privacy.js';
 import type { CivicRating } from './rating.js';
+import type { RatingStrings } from './rating.strings.js';
 
 const QUESTIONS = {
   thumbs: 'questionThumbs',
@@ -77,6 +79,12 @@ const negative = (scale: RatingScale, value: number) =>
 export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: FeedbackStrings }> {
   static override styles = [...CivicElement.styles, formStyles, feedbackStyles];
   static override catalogs = { feedback: feedbackCatalog };
+
+  /**
+   * Text overrides: the `feedback` and `common` sections, and `rating` for the names of the rating's choices,
+   * which is passed on to the rating inside (see docs/localization.md).
+   */
+  declare strings?: StringOverrides<{ feedback: FeedbackStrings; rating: RatingStrings }>;
 
   /** What the feedback is about, e.g. `page:/bins` or `service:parking-permit`. Required. */
   @property({ reflect: true }) topic?: string;
@@ -371,6 +379,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
           part="input"
           required
           scale=${this.#scale()}
+          .strings=${this.strings?.rating ? { rating: this.strings.rating } : undefined}
           aria-labelledby="question"
           aria-describedby=${[hint && 'rating-hint', issue && 'rating-error'].filter(Boolean).join(' ') || nothing}
           @click=${this.#handleRatingClick}
