@@ -62,8 +62,9 @@ export class CivicRating extends LitElement {
       }
       [role='radio'] {
         box-sizing: border-box;
-        min-inline-size: 2.75rem;
-        min-block-size: 2.75rem;
+        /* 44 px targets even when a page shrinks its root font size (62.5 % themes): WCAG 2.5.8 and 2.5.5. */
+        min-inline-size: max(2.75rem, 44px);
+        min-block-size: max(2.75rem, 44px);
         padding: 0.25rem 0.5rem;
         display: inline-flex;
         align-items: center;

@@ -133,4 +133,22 @@ describe('a host page’s styles and the widgets', () => {
     expect(await width('inline')).to.equal(own);
     expect(await width('block')).to.equal(own);
   });
+
+  it("keeps the rating's choices 44 px targets when the page shrinks its root font size", async () => {
+    const root = document.documentElement;
+    const before = root.style.fontSize;
+    try {
+      for (const size of ['62.5%', '5px']) {
+        root.style.fontSize = size;
+        const element = await place(rating);
+        for (const choice of element.shadowRoot!.querySelectorAll('[data-value]')) {
+          const box = choice.getBoundingClientRect();
+          expect(box.width, `${size}: width`).to.be.at.least(44);
+          expect(box.height, `${size}: height`).to.be.at.least(44);
+        }
+      }
+    } finally {
+      root.style.fontSize = before;
+    }
+  });
 });
