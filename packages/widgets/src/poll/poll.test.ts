@@ -1,12 +1,12 @@
 import { ClientError, type Poll, type VoteRequest } from '@civic-widgets/client';
 import { tallyVotes } from '@civic-widgets/client/domain';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { resetSharedClients } from '../internal/client.js';
 import { describeExamples } from '../test-support/axe.js';
 import { checkCatalog } from '../test-support/catalog.js';
-import { deferred, delivered, outboxEvent, queued } from '../test-support/fake-client.js';
+import { deferred, delivered, fakeClient, outboxEvent, queued } from '../test-support/fake-client.js';
 import {
   closedPoll,
   examples,
@@ -385,6 +385,32 @@ describe('<civic-poll>', () => {
       const { el, client } = await show({ ...closedPoll, resultsVisibility: 'never' });
       expect(client.calls.map((c) => c.method)).to.deep.equal(['getPoll']);
       expect(text($(el, 'article'))).to.contain('The organisers do not publish results for this poll.');
+    });
+
+    it('refreshes the results of an open poll while they are shown, and not those of a closed one', async () => {
+      let total = singleResults.totalVotes;
+      const live = () => ({ ...singleResults, totalVotes: ++total });
+      localStorage.setItem('civic-poll:rest:park-name', JSON.stringify({ receiptId: 'R', choices: ['riverside'] }));
+      const client = fakeClient({
+        getPoll: async () => structuredClone(singlePoll),
+        getPollResults: async () => live(),
+      });
+      const el = await fixture<CivicPoll>(
+        html`<civic-poll poll-id=${singlePoll.id} refresh-interval="0.05" .client=${client}></civic-poll>`,
+      );
+      await waitUntil(() => text($(el, '[part=result]'))?.includes('votes in total'), 'no results');
+      await waitUntil(() => client.calls.filter((c) => c.method === 'getPollResults').length >= 3, 'no refresh');
+      await waitUntil(() => !text($(el, '[part=result]'))?.includes('41 votes in total.'), 'results not updated');
+      el.refreshInterval = 0;
+      await el.updateComplete;
+      const calls = client.calls.length;
+      await aTimeout(150);
+      expect(client.calls.length, 'refreshing off').to.equal(calls);
+
+      const closed = pollClient(closedPoll, rankedResults);
+      await fixture(html`<civic-poll poll-id=${closedPoll.id} refresh-interval="0.05" .client=${closed}></civic-poll>`);
+      await aTimeout(200);
+      expect(closed.calls.map((c) => c.method)).to.deep.equal(['getPoll', 'getPollResults']);
     });
 
     it('a 403 for results leaves the poll usable', async () => {

@@ -11,6 +11,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
 import { choiceGroup, errorSummary, failureNotice, liveStatus } from '../internal/fields.js';
+import { RefreshController } from '../internal/refresh.js';
 import { SubmitController } from '../internal/submit.js';
 import { formStyles } from '../styles/form.styles.js';
 import { type LocalBallot, readBallot, saveBallot } from './ballot.js';
@@ -60,6 +61,9 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
   /** The poll to show, as the backend names it. Required. */
   @property({ attribute: 'poll-id', reflect: true }) pollId?: string;
 
+  /** Seconds between refreshes of the results shown while the poll is open and the page visible; 0 turns it off. */
+  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 60;
+
   /** Options ticked in a `multiple` poll (to enforce `maxChoices`). */
   @state() private chosen: string[] = [];
   /** Option ids in the citizen's order of preference, for a `ranked` poll. */
@@ -72,6 +76,16 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
   #sent: string[] = [];
   #lastShown = '';
   #ballotKey?: string;
+
+  // Results of a closed poll are final; those of an open one change as people vote.
+  protected readonly refresher = new RefreshController(
+    this,
+    () =>
+      this.loadStatus === 'loaded' && this.data?.results && effectiveStatus(this.data.poll) !== 'closed'
+        ? this.refreshInterval
+        : 0,
+    () => void this.reload({ quiet: true }),
+  );
 
   readonly #submit = new SubmitController(this, this.submitContext(), {
     operation: 'votePoll',
