@@ -81,6 +81,19 @@ describe('<civic-feedback>', () => {
     expect(text($(el, 'form button'))).to.equal('Submit');
   });
 
+  it("shows a preset's statement in the page's language, and again after the language changes", async () => {
+    const { strings: fr } = await import('./i18n/presets.fr.js');
+    const { strings: es } = await import('./i18n/presets.es.js');
+    const el = await show(
+      html`<civic-feedback lang="fr" topic="t" preset="a11-ease" .client=${feedbackClient()}></civic-feedback>`,
+    );
+    expect(text($(el, '#question'))).to.equal(fr.a11Ease);
+    expect(text($(el, '#rating-hint'))).to.equal(fr.agreeHint);
+    el.setAttribute('lang', 'es');
+    await waitUntil(async () => (await el.updateComplete) && text($(el, '#question')) === es.a11Ease, 'not in Spanish');
+    expect(text($(el, '#rating-hint'))).to.equal(es.agreeHint);
+  });
+
   it('sends the rating on the first click, then the follow-up with the same receipt and the comment redacted', async () => {
     const client = feedbackClient();
     const el = await show(html`<civic-feedback topic="page:/bins" .client=${client}></civic-feedback>`);

@@ -207,18 +207,26 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
       this.#shown = sampled(this.sample, this.random) && !coolingDown(this.topic ?? '', this.cooldown);
     }
     super.willUpdate(changed);
+  }
+
+  protected override update(changed: PropertyValues<this>) {
+    // Here, not in willUpdate: Lit runs the localize controller between the two, and only then is `l10n.locale`
+    // the language this render shows. In willUpdate it was still English while a locale loaded, so a preset's
+    // statement stayed in English on a French page, and after every change of language.
     const wanted = this.preset ? `${this.preset} ${this.l10n.locale}` : '';
     if (wanted !== this.#presetFor) {
       this.#presetFor = wanted;
       this.presetTexts = undefined;
       if (this.preset) {
+        const locale = this.l10n.locale;
         this.#presetLoad = import('./presets.js')
-          .then((m) => m.preset(this.preset!, this.l10n.locale))
+          .then((m) => m.preset(this.preset!, locale))
           .then((texts) => {
             if (wanted === this.#presetFor) this.presetTexts = texts ?? null;
           });
       }
     }
+    super.update(changed);
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
