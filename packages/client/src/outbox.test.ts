@@ -1,6 +1,12 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { createClient, type OutboxEventDetail } from './client.js';
-import { indexedDbOutboxStore, memoryOutboxStore, type OutboxStore } from './outbox/store.js';
+import {
+  indexedDbOutboxStore,
+  memoryOutboxStore,
+  type OutboxEntry,
+  type OutboxStore,
+  storeWorks,
+} from './outbox/store.js';
 import { goOffline, json, problem, type Reply, scriptedFetch } from './test-support/fake-fetch.js';
 import { receipt, signature } from './test-support/fixtures.js';
 
@@ -199,5 +205,39 @@ describe('outbox', () => {
     const error = await client.signPetition('p1', signature).catch((e) => e);
     expect(error.kind).to.equal('invalid-response');
     expect(await outbox.list()).to.have.length(0);
+  });
+});
+
+describe('choosing the outbox storage', () => {
+  /** One tab's view of a storage every tab shares, each operation taking the given time. */
+  function tabOn(shared: Map<string, OutboxEntry>, ms: { put: number; get: number; delete: number }): OutboxStore {
+    const after = (delay: number) => new Promise((done) => setTimeout(done, delay));
+    return {
+      kind: 'indexeddb',
+      list: async () => [...shared.values()],
+      get: async (id) => {
+        await after(ms.get);
+        return shared.get(id);
+      },
+      put: async (entry) => {
+        await after(ms.put);
+        shared.set(entry.id, entry);
+      },
+      delete: async (id) => {
+        await after(ms.delete);
+        shared.delete(id);
+      },
+    };
+  }
+
+  it('a probe holds while another tab probes the same storage at the same moment', async () => {
+    // Tabs opening together each probe the storage; here tab A removes its probe (at 30 ms) between tab B's write
+    // (5 ms) and tab B's read (55 ms). A tab that wrongly finds its storage broken keeps its submissions where the
+    // other tabs never look.
+    const shared = new Map<string, OutboxEntry>();
+    const tabA = tabOn(shared, { put: 10, get: 10, delete: 10 });
+    const tabB = tabOn(shared, { put: 5, get: 50, delete: 5 });
+    expect(await Promise.all([storeWorks(tabA), storeWorks(tabB)])).to.deep.equal([true, true]);
+    expect(shared.size).to.equal(0);
   });
 });

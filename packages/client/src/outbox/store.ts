@@ -1,4 +1,5 @@
 import { createStore, promisifyRequest } from 'idb-keyval';
+import { randomUuid } from '../random.js';
 
 /** The submitting operations, the only ones that go through the outbox. */
 export type SubmitOperation = 'signPetition' | 'submitFeedback' | 'votePoll';
@@ -78,8 +79,11 @@ export function indexedDbOutboxStore(dbName = 'civic-widgets', storeName = 'outb
 }
 
 /** Writes, reads and removes a probe entry: private modes and full disks fail here rather than later. */
-async function works(store: OutboxStore): Promise<boolean> {
-  const probe = { id: '__probe__' } as OutboxEntry;
+export async function storeWorks(store: OutboxStore): Promise<boolean> {
+  // A key of its own: tabs opening at the same moment probe the same storage, and with one shared key a tab
+  // could read after another had removed it, take IndexedDB for broken and keep its submissions in localStorage,
+  // where tabs (and later visits) using IndexedDB never look. (No namespace: `pending()` never lists it.)
+  const probe = { id: `__probe__${randomUuid()}` } as OutboxEntry;
   try {
     await store.put(probe);
     const ok = (await store.get(probe.id))?.id === probe.id;
@@ -98,7 +102,7 @@ export function defaultOutboxStore(): Promise<OutboxStore> {
     for (const create of [indexedDbOutboxStore, localStorageOutboxStore]) {
       try {
         const store = create();
-        if (await works(store)) return store;
+        if (await storeWorks(store)) return store;
       } catch {
         // Missing or blocked storage (Node, sandboxed frames, disabled cookies): try the next one.
       }
