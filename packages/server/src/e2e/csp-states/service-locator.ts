@@ -176,6 +176,18 @@ export const serviceLocatorStates: WidgetStates = {
     },
     {
       widget: 'civic-service-locator',
+      state: 'search without a connection',
+      async drive(d) {
+        await d.open();
+        await d.widget.locator('#r0').waitFor();
+        await d.context.setOffline(true);
+        await d.widget.getByLabel(locator.searchLabel).fill('library');
+        await d.widget.getByRole('button', { name: locator.search, exact: true }).click();
+        await d.widget.getByRole('alert').getByText(common.errorOffline).waitFor();
+      },
+    },
+    {
+      widget: 'civic-service-locator',
       state: 'load fails (503)',
       async drive(d) {
         await d.refuse(/\/services\/categories$/, 503);
