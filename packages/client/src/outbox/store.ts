@@ -1,5 +1,4 @@
 import { createStore, promisifyRequest } from 'idb-keyval';
-import { randomUuid } from '../random.js';
 
 /** The submitting operations, the only ones that go through the outbox. */
 export type SubmitOperation = 'signPetition' | 'submitFeedback' | 'votePoll';
@@ -78,20 +77,27 @@ export function indexedDbOutboxStore(dbName = 'civic-widgets', storeName = 'outb
   };
 }
 
-/** Writes, reads and removes a probe entry: private modes and full disks fail here rather than later. */
-export async function storeWorks(store: OutboxStore): Promise<boolean> {
-  // A key of its own: tabs opening at the same moment probe the same storage, and with one shared key a tab
-  // could read after another had removed it, take IndexedDB for broken and keep its submissions in localStorage,
-  // where tabs (and later visits) using IndexedDB never look. (No namespace: `pending()` never lists it.)
-  const probe = { id: `__probe__${randomUuid()}` } as OutboxEntry;
-  try {
-    await store.put(probe);
-    const ok = (await store.get(probe.id))?.id === probe.id;
-    await store.delete(probe.id);
-    return ok;
-  } catch {
-    return false;
-  }
+/**
+ * Writes, reads and removes a probe entry: private modes and full disks fail here rather than later. One tab at a
+ * time: tabs opening together probe the same key, and one tab's delete between another's write and read made that
+ * tab take IndexedDB for broken and keep its submissions in localStorage, where tabs and later visits using
+ * IndexedDB never look. (A key per tab would not need the lock, but would stay behind when a page closes mid-probe.)
+ */
+export function storeWorks(store: OutboxStore): Promise<boolean> {
+  const probe = async () => {
+    const entry = { id: '__probe__' } as OutboxEntry;
+    try {
+      await store.put(entry);
+      const ok = (await store.get(entry.id))?.id === entry.id;
+      await store.delete(entry.id);
+      return ok;
+    } catch {
+      return false;
+    }
+  };
+  // Without Web Locks (older browsers, insecure contexts), or where they are denied (opaque origins), unlocked.
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request('civic-outbox-probe', probe).catch(probe) : probe();
 }
 
 let picked: Promise<OutboxStore> | undefined;
