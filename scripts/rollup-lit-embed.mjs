@@ -31,7 +31,7 @@ export function litEmbed() {
     resolveId: (id) => (id === HELP ? id : null),
     load: (id) =>
       id === HELP
-        ? `console.error("Civic Widgets: this page's Content-Security-Policy refused Lit's Trusted Types policy \\"lit-html\\" (another copy of Lit made one), so the widgets cannot start. Allow duplicates: trusted-types lit-html 'allow-duplicates'. See docs/security.md.");`
+        ? `console.error("Civic Widgets: this page's Content-Security-Policy refused Lit's Trusted Types policy \\"lit-html\\", so the widgets cannot start. Allow it, with duplicates in case another copy of Lit made one: trusted-types lit-html 'allow-duplicates'. See docs/security.md.");`
         : null,
     transform(code, id) {
       const expected = FILES.find(({ file }) => file.test(id) && id.includes('node_modules'));

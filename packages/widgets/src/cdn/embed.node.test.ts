@@ -221,6 +221,19 @@ describe('Trusted Types', () => {
     await close();
   });
 
+  it('enforced with a policy that does not list "lit-html": ours stop and the console names the fix', async () => {
+    const { page, errors, close } = await open('/tt-unlisted.html', script('/cdn/civic-widgets.js'), {
+      'Content-Security-Policy': `${enforce}; trusted-types council-policy`,
+    });
+    assert.equal(await petitionShown(page, 1500), false);
+    assert.ok(
+      errors.some((e) => e.includes('Civic Widgets') && e.includes(ALLOW_DUPLICATES)),
+      errors.join('\n'),
+    );
+    assert.ok(errors.length <= 4, errors.join('\n'));
+    await close();
+  });
+
   it('two separate copies of ours under an enforced policy that allows duplicates', async () => {
     const { page, errors, close } = await open(
       '/tt-two-copies.html',
