@@ -1,9 +1,15 @@
 import { ClientError } from '@civic-widgets/client';
 import type { CommonStrings } from '../i18n/strings.js';
 
-/** Any thrown value as a `ClientError` (the client throws nothing else, but a fake or an adapter might). */
+/**
+ * Any thrown value as a `ClientError` (the client throws nothing else, but a fake or an adapter might). A client
+ * from another copy of the client (the CDN's civic-client.js given to civic-petition.js as `.client`) throws its
+ * own class's errors: known by name, else a 409 or 422 would read as "could not reach the service".
+ */
 export function toClientError(error: unknown): ClientError {
-  return error instanceof ClientError ? error : new ClientError('network', String(error), { cause: error });
+  return error instanceof ClientError || (error as Error | undefined)?.name === 'ClientError'
+    ? (error as ClientError)
+    : new ClientError('network', String(error), { cause: error });
 }
 
 /** What to tell a resident about a failed call: never the server's own wording, always ours, localized. */
