@@ -15,12 +15,10 @@
 // 4xx refusals and unreadable answers are not retried. Searches retry alike, and show an error instead of queuing.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Locator, Page, Request, Route } from 'playwright-core';
-import { strings as feedbackStrings } from '../../../widgets/src/feedback/i18n/en.js';
+import type { Request, Route } from 'playwright-core';
 import { strings as common } from '../../../widgets/src/i18n/en.js';
-import { strings as petitionStrings } from '../../../widgets/src/petition/i18n/en.js';
-import { strings as pollStrings } from '../../../widgets/src/poll/i18n/en.js';
-import { type FaultProxy, type ProxyFault, startFaultProxy } from './fault-proxy.js';
+import { type ProxyFault, startFaultProxy } from './fault-proxy.js';
+import { type Cell, type FetchLog, faultWidgets, type WidgetCase } from './fault-widgets.js';
 import { type E2E, newPage, outboxEntries, startE2E, until } from './support.js';
 
 /** A fault Playwright makes in the browser, for one request. */
@@ -219,51 +217,6 @@ const FAULTS: Fault[] = [
   },
 ];
 
-/** One cell's own things: its id (in emails, paths and comments), page, proxy and the requests it saw. */
-interface Cell {
-  id: string;
-  page: Page;
-  context: BrowserContext;
-  widget: Locator;
-  proxy: FaultProxy;
-  /** `Date.now()` of each request the browser made for the submission or search. */
-  requests: number[];
-  pageUrl: string;
-  /** The page's `performance.now()` when the widget was filled in: the calls under test come after it. */
-  since: number;
-}
-
-/** What the page records of its `fetch` calls (see `openCell`). */
-interface FetchLog {
-  civicFetches: { url: string; method: string; body: string; at: number }[];
-}
-
-interface WidgetCase {
-  name: string;
-  script: string;
-  /** The widget's tag, with `endpoint` when given (else the page sets `.client`). */
-  tag: (endpoint?: string) => string;
-  method: 'GET' | 'POST';
-  path: string;
-  /** Whether a request to `path` is the one under test (the follow-up, not the rating before it). */
-  matches?: (body: string) => boolean;
-  /** Loads and fills in, up to the submit. */
-  fill: (cell: Cell) => Promise<void>;
-  submit: (cell: Cell) => Promise<void>;
-  /** Waits until the widget shows success. */
-  succeeded: (cell: Cell) => Promise<void>;
-  /** For submissions: the heading of the pending item, and text of the entry that shows the input is in it. */
-  pending?: { heading: string; marker: (cell: Cell) => string };
-  /** Asserts the typed input is still in the form. */
-  inputKept: (cell: Cell) => Promise<void>;
-  /** Rows the server stored for this cell's submission. */
-  stored?: (cell: Cell) => Promise<number>;
-  /** The widget's own message for a conflict. */
-  conflict: string;
-}
-
-const value = (widget: Locator, label: string) => widget.getByLabel(label, { exact: true }).inputValue();
-
 describe('network faults between the widgets and the server: one row or a pending item, the input kept', {
   concurrency: 8,
 }, () => {
@@ -273,129 +226,7 @@ describe('network faults between the widgets and the server: one row or a pendin
   });
   after(() => e2e?.close());
 
-  const WIDGETS: WidgetCase[] = [
-    {
-      name: '<civic-petition>',
-      script: 'civic-petition.js',
-      tag: (endpoint) =>
-        `<civic-petition ${endpoint ? `endpoint="${endpoint}"` : ''} petition-id="safer-crossings"></civic-petition>`,
-      method: 'POST',
-      path: '/api/v1/petitions/safer-crossings/signatures',
-      fill: async ({ widget, id }) => {
-        await widget.getByLabel('Full name').fill('Ada Lovelace');
-        await widget.getByLabel('Email address').fill(`${id}@example.org`);
-        await widget.getByLabel('Postcode').fill('LS1 3AB');
-        await widget.locator('#consent').check();
-      },
-      submit: ({ widget }) => widget.getByRole('button', { name: 'Sign this petition' }).click(),
-      succeeded: ({ widget }) => widget.getByRole('heading', { name: 'Thank you for signing' }).waitFor(),
-      pending: { heading: petitionStrings.queuedHeading, marker: ({ id }) => `${id}@example.org` },
-      inputKept: async ({ widget, id }) => {
-        assert.equal(await value(widget, 'Full name'), 'Ada Lovelace');
-        assert.equal(await value(widget, 'Email address'), `${id}@example.org`);
-        assert.equal(await value(widget, 'Postcode'), 'LS1 3AB');
-        assert.ok(await widget.locator('#consent').isChecked(), 'consent still given');
-      },
-      stored: async ({ id }) =>
-        (await e2e.db.selectFrom('signatures').select('id').where('email', '=', `${id}@example.org`).execute()).length,
-      conflict: petitionStrings.closedError,
-    },
-    {
-      name: '<civic-feedback> rating',
-      script: 'civic-feedback.js',
-      tag: (endpoint) =>
-        `<civic-feedback ${endpoint ? `endpoint="${endpoint}"` : ''} topic="bins" scale="stars"></civic-feedback>`,
-      method: 'POST',
-      path: '/api/v1/feedback',
-      matches: (body) => !body.includes('followUpTo'),
-      fill: ({ widget }) => widget.getByRole('radio', { name: '2 out of 5 stars' }).waitFor(),
-      // One click is the whole answer: it sends the rating.
-      submit: ({ widget }) => widget.getByRole('radio', { name: '2 out of 5 stars' }).click(),
-      succeeded: ({ widget }) => widget.getByText(feedbackStrings.recorded).waitFor(),
-      pending: { heading: feedbackStrings.thanksHeading, marker: ({ pageUrl }) => pageUrl },
-      inputKept: async ({ widget }) =>
-        assert.ok(await widget.getByRole('radio', { name: '2 out of 5 stars' }).isChecked(), 'the rating still chosen'),
-      stored: async ({ pageUrl }) =>
-        (await e2e.db.selectFrom('feedback').select('id').where('page_url', '=', pageUrl).execute()).length,
-      conflict: common.errorServer,
-    },
-    {
-      name: '<civic-feedback> follow-up',
-      script: 'civic-feedback.js',
-      tag: (endpoint) =>
-        `<civic-feedback ${endpoint ? `endpoint="${endpoint}"` : ''} topic="bins" scale="stars"></civic-feedback>`,
-      method: 'POST',
-      path: '/api/v1/feedback',
-      matches: (body) => body.includes('followUpTo'),
-      fill: async ({ widget, id }) => {
-        await widget.getByRole('radio', { name: '2 out of 5 stars' }).click();
-        await widget.getByText(feedbackStrings.recorded).waitFor();
-        await widget.getByLabel('It was hard to understand').check();
-        await widget.getByLabel('Tell us more (optional)').fill(`The collection day is wrong (${id})`);
-      },
-      submit: ({ widget }) => widget.getByRole('button', { name: 'Send' }).click(),
-      succeeded: ({ widget }) => widget.getByText(feedbackStrings.thanksText).waitFor(),
-      pending: { heading: feedbackStrings.thanksHeading, marker: ({ id }) => `The collection day is wrong (${id})` },
-      inputKept: async ({ widget, id }) => {
-        assert.ok(await widget.getByLabel('It was hard to understand').isChecked(), 'the reason still ticked');
-        assert.equal(await value(widget, 'Tell us more (optional)'), `The collection day is wrong (${id})`);
-      },
-      // The follow-up attaches to the rating's row: stored when that row has the comment, never as a second row.
-      stored: async ({ pageUrl }) => {
-        const rows = await e2e.db.selectFrom('feedback').select('comment').where('page_url', '=', pageUrl).execute();
-        assert.equal(rows.length, 1, 'one row: the rating, with the follow-up attached or not');
-        return rows.filter((row) => row.comment !== null).length;
-      },
-      conflict: common.errorServer,
-    },
-    {
-      name: '<civic-poll>',
-      script: 'civic-poll.js',
-      tag: (endpoint) =>
-        `<civic-poll ${endpoint ? `endpoint="${endpoint}"` : ''} poll-id="budget-priorities"></civic-poll>`,
-      method: 'POST',
-      path: '/api/v1/polls/budget-priorities/votes',
-      fill: ({ widget }) => widget.getByRole('checkbox', { name: 'Libraries' }).check(),
-      submit: ({ widget }) => widget.getByRole('button', { name: 'Vote' }).click(),
-      succeeded: ({ widget }) =>
-        widget.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor(),
-      pending: { heading: pollStrings.queuedHeading, marker: () => 'libraries' },
-      inputKept: async ({ widget }) =>
-        assert.ok(await widget.getByRole('checkbox', { name: 'Libraries' }).isChecked(), 'the choice still ticked'),
-      // The browser's voter token (kept for the poll in localStorage) tells this cell's vote from the others'.
-      stored: async ({ page }) => {
-        const token = await page.evaluate(() => {
-          const key = Object.keys(localStorage).find((k) => k.startsWith('civic-poll:'));
-          return key ? (JSON.parse(localStorage.getItem(key) ?? '{}') as { token?: string }).token : undefined;
-        });
-        assert.ok(token, 'the poll made a voter token');
-        return (await e2e.db.selectFrom('votes').select('id').where('voter_token', '=', token).execute()).length;
-      },
-      conflict: pollStrings.closedError,
-    },
-    {
-      name: '<civic-service-locator> search',
-      script: 'civic-service-locator.js',
-      tag: (endpoint) => `<civic-service-locator ${endpoint ? `endpoint="${endpoint}"` : ''}></civic-service-locator>`,
-      method: 'GET',
-      path: '/api/v1/services',
-      // It lists every service on load: that search ends before the one under test.
-      fill: async ({ widget }) => {
-        await widget.locator('#r0').waitFor();
-        await widget.getByLabel('Postcode').fill('LS1 3AB');
-      },
-      submit: ({ widget }) => widget.getByRole('button', { name: 'Search' }).click(),
-      succeeded: async ({ widget }) => {
-        await widget.locator('#r0').waitFor();
-        await widget
-          .getByRole('status')
-          .filter({ hasText: /services? found/ })
-          .waitFor({ state: 'attached' });
-      },
-      inputKept: async ({ widget }) => assert.equal(await value(widget, 'Postcode'), 'LS1 3AB'),
-      conflict: common.errorServer,
-    },
-  ];
+  const WIDGETS = faultWidgets(() => e2e);
 
   const MESSAGES = (widget: WidgetCase): Record<Message, string> => ({
     errorOffline: common.errorOffline,
@@ -429,12 +260,16 @@ describe('network faults between the widgets and the server: one row or a pendin
     return route.fulfill({ response, body, status: 200 });
   }
 
-  /** Opens the cell's page, with the fault set up but not yet active. Returns a function that lifts it. */
+  /**
+   * Opens the cell's page and fills the widget in, with the fault set up: `activate` makes an offline fault start
+   * (the others wait for their request), `lift` ends the fault, as when the connection or the server comes back.
+   */
   async function openCell(fault: Fault, widget: WidgetCase, id: string) {
     const proxy = await startFaultProxy(e2e.apiUrl);
     const endpoint = `${proxy.url}/api/v1`;
     const path = `/cell/${id}.html`;
-    // The page's own client, when the fault needs a shorter timeout, is set before the widget's script runs.
+    // The page's own client (for a shorter timeout, or to test another copy of the client) is set before the
+    // widget's script runs; Lit keeps a property set before the element upgrades.
     const ownClient =
       fault.timeoutMs === undefined
         ? ''
@@ -531,7 +366,6 @@ describe('network faults between the widgets and the server: one row or a pendin
     };
   }
 
-  /** The cell's requests so far, and the gaps between them. */
   /**
    * Asserts the browser made `count` requests for the submission (or search), and that they came no sooner after
    * one another than the fault's `minGapMs`. The gaps are measured in the page, when the client called `fetch`:
