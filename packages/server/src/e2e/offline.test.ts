@@ -2,11 +2,9 @@
 // (IndexedDB), survives a reload, and reaches the real server exactly once when the connection returns, whether
 // the page is still open (the `online` event) or opened again later (the flush on load).
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { CDN_DIR, type E2E, hostPage, newPage, outboxEntries, startE2E, until } from './support.js';
+import type { Page } from 'playwright-core';
+import { type E2E, hostPage, newPage, outboxEntries, serveFromCache, startE2E, until } from './support.js';
 
 describe('submissions made offline reach the server once, after a reload and back online', () => {
   let e2e: E2E;
@@ -27,28 +25,6 @@ describe('submissions made offline reach the server once, after a reload and bac
     );
   });
   after(() => e2e?.close());
-
-  /**
-   * Answers the host page and the CDN files without the network, as a site's service worker would from its
-   * cache: the only way a page reloads while the browser is offline.
-   */
-  async function serveFromCache(context: BrowserContext) {
-    // A page answered this way has no server address, so Chromium counts it as a public site and asks before
-    // letting it reach a loopback one (Local Network Access). A real council site and its API are both public.
-    await context.grantPermissions(['local-network-access'], { origin: e2e.hostUrl });
-    await context.route(`${e2e.hostUrl}/petition.html`, (route) =>
-      route.fulfill({ contentType: 'text/html; charset=utf-8', body: petitionPage }),
-    );
-    await context.route(`${e2e.apiUrl}/cdn/**`, async (route) => {
-      const path = new URL(route.request().url()).pathname.slice('/cdn/'.length);
-      const type = extname(path) === '.js' ? 'text/javascript' : 'application/json';
-      route.fulfill({
-        contentType: type,
-        headers: { 'Access-Control-Allow-Origin': '*' },
-        body: await readFile(join(CDN_DIR, path), 'utf8'),
-      });
-    });
-  }
 
   const outbox = async (page: Page) => (await outboxEntries(page)).length;
 
@@ -76,7 +52,7 @@ describe('submissions made offline reach the server once, after a reload and bac
     assert.equal(await outbox(page), 1);
     assert.deepEqual(await signatures(), []);
 
-    await serveFromCache(context);
+    await serveFromCache(e2e, context, { '/petition.html': petitionPage });
     await page.reload();
     await page.locator('civic-petition [part="error"]').waitFor(); // the petition cannot load offline
     assert.equal(await outbox(page), 1, 'the signature survived the reload');

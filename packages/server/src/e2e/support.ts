@@ -4,10 +4,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -187,6 +188,40 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
     if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
     await new Promise((done) => setTimeout(done, 50));
   }
+}
+
+/**
+ * Answers the host pages and the CDN files without the network, as a site's service worker would from its cache:
+ * the only way a page reloads while the browser is offline. `pages` maps a path on the host to its HTML, or to a
+ * function asked on every load (the page can change between visits). The API still needs the network.
+ */
+export async function serveFromCache(
+  e2e: E2E,
+  context: BrowserContext,
+  pages: Record<string, string | ((url: URL) => string)>,
+) {
+  // A page answered this way has no server address, so Chromium counts it as a public site and asks before
+  // letting it reach a loopback one (Local Network Access). A real council site and its API are both public.
+  await context.grantPermissions(['local-network-access'], { origin: e2e.hostUrl });
+  for (const [path, page] of Object.entries(pages)) {
+    await context.route(
+      (url) => url.origin === e2e.hostUrl && url.pathname === path,
+      (route) => {
+        const url = new URL(route.request().url());
+        route.fulfill({ contentType: 'text/html; charset=utf-8', body: typeof page === 'string' ? page : page(url) });
+      },
+    );
+  }
+  const cached = new Map<string, Promise<string>>();
+  await context.route(`${e2e.apiUrl}/cdn/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname.slice('/cdn/'.length);
+    if (!cached.has(path)) cached.set(path, readFile(join(CDN_DIR, path), 'utf8'));
+    route.fulfill({
+      contentType: extname(path) === '.js' ? 'text/javascript' : 'application/json',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      body: await cached.get(path)!,
+    });
+  });
 }
 
 /** The element that has focus, through shadow roots: its tag, id, role and accessible-ish name. */
