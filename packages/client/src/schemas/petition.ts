@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { int, optionalText, page, text } from './build.js';
+import { accepted, int, optionalText, page, text } from './build.js';
 import { DateTime, Email, Honeypot, HttpUrl, Id, PageQuery, ReceiptId } from './common.js';
 
 export const PetitionStatus = z.enum(['open', 'closed', 'responded']);
@@ -46,10 +46,7 @@ export const SignatureRequest = z.object({
   /** ISO 3166-1 alpha-2 country code. */
   country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
   /** Must be `true`: the signer agreed to the privacy notice. (A refinement rather than `z.literal`, for size.) */
-  consent: z
-    .boolean()
-    .check(z.refine((agreed) => agreed, { message: 'Consent is required' }))
-    .register(z.globalRegistry, { const: true }),
+  consent: accepted('Consent is required'),
   showName: z.optional(z.boolean()),
   website: Honeypot,
 });
