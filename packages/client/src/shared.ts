@@ -1,4 +1,4 @@
-// What every entry point exports besides its resources: the core, errors, the outbox's events and types.
+/** `@civic-widgets/client/core` and part of every entry point: the core, errors, the outbox's events and types. */
 export type { Adapter, FeedbackField, RequestContext } from './adapter.js';
 export { ClientCore, type ClientOptions, createCore } from './core.js';
 export { ClientError, type ClientErrorInit, type ClientErrorKind, isRetryable } from './errors.js';
