@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { accepted, int, optionalText, page, text } from './build.js';
+import { accepted, int, oneOf, optionalText, page, text } from './build.js';
 import { DateTime, Email, Honeypot, HttpUrl, Id, PageQuery, ReceiptId } from './common.js';
 
-export const PetitionStatus = z.enum(['open', 'closed', 'responded']);
+export const PetitionStatus = oneOf(['open', 'closed', 'responded']);
 
 /** A milestone, e.g. `{count: 10000, label: 'Government responds'}`. */
 export const Threshold = z.object({ count: int().check(z.gte(1)), label: text(200) });
@@ -14,7 +14,7 @@ export const GovernmentResponse = z.object({
 });
 
 /** Fields a petition may ask signers for, besides name and email. */
-export const SignerField = z.enum(['postcode', 'country']);
+export const SignerField = oneOf(['postcode', 'country']);
 
 export const PetitionSummary = z.object({
   id: Id,
@@ -53,7 +53,7 @@ export const SignatureRequest = z.object({
 
 export const SignatureReceipt = z.object({
   receiptId: ReceiptId,
-  status: z.enum(['counted', 'pending_confirmation']),
+  status: oneOf(['counted', 'pending_confirmation']),
   signatureCount: int().check(z.gte(0)),
 });
 
