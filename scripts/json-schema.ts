@@ -2,6 +2,7 @@
 // of truth) into docs/schema/. `npx tsx scripts/json-schema.ts` writes them; `--check` fails when they drift.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
+import { FORMATS, isTrue, ONE_OF } from '../packages/client/src/schemas/build.js';
 import * as schemas from '../packages/client/src/schemas/index.js';
 
 export const outDir = new URL('../docs/schema/', import.meta.url);
@@ -27,12 +28,40 @@ const documents: Record<string, [z.core.$ZodType, 'input' | 'output']> = {
   Problem: [schemas.Problem, 'output'],
 };
 
+type Check = { _zod: { def: { check: string; pattern?: RegExp; fn?: unknown } }; [ONE_OF]?: readonly string[] };
+
+/**
+ * What JSON Schema says that the cheap checks of schemas/build.ts do not: the format of a pattern, the integer
+ * type of `Number.isSafeInteger`, the constant of `isTrue`, the values of `oneOf`. Read off the schema whose last
+ * check it is, where the browser build used to register it, so that the schemas refined from it inherit it.
+ */
+function metadataOf(schema: z.core.$ZodType): z.core.JSONSchemaMeta | undefined {
+  const check = (schema._zod.def as { checks?: Check[] }).checks?.at(-1);
+  if (!check) return undefined;
+  if (check[ONE_OF]) return { enum: [...check[ONE_OF]] };
+  const def = check._zod.def;
+  const format = Object.entries(FORMATS).find(([, pattern]) => pattern === def.pattern)?.[0];
+  if (format) return { format };
+  if (def.fn === Number.isSafeInteger) return { type: 'integer' };
+  if (def.fn === isTrue) return { const: true };
+  return undefined;
+}
+
+/** A registry whose entries are computed by `metadataOf` (zod's `get` adds what schemas inherit from parents). */
+class ChecksRegistry extends z.core.$ZodRegistry<z.core.JSONSchemaMeta> {
+  constructor() {
+    super();
+    this._map = { get: metadataOf, has: (schema: z.core.$ZodType) => !!metadataOf(schema) } as typeof this._map;
+  }
+}
+const metadata = new ChecksRegistry();
+
 /** File name → JSON text, as the schemas say today. */
 export function generate(): Map<string, string> {
   const files = new Map<string, string>();
   for (const [name, [schema, io]] of Object.entries(documents)) {
     const jsonSchema = {
-      ...z.toJSONSchema(schema, { io, unrepresentable: 'throw' }),
+      ...z.toJSONSchema(schema, { io, unrepresentable: 'throw', metadata }),
       $id: `https://civic-widgets.org/schema/v1/${name}.json`,
       title: name,
     };

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createClient } from './client.js';
-import { memoryOutboxStore } from './outbox/store.js';
+import { memoryOutboxStore } from './outbox/memory-store.js';
 import { errorOf } from './test-support/error-of.js';
 import { goOffline, json, problem, type Reply, scriptedFetch } from './test-support/fake-fetch.js';
 import { petition, receipt, signature } from './test-support/fixtures.js';

@@ -1,12 +1,9 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { createClient, type OutboxEventDetail } from './client.js';
-import {
-  indexedDbOutboxStore,
-  memoryOutboxStore,
-  type OutboxEntry,
-  type OutboxStore,
-  storeWorks,
-} from './outbox/store.js';
+import { createClient } from './client.js';
+import { OutboxDeliveredEvent, OutboxFailedEvent } from './outbox/events.js';
+import { memoryOutboxStore } from './outbox/memory-store.js';
+import { indexedDbOutboxStore, storeWorks } from './outbox/store.js';
+import type { OutboxEntry, OutboxStore } from './outbox/types.js';
 import { goOffline, json, problem, type Reply, scriptedFetch } from './test-support/fake-fetch.js';
 import { receipt, signature } from './test-support/fixtures.js';
 
@@ -67,7 +64,8 @@ describe('outbox', () => {
     // A later page load: a new client for the same endpoint delivers on creation.
     const second = clientOn(outbox, [json(201, { receiptId: 'f-1' })], true);
     const delivered = await oneEvent(second.client, 'delivered');
-    expect((delivered as CustomEvent<OutboxEventDetail>).detail.receipt).to.deep.equal({ receiptId: 'f-1' });
+    expect(delivered).to.be.instanceOf(OutboxDeliveredEvent);
+    expect((delivered as OutboxDeliveredEvent).receipt).to.deep.equal({ receiptId: 'f-1' });
     await second.client.flush();
     expect(second.requests).to.have.length(1);
     expect(second.requests[0]!.headers.get('Idempotency-Key')).to.equal(
@@ -153,8 +151,10 @@ describe('outbox', () => {
     const { client } = clientOn(outbox, [problem(409, 'This petition is closed')]);
     const failed = oneEvent(client, 'failed');
     await client.flush();
-    const { detail } = (await failed) as CustomEvent<OutboxEventDetail>;
-    expect(detail.error?.status).to.equal(409);
+    const event = (await failed) as OutboxFailedEvent;
+    expect(event).to.be.instanceOf(OutboxFailedEvent);
+    expect(event.error.status).to.equal(409);
+    expect(event.entry.operation).to.equal('signPetition');
     expect(await outbox.list()).to.have.length(0);
   });
 

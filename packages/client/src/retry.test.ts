@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { createClient } from './client.js';
 import { ClientError } from './errors.js';
-import { memoryOutboxStore } from './outbox/store.js';
+import { memoryOutboxStore } from './outbox/memory-store.js';
 import { defaultRetryOptions, type RetryOptions, retryDelay } from './retry.js';
 import { json, problem, type Reply, scriptedFetch } from './test-support/fake-fetch.js';
 import { receipt, signature } from './test-support/fixtures.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createClient } from '../client.js';
 import { nextChange } from '../domain/hours.js';
-import { memoryOutboxStore } from '../outbox/store.js';
+import { memoryOutboxStore } from '../outbox/memory-store.js';
 import { Service } from '../schemas/service.js';
 import { errorOf } from '../test-support/error-of.js';
 import { json } from '../test-support/fake-fetch.js';

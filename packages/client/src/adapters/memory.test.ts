@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createClient } from '../client.js';
-import { memoryOutboxStore } from '../outbox/store.js';
+import { memoryOutboxStore } from '../outbox/memory-store.js';
 import { errorOf } from '../test-support/error-of.js';
 import { exampleSeed, memoryAdapter } from './memory.js';
 

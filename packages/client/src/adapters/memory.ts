@@ -3,12 +3,13 @@ import { emailKey } from '../domain/email.js';
 import { distanceKm } from '../domain/geo.js';
 import { isOpenAt } from '../domain/hours.js';
 import { tallyVotes } from '../domain/results.js';
+import { petitionStatus, pollStatus } from '../domain/status.js';
 import { ClientError } from '../errors.js';
 import { randomUuid } from '../random.js';
 import type { FieldError, Page, PageQuery } from '../schemas/common.js';
 import type { FeedbackRequest } from '../schemas/feedback.js';
 import type { Petition, SignatureReceipt } from '../schemas/petition.js';
-import type { Poll, PollStatus, VoteReceipt } from '../schemas/poll.js';
+import type { Poll, VoteReceipt } from '../schemas/poll.js';
 import type { Service } from '../schemas/service.js';
 import { exampleSeed, type MemorySeed } from './memory-seed.js';
 
@@ -71,21 +72,10 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     return found;
   };
 
-  /** An open petition past its closing time is closed, whatever its stored status says. */
-  const petitionStatus = (p: Petition): Petition['status'] =>
-    p.status === 'open' && p.closesAt && now().getTime() >= Date.parse(p.closesAt) ? 'closed' : p.status;
-
-  const pollStatus = (poll: Poll): PollStatus => {
-    const t = now().getTime();
-    if (poll.closesAt && t >= Date.parse(poll.closesAt)) return 'closed';
-    if (poll.opensAt && t < Date.parse(poll.opensAt)) return 'upcoming';
-    return poll.status;
-  };
-
   const poll = (id: string): Poll => {
     const found = data.polls.find((p) => p.id === id);
     if (!found) throw problem(404, 'not-found', 'Poll not found');
-    return { ...found, status: pollStatus(found) };
+    return { ...found, status: pollStatus(found, now().getTime()) };
   };
 
   const results = (p: Poll) =>
@@ -143,7 +133,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     listPetitions: (query) =>
       respond(() => {
         const items = data.petitions
-          .map((p) => ({ ...p, status: petitionStatus(p) }))
+          .map((p) => ({ ...p, status: petitionStatus(p, now().getTime()) }))
           .filter((p) => !query.status || p.status === query.status);
         return paginate(
           items.map(({ id, title, summary, status, signatureCount, closesAt }) => ({
@@ -160,12 +150,13 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     getPetition: (id) =>
       respond(() => {
         const p = petition(id);
-        return { ...p, status: petitionStatus(p) };
+        return { ...p, status: petitionStatus(p, now().getTime()) };
       }),
     signPetition: (id, body, ctx) =>
       respond((): SignatureReceipt => {
         const p = petition(id);
-        if (petitionStatus(p) !== 'open') throw problem(409, 'petition-closed', 'This petition is closed');
+        if (petitionStatus(p, now().getTime()) !== 'open')
+          throw problem(409, 'petition-closed', 'This petition is closed');
         const receiptId = randomUuid();
         const signer = emailKey(body.email);
         const signedBefore = stored.signatures.some((s) => s.petitionId === id && emailKey(s.email) === signer);
@@ -192,7 +183,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     listPolls: (query) =>
       respond(() => {
         const items = data.polls
-          .map((p) => ({ ...p, status: pollStatus(p) }))
+          .map((p) => ({ ...p, status: pollStatus(p, now().getTime()) }))
           .filter((p) => !query.status || p.status === query.status);
         return paginate(
           items.map(({ id, question, kind, status, opensAt, closesAt }) => ({

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createClient } from '../client.js';
-import { memoryOutboxStore } from '../outbox/store.js';
+import { memoryOutboxStore } from '../outbox/memory-store.js';
 import type { Service } from '../schemas/service.js';
 import { errorOf } from '../test-support/error-of.js';
 import { json, scriptedFetch } from '../test-support/fake-fetch.js';

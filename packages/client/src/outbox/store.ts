@@ -1,42 +1,8 @@
+// Loaded by the outbox with a dynamic import, the first time something must be kept or flushed: a page that
+// never queues a submission does not download IndexedDB code.
 import { createStore, promisifyRequest } from 'idb-keyval';
-
-/** The submitting operations, the only ones that go through the outbox. */
-export type SubmitOperation = 'signPetition' | 'submitFeedback' | 'votePoll';
-
-/** A submission kept until the backend has acknowledged it. */
-export interface OutboxEntry {
-  /** Also the `Idempotency-Key` of every delivery attempt. */
-  id: string;
-  /** `adapter:endpoint`: which backend the entry belongs to. */
-  namespace: string;
-  operation: SubmitOperation;
-  /** The operation's arguments, already validated: `[petitionId, body]`, `[body]` or `[pollId, body]`. */
-  args: unknown[];
-  createdAt: number;
-  expiresAt: number;
-  attempts: number;
-}
-
-/** Where the outbox lives. Every method may reject when storage is unavailable. */
-export interface OutboxStore {
-  /** IndexedDB and localStorage survive a reload; memory does not. */
-  readonly kind: 'indexeddb' | 'localstorage' | 'memory';
-  list(): Promise<OutboxEntry[]>;
-  get(id: string): Promise<OutboxEntry | undefined>;
-  put(entry: OutboxEntry): Promise<void>;
-  delete(id: string): Promise<void>;
-}
-
-export function memoryOutboxStore(): OutboxStore {
-  const entries = new Map<string, OutboxEntry>();
-  return {
-    kind: 'memory',
-    list: async () => [...entries.values()],
-    get: async (id) => entries.get(id),
-    put: async (entry) => void entries.set(entry.id, entry),
-    delete: async (id) => void entries.delete(id),
-  };
-}
+import { memoryOutboxStore } from './memory-store.js';
+import type { OutboxEntry, OutboxStore } from './types.js';
 
 export function localStorageOutboxStore(storage: Storage = localStorage, prefix = 'civic-outbox:'): OutboxStore {
   return {

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { int, optionalText, text } from './build.js';
+import { int, oneOf, optionalText, text } from './build.js';
 import { Honeypot, HttpUrl, ReceiptId } from './common.js';
 
-export const RatingScale = z.enum(['thumbs', 'stars', 'smileys', 'nps']);
+export const RatingScale = oneOf(['thumbs', 'stars', 'smileys', 'nps']);
 
 /** The inclusive value range of each scale: thumbs 0 (no) or 1 (yes), stars and smileys 1-5, NPS 0-10. */
 export const RATING_RANGE = {

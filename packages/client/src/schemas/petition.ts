@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { int, optionalText, page, text } from './build.js';
+import { accepted, int, oneOf, optionalText, page, text } from './build.js';
 import { DateTime, Email, Honeypot, HttpUrl, Id, PageQuery, ReceiptId } from './common.js';
 
-export const PetitionStatus = z.enum(['open', 'closed', 'responded']);
+export const PetitionStatus = oneOf(['open', 'closed', 'responded']);
 
 /** A milestone, e.g. `{count: 10000, label: 'Government responds'}`. */
 export const Threshold = z.object({ count: int().check(z.gte(1)), label: text(200) });
@@ -14,7 +14,7 @@ export const GovernmentResponse = z.object({
 });
 
 /** Fields a petition may ask signers for, besides name and email. */
-export const SignerField = z.enum(['postcode', 'country']);
+export const SignerField = oneOf(['postcode', 'country']);
 
 export const PetitionSummary = z.object({
   id: Id,
@@ -46,17 +46,14 @@ export const SignatureRequest = z.object({
   /** ISO 3166-1 alpha-2 country code. */
   country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
   /** Must be `true`: the signer agreed to the privacy notice. (A refinement rather than `z.literal`, for size.) */
-  consent: z
-    .boolean()
-    .check(z.refine((agreed) => agreed, { message: 'Consent is required' }))
-    .register(z.globalRegistry, { const: true }),
+  consent: accepted('Consent is required'),
   showName: z.optional(z.boolean()),
   website: Honeypot,
 });
 
 export const SignatureReceipt = z.object({
   receiptId: ReceiptId,
-  status: z.enum(['counted', 'pending_confirmation']),
+  status: oneOf(['counted', 'pending_confirmation']),
   signatureCount: int().check(z.gte(0)),
 });
 

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { int, optionalText, page, text } from './build.js';
+import { int, oneOf, optionalText, page, text } from './build.js';
 import { DateTime, Honeypot, Id, PageQuery, ReceiptId } from './common.js';
 
-export const PollKind = z.enum(['single', 'multiple', 'ranked']);
-export const PollStatus = z.enum(['upcoming', 'open', 'closed']);
-export const ResultsVisibility = z.enum(['after_vote', 'after_close', 'always', 'never']);
+export const PollKind = oneOf(['single', 'multiple', 'ranked']);
+export const PollStatus = oneOf(['upcoming', 'open', 'closed']);
+export const ResultsVisibility = oneOf(['after_vote', 'after_close', 'always', 'never']);
 
 export const PollOption = z.object({ id: Id, label: text(300), description: optionalText(2000) });
 

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { int, optionalText, page, text } from './build.js';
+import { int, oneOf, optionalText, page, text } from './build.js';
 import { Email, HttpUrl, Id, PageQuery } from './common.js';
 
 /** Days as in iCalendar `BYDAY` (and HSDS schedules). */
-export const Weekday = z.enum(['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su']);
+export const Weekday = oneOf(['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su']);
 
 /** 24-hour local time `HH:MM`; `24:00` ends a day. */
 export const LocalTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/));

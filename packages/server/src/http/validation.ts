@@ -1,17 +1,11 @@
+import { toFieldErrors } from '@civic-widgets/client/domain';
 import type { FieldError } from '@civic-widgets/client/schemas';
 import * as z from 'zod/mini';
 import { invalid } from './problems.js';
 
-/**
- * Field errors for a resident's screen and a developer's log: the dotted path, zod's message and its code.
- * A problem for the whole body (not an object) gets the empty path.
- */
+/** Field errors for a resident's screen and a developer's log, by the protocol's one rule (`toFieldErrors`). */
 export function fieldErrors(error: z.core.$ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-    code: issue.code,
-  }));
+  return toFieldErrors(error.issues);
 }
 
 /** Parses with one of the client's schemas, or throws the protocol's 422 problem. */

@@ -1,26 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { stripPageUrl } from '@civic-widgets/client/domain';
 import type { FeedbackRequest } from '@civic-widgets/client/schemas';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { notFound } from '../http/problems.js';
 import { compact } from './json.js';
-
-/**
- * The page address without query string, fragment or credentials: those can carry a resident's search terms,
- * tokens or session ids, which feedback has no use for.
- */
-export function stripPageUrl(pageUrl: string): string | null {
-  try {
-    const url = new URL(pageUrl);
-    url.search = '';
-    url.hash = '';
-    url.username = '';
-    url.password = '';
-    return url.href;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Stores a rating, or completes an earlier one: a follow-up (`followUpTo`, the first answer's receipt, same
@@ -64,7 +48,7 @@ export async function storeFeedback(trx: Transaction<Database>, body: FeedbackRe
       comment: body.comment?.trim() || null,
       reasons: body.reasons?.length ? JSON.stringify(body.reasons) : null,
       fields: body.fields?.length ? JSON.stringify(body.fields) : null,
-      page_url: body.pageUrl ? stripPageUrl(body.pageUrl) : null,
+      page_url: (body.pageUrl && stripPageUrl(body.pageUrl)) ?? null,
       locale: body.locale ?? null,
       created_at: now.toISOString(),
     })

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { emailKey } from '@civic-widgets/client/domain';
+import { emailKey, petitionStatus } from '@civic-widgets/client/domain';
 import type {
   GovernmentResponse,
   Petition,
@@ -40,15 +40,9 @@ export function toPetition(row: Selectable<PetitionTable>): PetitionRecord {
   }) as PetitionRecord;
 }
 
-/** A petition whose closing time has passed is closed, whatever its stored status says. */
-function effectiveStatus(petition: Pick<PetitionRecord, 'status' | 'closesAt'>, now: Date): PetitionRecord['status'] {
-  const expired = petition.closesAt !== undefined && Date.parse(petition.closesAt) <= now.getTime();
-  return petition.status === 'open' && expired ? 'closed' : petition.status;
-}
-
 /** The public view: the status as of `now`, administrators' settings removed. */
 export function publicPetition({ requiresConfirmation: _, ...petition }: PetitionRecord, now: Date): Petition {
-  return { ...petition, status: effectiveStatus(petition, now) };
+  return { ...petition, status: petitionStatus(petition, now.getTime()) };
 }
 
 export async function findPetition(db: Db, id: string): Promise<PetitionRecord | undefined> {
@@ -78,7 +72,7 @@ export async function listPetitions(db: Db, query: PetitionListQuery, now: Date)
         id: row.id,
         title: row.title,
         summary: row.summary,
-        status: effectiveStatus({ status: row.status, closesAt: row.closes_at ?? undefined }, now),
+        status: petitionStatus({ status: row.status, closesAt: row.closes_at }, now.getTime()),
         signatureCount: row.signature_count,
         closesAt: row.closes_at,
       }),
@@ -107,7 +101,7 @@ export async function sign(
   now: Date,
 ): Promise<SignOutcome> {
   const petition = await getPetition(trx, petitionId);
-  if (effectiveStatus(petition, now) !== 'open') {
+  if (petitionStatus(petition, now.getTime()) !== 'open') {
     throw new HttpProblem(409, 'petition-closed', 'This petition is closed', {
       detail: 'It no longer accepts signatures.',
     });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { pollStatus as statusByClock } from '@civic-widgets/client/domain';
 import type {
   Poll,
   PollListQuery,
@@ -19,11 +20,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** The status a resident sees: an administrator's close wins, then the window decides. */
 export function pollStatus(row: Pick<PollTable, 'status' | 'opens_at' | 'closes_at'>, now: Date): PollStatus {
-  const t = now.getTime();
-  if (row.status === 'closed') return 'closed';
-  if (row.closes_at && t >= Date.parse(row.closes_at)) return 'closed';
-  if (row.opens_at && t < Date.parse(row.opens_at)) return 'upcoming';
-  return 'open';
+  return statusByClock({ status: row.status, opensAt: row.opens_at, closesAt: row.closes_at }, now.getTime());
 }
 
 export function toPoll(row: Selectable<PollTable>, now: Date): Poll {

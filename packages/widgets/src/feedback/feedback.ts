@@ -1,10 +1,11 @@
+import { stripPageUrl } from '@civic-widgets/client/domain';
 import {
-  type CivicClient,
+  FeedbackClient,
   type FeedbackField,
   type FeedbackReceipt,
   FeedbackRequest,
   type RatingScale,
-} from '@civic-widgets/client';
+} from '@civic-widgets/client/feedback';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { StringOverrides } from '../i18n/localize.js';
@@ -22,7 +23,7 @@ import { SubmitController } from '../internal/submit.js';
 import { formStyles } from '../styles/form.styles.js';
 import { type FeedbackStrings, feedbackCatalog } from './feedback.strings.js';
 import { feedbackStyles } from './feedback.styles.js';
-import { coolingDown, pageUrl, redact, rememberFeedback, sampled } from './privacy.js';
+import { coolingDown, redact, rememberFeedback, sampled } from './privacy.js';
 import type { CivicRating } from './rating.js';
 import type { RatingStrings } from './rating.strings.js';
 
@@ -76,9 +77,10 @@ const negative = (scale: RatingScale, value: number) =>
  * @cssstate submitted - The last send was accepted or saved for later.
  * @cssstate user-invalid - The last send had errors.
  */
-export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: FeedbackStrings }> {
+export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: FeedbackStrings }, FeedbackClient> {
   static override styles = [...CivicElement.styles, formStyles, feedbackStyles];
   static override catalogs = { feedback: feedbackCatalog };
+  protected readonly resource = FeedbackClient;
 
   /**
    * Text overrides: the `feedback` and `common` sections, and `rating` for the names of the rating's choices,
@@ -124,7 +126,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
   #lastFocus = '';
   #ratingLang = '';
 
-  readonly #rate = new SubmitController<FeedbackRequest, FeedbackReceipt>(this, this.submitContext(), {
+  readonly #rate = new SubmitController<FeedbackRequest, FeedbackReceipt, FeedbackClient>(this, this.submitContext(), {
     operation: 'submitFeedback',
     schema: FeedbackRequest,
     fields: () => [
@@ -140,37 +142,41 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
       this.#given = { scale: this.#scale(), value: Number(value) };
       return this.#body({ rating: this.#given });
     },
-    send: (client: CivicClient, body) => client.submitFeedback(body),
+    send: (client, body) => client.submitFeedback(body),
     onDelivered: () => this.#remember(),
   });
 
-  readonly #follow = new SubmitController<FeedbackRequest, FeedbackReceipt>(this, this.submitContext(), {
-    operation: 'submitFeedback',
-    schema: {
-      safeParse: (body) =>
-        (this.#extra ? this.#extra.withRequired(FeedbackRequest, this.#fields()) : FeedbackRequest).safeParse(body),
+  readonly #follow = new SubmitController<FeedbackRequest, FeedbackReceipt, FeedbackClient>(
+    this,
+    this.submitContext(),
+    {
+      operation: 'submitFeedback',
+      schema: {
+        safeParse: (body) =>
+          (this.#extra ? this.#extra.withRequired(FeedbackRequest, this.#fields()) : FeedbackRequest).safeParse(body),
+      },
+      fields: () => [
+        { path: 'reasons', id: 'reasons', label: () => this.l10n.t.feedback.followUpNegative },
+        ...(this.#extra?.fieldSpecs(this.#fields(), this.l10n) ?? []),
+        { path: 'comment', id: 'comment', label: () => this.l10n.t.feedback.commentLabel },
+      ],
+      read: (form) => {
+        const data = new FormData(form);
+        const reasons = data.getAll('reasons').map(String);
+        const comment = redact(String(data.get('comment') ?? '').trim());
+        const fields = this.#extra?.readAnswers(form, this.#fields()) ?? [];
+        return this.#body({
+          rating: this.#given,
+          followUpTo: this.#rate.receipt?.receiptId,
+          ...(reasons.length ? { reasons } : {}),
+          ...(fields.length ? { fields } : {}),
+          ...(comment ? { comment } : {}),
+        });
+      },
+      send: (client, body) => client.submitFeedback(body),
+      onDelivered: () => this.#remember(),
     },
-    fields: () => [
-      { path: 'reasons', id: 'reasons', label: () => this.l10n.t.feedback.followUpNegative },
-      ...(this.#extra?.fieldSpecs(this.#fields(), this.l10n) ?? []),
-      { path: 'comment', id: 'comment', label: () => this.l10n.t.feedback.commentLabel },
-    ],
-    read: (form) => {
-      const data = new FormData(form);
-      const reasons = data.getAll('reasons').map(String);
-      const comment = redact(String(data.get('comment') ?? '').trim());
-      const fields = this.#extra?.readAnswers(form, this.#fields()) ?? [];
-      return this.#body({
-        rating: this.#given,
-        followUpTo: this.#rate.receipt?.receiptId,
-        ...(reasons.length ? { reasons } : {}),
-        ...(fields.length ? { fields } : {}),
-        ...(comment ? { comment } : {}),
-      });
-    },
-    send: (client: CivicClient, body) => client.submitFeedback(body),
-    onDelivered: () => this.#remember(),
-  });
+  );
 
   protected override requiredAttributes() {
     return {
@@ -189,7 +195,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
   }
 
   /** The backend's extra questions (Open311); none when it has none, or when they or their renderer cannot load. */
-  protected override load(client: CivicClient): Promise<FeedbackField[]> {
+  protected override load(client: FeedbackClient): Promise<FeedbackField[]> {
     const load = client
       .feedbackFields(this.topic!)
       .then(async (fields) => {
@@ -274,7 +280,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
   #body(extra: Partial<FeedbackRequest>) {
     return {
       topic: this.topic,
-      pageUrl: pageUrl(location.href),
+      pageUrl: stripPageUrl(location.href),
       locale: this.l10n.lang,
       ...extra,
     };

@@ -26,17 +26,6 @@ export function redact(text: string): string {
   });
 }
 
-/** The page address without query string and fragment (which often carry names, emails or tokens). */
-export function pageUrl(href: string): string | undefined {
-  try {
-    const url = new URL(href);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    return `${url.origin}${url.pathname}`;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Whether this page view is in the sample: `rate` 1 shows always, 0.1 to about one view in ten. */
 export function sampled(rate: number, random: () => number): boolean {
   if (!(rate < 1)) return true;

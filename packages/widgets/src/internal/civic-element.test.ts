@@ -1,4 +1,4 @@
-import { SignatureRequest } from '@civic-widgets/client';
+import { PetitionsClient, SignatureRequest } from '@civic-widgets/client/petitions';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { customElement, property } from 'lit/decorators.js';
@@ -14,8 +14,10 @@ import { SubmitController } from './submit.js';
 
 /** A minimal widget on the base: one load, one form, the way the real widgets use it. */
 @customElement('test-civic-widget')
-class TestWidget extends CivicElement<{ title: string }> {
+// biome-ignore lint/complexity/noBannedTypes: no string sections of its own, as `CivicElement`'s default.
+class TestWidget extends CivicElement<{ title: string }, {}, PetitionsClient> {
   static override styles = [...CivicElement.styles, formStyles];
+  protected readonly resource = PetitionsClient;
   @property({ attribute: 'item-id' }) itemId?: string;
 
   readonly submit = new SubmitController(this, this.submitContext(), {

@@ -1,10 +1,11 @@
-import type { CivicClient, ClientError } from '@civic-widgets/client';
+import type { CivicClient } from '@civic-widgets/client';
+import type { ClientError, ResourceClient } from '@civic-widgets/client/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type Catalogs, LocalizeController, type Sections, type StringOverrides } from '../i18n/localize.js';
 import type { Catalog } from '../i18n/strings.js';
 import { baseStyles } from '../styles/base.styles.js';
-import { ADAPTERS, type AdapterOptions, isAdapterName, sharedClient } from './client.js';
+import { ADAPTERS, type AdapterOptions, isAdapterName, type ResourceClass, sharedClient } from './client.js';
 import { CivicErrorEvent, CivicLoadEvent } from './events.js';
 import { clientErrorMessage, toClientError } from './messages.js';
 import type { SubmitContext } from './submit.js';
@@ -14,8 +15,8 @@ export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
 
 /**
  * The base of every Civic Widgets element: client resolution, language, configuration errors, data loading and
- * custom states. A widget extends it, implements `renderContent()` and, when it shows backend data, `load()`.
- * See docs/widgets/README.md.
+ * custom states. A widget extends it, names its resource's client class in `resource`, implements `renderContent()`
+ * and, when it shows backend data, `load()`. See docs/widgets/README.md.
  *
  * @cssproperty --civic-color-accent - Links, buttons, focus and progress. Default: a dark blue.
  * @cssproperty --civic-color-on-accent - Text on accent-coloured buttons. Default: white.
@@ -34,8 +35,12 @@ export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
  * @csspart base - The widget's outer wrapper.
  * @csspart error - The notice when loading fails or the widget is not set up.
  */
-// biome-ignore lint/complexity/noBannedTypes: a widget without sections of its own has exactly no extra sections.
-export abstract class CivicElement<Data = unknown, S extends Sections = {}> extends LitElement {
+export abstract class CivicElement<
+  Data = unknown,
+  // biome-ignore lint/complexity/noBannedTypes: a widget without sections of its own has exactly no extra sections.
+  S extends Sections = {},
+  Client extends ResourceClient = CivicClient,
+> extends LitElement {
   static override styles = [baseStyles];
 
   /** The widget's string sections besides `common`, e.g. `{ petition: petitionCatalog }`. */
@@ -47,8 +52,11 @@ export abstract class CivicElement<Data = unknown, S extends Sections = {}> exte
   );
   protected readonly internals: ElementInternals = this.attachInternals();
 
-  /** A client to use instead of `endpoint` and `adapter` (apps, tests, custom adapters). */
-  @property({ attribute: false }) client?: CivicClient;
+  /**
+   * A client to use instead of `endpoint` and `adapter` (apps, tests, custom adapters): the widget's resource's
+   * client (`PetitionsClient`, ...) or the client of every resource (`CivicClient`).
+   */
+  @property({ attribute: false }) client?: Client;
 
   /** Base URL of the Civic Widgets backend, e.g. `https://participate.example.gov/api/v1`. */
   @property({ reflect: true }) endpoint?: string;
@@ -60,7 +68,7 @@ export abstract class CivicElement<Data = unknown, S extends Sections = {}> exte
   @property({ attribute: false }) strings?: StringOverrides<S>;
 
   /** The client in use, once resolved. */
-  @state() protected activeClient?: CivicClient;
+  @state() protected activeClient?: Client;
   @state() protected configProblem?: ConfigProblem;
   /** Where `load()` stands. */
   @state() protected loadStatus: LoadStatus = 'idle';
@@ -71,7 +79,7 @@ export abstract class CivicElement<Data = unknown, S extends Sections = {}> exte
   #clientRequest = 0;
   #adapterOptionsKey = '';
   #loadRun = 0;
-  #loadedFor?: { client: CivicClient; key: string };
+  #loadedFor?: { client: Client; key: string };
   #reported = new Set<string>();
 
   /** Attributes this widget cannot work without, by attribute name. Override and spread `super`'s. */
@@ -90,7 +98,13 @@ export abstract class CivicElement<Data = unknown, S extends Sections = {}> exte
   }
 
   /** Fetches what the widget shows. The result becomes `data` and is the `civic-load` event's detail. */
-  protected load?(client: CivicClient): Promise<Data>;
+  protected load?(client: Client): Promise<Data>;
+
+  /**
+   * The client class of the widget's resource (`PetitionsClient`, from `@civic-widgets/client/petitions`): made
+   * on the page's shared core, so a widget downloads only its resource's schemas and still shares one outbox.
+   */
+  protected abstract readonly resource: ResourceClass<Client>;
 
   /** The widget's own content, inside the `base` wrapper that carries `lang` and `dir`. */
   protected abstract renderContent(): unknown;
@@ -171,7 +185,7 @@ export abstract class CivicElement<Data = unknown, S extends Sections = {}> exte
    * What a `SubmitController` needs from this widget: `new SubmitController(this, this.submitContext(), {...})`.
    * (The controller is not imported here, so widgets without a form do not download it.)
    */
-  protected submitContext(): SubmitContext {
+  protected submitContext(): SubmitContext<Client> {
     return {
       client: () => this.activeClient,
       l10n: this.l10n as unknown as SubmitContext['l10n'],
@@ -244,7 +258,7 @@ export abstract class CivicElement<Data = unknown, S extends Sections = {}> exte
     }
     this.activeClient = undefined;
     if (!this.endpoint && this.adapter !== 'memory') return;
-    sharedClient(this.endpoint, this.adapter, this.adapterOptions()).then(
+    sharedClient(this.endpoint, this.adapter, this.adapterOptions(), this.resource).then(
       (client) => {
         if (request === this.#clientRequest) this.activeClient = client;
       },

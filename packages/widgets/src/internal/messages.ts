@@ -1,4 +1,4 @@
-import { ClientError } from '@civic-widgets/client';
+import { ClientError } from '@civic-widgets/client/core';
 import type { CommonStrings } from '../i18n/strings.js';
 
 /**

@@ -1,4 +1,5 @@
-import type { CivicClient, ClientError, Submission } from '@civic-widgets/client';
+import type { CivicClient } from '@civic-widgets/client';
+import type { ClientError, ResourceClient, Submission } from '@civic-widgets/client/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LocalizeController } from '../i18n/localize.js';
 import type { CommonStrings } from '../i18n/strings.js';
@@ -50,7 +51,7 @@ export interface Schema<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly SchemaIssue[] } };
 }
 
-export interface SubmitOptions<Body, Receipt> {
+export interface SubmitOptions<Body, Receipt, Client extends ResourceClient = CivicClient> {
   /** The client method, reported in events (`signPetition`). */
   operation: string;
   schema: Schema<Body>;
@@ -58,7 +59,7 @@ export interface SubmitOptions<Body, Receipt> {
   fields: () => FieldSpec[];
   /** Builds the request body from the form. */
   read: (form: HTMLFormElement) => unknown;
-  send: (client: CivicClient, body: Body) => Promise<Submission<Receipt>>;
+  send: (client: Client, body: Body) => Promise<Submission<Receipt>>;
   /** A widget's own wording for some failures (e.g. a closed petition); `undefined` for the common one. */
   describeError?: (error: ClientError) => string | undefined;
   /** Called with the receipt when the backend acknowledges, now or later from the outbox. */
@@ -66,8 +67,8 @@ export interface SubmitOptions<Body, Receipt> {
 }
 
 /** What the controller needs from its widget (`CivicElement.submitContext()`). */
-export interface SubmitContext {
-  client: () => CivicClient | undefined;
+export interface SubmitContext<Client extends ResourceClient = CivicClient> {
+  client: () => Client | undefined;
   l10n: LocalizeController;
   setState: (name: string, on: boolean) => void;
 }
@@ -82,7 +83,9 @@ type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | D
  * `civic-error` after; custom states `submitting`, `submitted` and `user-invalid`. A submission in flight blocks
  * another, and the form's input is never cleared on failure (the controller never touches the controls).
  */
-export class SubmitController<Body, Receipt> implements ReactiveController {
+export class SubmitController<Body, Receipt, Client extends ResourceClient = CivicClient>
+  implements ReactiveController
+{
   state: SubmitState = 'idle';
   /** Field errors from the last attempt, in field order. */
   issues: FieldIssue[] = [];
@@ -97,8 +100,8 @@ export class SubmitController<Body, Receipt> implements ReactiveController {
 
   constructor(
     private readonly host: Host,
-    private readonly context: SubmitContext,
-    private readonly options: SubmitOptions<Body, Receipt>,
+    private readonly context: SubmitContext<Client>,
+    private readonly options: SubmitOptions<Body, Receipt, Client>,
   ) {
     host.addController(this);
   }
@@ -153,7 +156,7 @@ export class SubmitController<Body, Receipt> implements ReactiveController {
     return this.issues.find((issue) => issue.id === id);
   }
 
-  async #send(client: CivicClient, body: Body) {
+  async #send(client: Client, body: Body) {
     const common = this.context.l10n.t.common;
     this.issues = [];
     this.failure = undefined;
@@ -198,7 +201,7 @@ export class SubmitController<Body, Receipt> implements ReactiveController {
   }
 
   /** Follows a queued submission: the client reports its later delivery or final failure. */
-  #watch(client: CivicClient, id: string) {
+  #watch(client: Client, id: string) {
     this.#watching?.();
     const onDelivered = (event: Event) => {
       const detail = (event as CustomEvent<{ entry: { id: string }; receipt?: unknown }>).detail;

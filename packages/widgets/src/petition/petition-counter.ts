@@ -1,4 +1,4 @@
-import type { CivicClient, Petition } from '@civic-widgets/client';
+import { type Petition, PetitionsClient } from '@civic-widgets/client/petitions';
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
@@ -21,9 +21,10 @@ import { renderCount } from './petition-count.js';
  * @csspart result - The count and progress.
  * @csspart status - The loading message.
  */
-export class CivicPetitionCounter extends CivicElement<Petition, { petition: PetitionStrings }> {
+export class CivicPetitionCounter extends CivicElement<Petition, { petition: PetitionStrings }, PetitionsClient> {
   static override styles = [...CivicElement.styles, petitionStyles];
   static override catalogs = { petition: petitionCatalog };
+  protected readonly resource = PetitionsClient;
 
   /** The petition to count, as the backend names it. Required. */
   @property({ attribute: 'petition-id', reflect: true }) petitionId?: string;
@@ -45,7 +46,7 @@ export class CivicPetitionCounter extends CivicElement<Petition, { petition: Pet
     return [this.petitionId];
   }
 
-  protected override load(client: CivicClient) {
+  protected override load(client: PetitionsClient) {
     return client.getPetition(this.petitionId!);
   }
 

@@ -1,4 +1,5 @@
-import { type CivicClient, type ClientError, type Petition, SignatureRequest } from '@civic-widgets/client';
+import { hasPassed } from '@civic-widgets/client/domain';
+import { type ClientError, type Petition, PetitionsClient, SignatureRequest } from '@civic-widgets/client/petitions';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
@@ -38,9 +39,10 @@ import { renderCount } from './petition-count.js';
  * @cssstate submitted - The signature was accepted or saved for later.
  * @cssstate user-invalid - The last submit attempt had errors.
  */
-export class CivicPetition extends CivicElement<Petition, { petition: PetitionStrings }> {
+export class CivicPetition extends CivicElement<Petition, { petition: PetitionStrings }, PetitionsClient> {
   static override styles = [...CivicElement.styles, formStyles, petitionStyles];
   static override catalogs = { petition: petitionCatalog };
+  protected readonly resource = PetitionsClient;
 
   /** The petition to show, as the backend names it. Required. */
   @property({ attribute: 'petition-id', reflect: true }) petitionId?: string;
@@ -64,7 +66,7 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
     schema: SignatureRequest,
     fields: () => this.#fields(),
     read: (form) => this.#read(form),
-    send: (client: CivicClient, body) => client.signPetition(this.petitionId!, body),
+    send: (client, body) => client.signPetition(this.petitionId!, body),
     describeError: (error) => this.#describeSignError(error),
     onDelivered: (receipt) => {
       if (this.data) this.data = { ...this.data, signatureCount: receipt.signatureCount };
@@ -79,7 +81,7 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
     return [this.petitionId];
   }
 
-  protected override load(client: CivicClient) {
+  protected override load(client: PetitionsClient) {
     return client.getPetition(this.petitionId!);
   }
 
@@ -213,7 +215,7 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
     const t = this.l10n.t.petition;
     const status = { open: t.statusOpen, closed: t.statusClosed, responded: t.statusResponded }[petition.status];
     // A petition closed (or answered) before its planned date shows no date: "Closed on" a future day is wrong.
-    const ended = petition.closesAt !== undefined && Date.parse(petition.closesAt) <= Date.now();
+    const ended = hasPassed(petition.closesAt);
     const closes =
       petition.closesAt && (petition.status === 'open' || ended)
         ? this.l10n.format(petition.status === 'open' ? t.closesOn : t.closedOn, {

@@ -1,12 +1,13 @@
+import { pollStatus } from '@civic-widgets/client/domain';
 import {
-  type CivicClient,
   type ClientError,
   type Poll,
   type PollResults,
   type PollStatus,
+  PollsClient,
   type VoteReceipt,
   VoteRequest,
-} from '@civic-widgets/client';
+} from '@civic-widgets/client/polls';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
@@ -54,9 +55,10 @@ export interface PollView {
  * @cssstate user-invalid - The last submit attempt had errors.
  * @cssstate results-visible - Results are shown.
  */
-export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
+export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }, PollsClient> {
   static override styles = [...CivicElement.styles, formStyles, pollStyles];
   static override catalogs = { poll: pollCatalog };
+  protected readonly resource = PollsClient;
 
   /** The poll to show, as the backend names it. Required. */
   @property({ attribute: 'poll-id', reflect: true }) pollId?: string;
@@ -81,7 +83,7 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
   protected readonly refresher = new RefreshController(
     this,
     () =>
-      this.loadStatus === 'loaded' && this.data?.results && effectiveStatus(this.data.poll) !== 'closed'
+      this.loadStatus === 'loaded' && this.data?.results && pollStatus(this.data.poll) !== 'closed'
         ? this.refreshInterval
         : 0,
     () => void this.reload({ quiet: true }),
@@ -104,7 +106,7 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
       },
     ],
     read: (form) => this.#read(form),
-    send: (client: CivicClient, body) => client.votePoll(this.pollId!, body),
+    send: (client, body) => client.votePoll(this.pollId!, body),
     describeError: (error) => this.#describeError(error),
     onDelivered: (receipt: VoteReceipt) => {
       this.#remember({ ...this.ballot, receiptId: receipt.receiptId, choices: this.#sent });
@@ -125,7 +127,7 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
     return [this.pollId];
   }
 
-  protected override async load(client: CivicClient): Promise<PollView> {
+  protected override async load(client: PollsClient): Promise<PollView> {
     const poll = await client.getPoll(this.pollId!);
     // Read storage once per poll: later reloads keep what this page knows even when storage is unavailable.
     const key = this.#storageKey();
@@ -134,7 +136,7 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
       this.ballot = readBallot(key);
     }
     const voted = Boolean(this.ballot.receiptId || this.ballot.voted);
-    const status = effectiveStatus(poll);
+    const status = pollStatus(poll);
     const visible =
       poll.resultsVisibility === 'always' ||
       (poll.resultsVisibility !== 'never' && status === 'closed') ||
@@ -250,7 +252,7 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
       );
     }
     const { poll } = view;
-    const status = effectiveStatus(poll);
+    const status = pollStatus(poll);
     const state = this.#submit.state;
     const voted = this.ballot.receiptId || this.ballot.voted;
     const showForm = status === 'open' && !voted && state !== 'delivered';
@@ -345,13 +347,6 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }> {
       <button part="submit-button" aria-disabled=${submit.state === 'submitting' ? 'true' : 'false'}>${t.submit}</button>
     </form>`;
   }
-}
-
-/** The poll's status by the clock, as backends report it: `upcoming` before `opensAt`, `closed` from `closesAt`. */
-export function effectiveStatus(poll: Poll, now = Date.now()): PollStatus {
-  if (poll.closesAt && now >= Date.parse(poll.closesAt)) return 'closed';
-  if (poll.opensAt && now < Date.parse(poll.opensAt)) return 'upcoming';
-  return poll.status;
 }
 
 declare global {

@@ -1,5 +1,11 @@
-import type { CivicClient, ClientError, OpeningHours, Service, ServiceCategory } from '@civic-widgets/client';
 import { nextChange } from '@civic-widgets/client/domain';
+import {
+  type ClientError,
+  type OpeningHours,
+  type Service,
+  type ServiceCategory,
+  ServicesClient,
+} from '@civic-widgets/client/services';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
@@ -51,9 +57,14 @@ const DEBOUNCE_MS = 250;
  * @cssstate searching - A search is running.
  * @cssstate details - One service's details are shown instead of the list.
  */
-export class CivicServiceLocator extends CivicElement<ServiceCategory[], { serviceLocator: ServiceLocatorStrings }> {
+export class CivicServiceLocator extends CivicElement<
+  ServiceCategory[],
+  { serviceLocator: ServiceLocatorStrings },
+  ServicesClient
+> {
   static override styles = [...CivicElement.styles, formStyles, serviceLocatorStyles];
   static override catalogs = { serviceLocator: serviceLocatorCatalog };
+  protected readonly resource = ServicesClient;
 
   /** The category chosen at first, by id. */
   @property() category = '';
@@ -104,7 +115,7 @@ export class CivicServiceLocator extends CivicElement<ServiceCategory[], { servi
     clearTimeout(this.#timer);
   }
 
-  protected override async load(client: CivicClient) {
+  protected override async load(client: ServicesClient) {
     const categories = await client.listServiceCategories();
     void this.#search();
     return categories;

@@ -1,0 +1,4 @@
+/** `@civic-widgets/client/feedback`: the feedback client alone, with the feedback schemas. */
+export { createClient, FeedbackClient } from './resources/feedback.js';
+export * from './schemas/feedback.js';
+export * from './shared.js';

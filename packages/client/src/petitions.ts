@@ -1,0 +1,4 @@
+/** `@civic-widgets/client/petitions`: the petitions client alone, with the petition schemas. */
+export { createClient, PetitionsClient } from './resources/petitions.js';
+export * from './schemas/petition.js';
+export * from './shared.js';

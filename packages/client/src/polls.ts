@@ -1,0 +1,4 @@
+/** `@civic-widgets/client/polls`: the polls client alone, with the poll schemas. */
+export { createClient, PollsClient } from './resources/polls.js';
+export * from './schemas/poll.js';
+export * from './shared.js';
