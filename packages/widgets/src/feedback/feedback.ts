@@ -19,12 +19,12 @@ import {
   textareaField,
 } from '../internal/fields.js';
 import { SubmitController } from '../internal/submit.js';
+import type { CivicRating } from '../rating/rating.js';
+import type { RatingStrings } from '../rating/rating.strings.js';
 import { formStyles } from '../styles/form.styles.js';
 import { type FeedbackStrings, feedbackCatalog } from './feedback.strings.js';
 import { feedbackStyles } from './feedback.styles.js';
 import { coolingDown, pageUrl, redact, rememberFeedback, sampled } from './privacy.js';
-import type { CivicRating } from './rating.js';
-import type { RatingStrings } from './rating.strings.js';
 
 const QUESTIONS = {
   thumbs: 'questionThumbs',
