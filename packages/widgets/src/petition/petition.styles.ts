@@ -1,42 +1,43 @@
 import { css } from 'lit';
+import { token } from '../styles/tokens.js';
 
 export const petitionStyles = css`
   article,
   section {
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-m, 1rem);
+    gap: ${token('space-m')};
   }
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--civic-space-xs, 0.25rem) var(--civic-space-l, 1.5rem);
+    gap: ${token('space-xs')} ${token('space-l')};
   }
   .meta dt {
     font-weight: bold;
   }
   .meta div {
     display: flex;
-    gap: var(--civic-space-xs, 0.25rem);
+    gap: ${token('space-xs')};
   }
   .meta dd {
     margin: 0;
   }
   .body p + p {
-    margin-block-start: var(--civic-space-s, 0.5rem);
+    margin-block-start: ${token('space-s')};
   }
   details > summary {
     cursor: pointer;
-    color: var(--civic-color-accent, #1d4ed8);
+    color: ${token('color-accent')};
     text-decoration: underline;
   }
   details[open] > summary {
-    margin-block-end: var(--civic-space-s, 0.5rem);
+    margin-block-end: ${token('space-s')};
   }
   .count {
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-xs, 0.25rem);
+    gap: ${token('space-xs')};
   }
   .total {
     font-size: 1.25em;
@@ -48,17 +49,17 @@ export const petitionStyles = css`
   progress {
     inline-size: 100%;
     block-size: 0.75rem;
-    accent-color: var(--civic-color-accent, #1d4ed8);
+    accent-color: ${token('color-accent')};
   }
   .notice {
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-s, 0.5rem);
+    gap: ${token('space-s')};
   }
   .share {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--civic-space-s, 0.5rem);
+    gap: ${token('space-s')};
   }
   /* Clipped in place rather than moved off-screen: a box 10000px to one side widens the page, which then scrolls
      sideways whenever the widget's direction differs from the page's (an English widget on an Arabic page). */

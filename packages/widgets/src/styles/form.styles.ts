@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { token } from './tokens.js';
 
 // Kept apart from the base styles so that widgets without a form (the petition counter) do not download them.
 /** Native form controls and the error summary, shared by every widget with a form. */
@@ -6,31 +7,31 @@ export const formStyles = css`
   form {
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-m, 1rem);
+    gap: ${token('space-m')};
   }
   fieldset {
     border: 0;
     padding: 0;
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-m, 1rem);
+    gap: ${token('space-m')};
   }
   legend {
     font-weight: bold;
     padding: 0;
-    margin-block-end: var(--civic-space-s, 0.5rem);
+    margin-block-end: ${token('space-s')};
   }
   .field {
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-xs, 0.25rem);
+    gap: ${token('space-xs')};
   }
   label {
     font-weight: bold;
   }
   .check {
     display: flex;
-    gap: var(--civic-space-s, 0.5rem);
+    gap: ${token('space-s')};
     align-items: flex-start;
   }
   .check label {
@@ -41,51 +42,51 @@ export const formStyles = css`
     block-size: 1.25em;
     margin: 0.125em 0 0;
     flex: none;
-    accent-color: var(--civic-color-accent, #1d4ed8);
+    accent-color: ${token('color-accent')};
   }
   input:not([type='checkbox'], [type='radio']),
   select,
   textarea {
     font: inherit;
     color: inherit;
-    background: var(--civic-color-surface, transparent);
-    padding: var(--civic-space-xs, 0.25rem) var(--civic-space-s, 0.5rem);
-    border: 2px solid var(--civic-color-border, #6b7280);
-    border-radius: var(--civic-radius, 4px);
+    background: ${token('color-surface')};
+    padding: ${token('space-xs')} ${token('space-s')};
+    border: 2px solid ${token('color-border')};
+    border-radius: ${token('radius')};
     max-inline-size: 100%;
   }
   [aria-invalid='true'] {
-    border-color: var(--civic-color-danger, #b91c1c);
+    border-color: ${token('color-danger')};
   }
   .error {
-    color: var(--civic-color-danger, #b91c1c);
+    color: ${token('color-danger')};
     font-weight: bold;
   }
   .error-summary {
-    padding: var(--civic-space-m, 1rem);
-    border: 3px solid var(--civic-color-danger, #b91c1c);
-    border-radius: var(--civic-radius, 4px);
+    padding: ${token('space-m')};
+    border: 3px solid ${token('color-danger')};
+    border-radius: ${token('radius')};
   }
   .error-summary ul {
-    padding-inline-start: var(--civic-space-l, 1.5rem);
+    padding-inline-start: ${token('space-l')};
   }
   .error-summary a {
-    color: var(--civic-color-danger, #b91c1c);
+    color: ${token('color-danger')};
     font-weight: bold;
   }
   button {
     font: inherit;
     align-self: flex-start;
     cursor: pointer;
-    padding: var(--civic-space-s, 0.5rem) var(--civic-space-m, 1rem);
-    border: 2px solid var(--civic-color-accent, #1d4ed8);
-    border-radius: var(--civic-radius, 4px);
-    background: var(--civic-color-accent, #1d4ed8);
-    color: var(--civic-color-on-accent, #fff);
+    padding: ${token('space-s')} ${token('space-m')};
+    border: 2px solid ${token('color-accent')};
+    border-radius: ${token('radius')};
+    background: ${token('color-accent')};
+    color: ${token('color-on-accent')};
   }
   button.secondary {
     background: transparent;
-    color: var(--civic-color-accent, #1d4ed8);
+    color: ${token('color-accent')};
   }
   button[aria-disabled='true'] {
     opacity: 0.7;
