@@ -1,12 +1,12 @@
 import { css } from 'lit';
-import { token } from '../styles/tokens.js';
+import { themed } from '../styles/tokens.js';
 
-export const feedbackStyles = css`
+export const feedbackStyles = themed(css`
   .feedback,
   section {
     display: flex;
     flex-direction: column;
-    gap: ${token('space-m')};
+    gap: var(--civic-space-m);
   }
   .question {
     font-weight: bold;
@@ -16,23 +16,23 @@ export const feedbackStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: ${token('space-m')};
+    gap: var(--civic-space-m);
   }
   h2 {
-    font-size: ${token('font-size-heading')};
+    font-size: var(--civic-font-size-heading);
     margin: 0;
   }
   .launcher {
     position: fixed;
-    inset-block-end: ${token('space-m')};
-    inset-inline-end: ${token('space-m')};
+    inset-block-end: var(--civic-space-m);
+    inset-inline-end: var(--civic-space-m);
     z-index: 2147483000;
   }
   dialog {
     inline-size: min(32rem, calc(100vw - 2rem));
-    padding: ${token('space-l')};
-    border: 1px solid ${token('color-border')};
-    border-radius: ${token('radius')};
+    padding: var(--civic-space-l);
+    border: 1px solid var(--civic-color-border);
+    border-radius: var(--civic-radius);
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.4);
@@ -40,4 +40,4 @@ export const feedbackStyles = css`
   .close {
     float: inline-end;
   }
-`;
+`);

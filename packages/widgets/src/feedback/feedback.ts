@@ -159,7 +159,6 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
       {
         control: 'custom',
         id: 'rating',
-        path: 'rating',
         label: this.#questionText(),
         required: true,
         read: (data, name) => {
@@ -180,7 +179,6 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
       fields.push({
         control: 'checkboxes',
         id: 'reasons',
-        path: 'reasons',
         label: t.followUpNegative,
         options: reasons,
       });
@@ -190,7 +188,6 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
       fields.push({
         control: 'textarea',
         id: 'comment',
-        path: 'comment',
         label: t.commentLabel,
         hint: t.privacyHint,
         maxlength: 2000,

@@ -13,17 +13,16 @@ import { errorSummary, type Field, failureNotice, liveStatus, renderFields } fro
 import { SubmitController } from './submit.js';
 
 const FIELDS: Field[] = [
-  { control: 'text', id: 'name', path: 'name', label: 'Full name', required: true, maxlength: 200 },
+  { control: 'text', id: 'name', label: 'Full name', required: true, maxlength: 200 },
   {
     control: 'text',
     id: 'email',
-    path: 'email',
     label: 'Email',
     type: 'email',
     required: true,
     messages: { invalidFormat: () => 'Bad email' },
   },
-  { control: 'checkbox', id: 'consent', path: 'consent', label: 'I agree', required: true },
+  { control: 'checkbox', id: 'consent', label: 'I agree', required: true },
 ];
 
 /** A minimal widget on the base: one load, one form, the way the real widgets use it. */

@@ -41,7 +41,6 @@ describe('radios and checkboxes', () => {
       renderField(h.submit, h.l10n, {
         control: 'radios',
         id: 'q',
-        path: 'q',
         label: 'Which?',
         hideLabel: true,
         options,
@@ -56,7 +55,6 @@ describe('radios and checkboxes', () => {
         renderField(h.submit, h.l10n, {
           control: 'radios',
           id: 'fruit',
-          path: 'fruit',
           label: 'Which fruit?',
           options,
           selected: ['b'],
@@ -83,7 +81,6 @@ describe('radios and checkboxes', () => {
       renderField(h.submit, h.l10n, {
         control: 'checkboxes',
         id: 'f',
-        path: 'f',
         label: 'Fruit',
         options,
         disabled: (v) => v === 'b',
@@ -126,7 +123,6 @@ describe('textarea', () => {
       renderField(h.submit, h.l10n, {
         control: 'textarea',
         id: 'comment',
-        path: 'comment',
         label: 'Comment',
         hint: 'No personal details',
         maxlength: 10,
@@ -148,7 +144,6 @@ describe('textarea', () => {
         renderField(h.submit, h.l10n, {
           control: 'textarea',
           id: 'comment',
-          path: 'comment',
           label: 'Comment',
           maxlength: 100,
           value,
@@ -212,11 +207,10 @@ const PERSON: Field[] = [
     maxlength: 20,
     autocomplete: 'name',
   },
-  { control: 'text', id: 'email', path: 'email', label: 'Email', type: 'email', required: true },
+  { control: 'text', id: 'email', label: 'Email', type: 'email', required: true },
   {
     control: 'text',
     id: 'code',
-    path: 'code',
     label: 'Code',
     pattern: '[A-Za-z]{2}',
     read: (d, n) => String(d.get(n)).toUpperCase(),
@@ -224,7 +218,6 @@ const PERSON: Field[] = [
   {
     control: 'radios',
     id: 'size',
-    path: 'size',
     label: 'Size',
     required: true,
     options: [
@@ -232,7 +225,7 @@ const PERSON: Field[] = [
       { value: 'l', label: 'L' },
     ],
   },
-  { control: 'select', id: 'colour', path: 'colour', label: 'Colour', options: [{ value: 'red', label: 'Red' }] },
+  { control: 'select', id: 'colour', label: 'Colour', options: [{ value: 'red', label: 'Red' }] },
   {
     control: 'text',
     id: 'a1',
@@ -249,8 +242,8 @@ const PERSON: Field[] = [
     label: 'Second',
     read: (d, n) => ({ code: 'a2', value: d.get(n) }),
   },
-  { control: 'textarea', id: 'note', path: 'note', label: 'Note' },
-  { control: 'checkbox', id: 'agree', path: 'agree', label: 'I agree', required: true },
+  { control: 'textarea', id: 'note', label: 'Note' },
+  { control: 'checkbox', id: 'agree', label: 'I agree', required: true },
 ];
 
 async function declaredForm(fields: Field[], leaveOut?: string) {

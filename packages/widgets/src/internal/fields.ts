@@ -17,9 +17,9 @@ interface FieldBase {
   name?: string;
   /**
    * Dotted path of the value in the request (as in the client's schema and the server's `fieldErrors`). Schema
-   * issues at this path, or under it (`rating.value` for `rating`), are this field's errors.
+   * issues at this path, or under it (`rating.value` for `rating`), are this field's errors. Default: `id`.
    */
-  path: string;
+  path?: string;
   /** The visible label (the `<legend>` of a group); messages say it too. */
   label: string;
   /** The label inside messages, when the visible one differs (e.g. carries a "required" mark). */
@@ -168,7 +168,7 @@ export function readFields(form: HTMLFormElement, fields: readonly Field[]): Rec
       request[field.appendTo] = [...((request[field.appendTo] as unknown[] | undefined) ?? []), value];
       continue;
     }
-    const keys = field.path.split('.');
+    const keys = pathOf(field).split('.');
     const last = keys.pop()!;
     let target = request;
     for (const key of keys) {
@@ -180,12 +180,15 @@ export function readFields(form: HTMLFormElement, fields: readonly Field[]): Rec
   return request;
 }
 
+/** Where a field's value goes in the request. */
+export const pathOf = (field: Field): string => field.path ?? field.id;
+
 /** The field whose errors an issue at `path` are: the one at that path, else the nearest one above it. */
-export function fieldAt<F extends Pick<Field, 'path'>>(fields: readonly F[], path: string): F | undefined {
-  let best: F | undefined;
+export function fieldAt(fields: readonly Field[], path: string): Field | undefined {
+  let best: Field | undefined;
   for (const field of fields) {
-    const owns = path === field.path || path.startsWith(`${field.path}.`);
-    if (owns && (!best || field.path.length > best.path.length)) best = field;
+    const own = pathOf(field);
+    if ((path === own || path.startsWith(`${own}.`)) && (!best || own.length > pathOf(best).length)) best = field;
   }
   return best;
 }
@@ -202,13 +205,32 @@ function inlineError(submit: AnySubmit, l10n: LocalizeController, id: string, is
 
 const hintOf = (o: Field) => (o.hint ? html`<p id="${o.id}-hint" class="hint">${o.hint}</p>` : nothing);
 
-/** A labelled text input with optional hint and its inline error. */
-function textField(submit: AnySubmit, l10n: LocalizeController, o: TextFieldDeclaration): TemplateResult {
+/**
+ * A control under its label, with hint and inline error. `control` gets `aria-invalid` and `aria-describedby`
+ * (hint, error, and `more`, e.g. a character count).
+ */
+function labelled(
+  submit: AnySubmit,
+  l10n: LocalizeController,
+  o: Field,
+  control: (invalid: string, description?: string) => TemplateResult,
+  more?: string,
+): TemplateResult {
   const issue = submit.issueFor(o.id);
   return html`<div class="field">
     <label part="label" for=${o.id}>${o.label}</label>
     ${hintOf(o)} ${inlineError(submit, l10n, o.id, issue)}
-    <input
+    ${control(issue ? 'true' : 'false', describedBy(o.hint && `${o.id}-hint`, issue && `${o.id}-error`, more))}
+  </div>`;
+}
+
+/** A labelled text input. */
+function textField(submit: AnySubmit, l10n: LocalizeController, o: TextFieldDeclaration): TemplateResult {
+  return labelled(
+    submit,
+    l10n,
+    o,
+    (invalid, description) => html`<input
       part="input"
       id=${o.id}
       name=${o.name ?? o.id}
@@ -221,10 +243,10 @@ function textField(submit: AnySubmit, l10n: LocalizeController, o: TextFieldDecl
       pattern=${ifDefined(o.pattern)}
       step=${ifDefined(o.step)}
       ?required=${o.required}
-      aria-invalid=${issue ? 'true' : 'false'}
-      aria-describedby=${ifDefined(describedBy(o.hint && `${o.id}-hint`, issue && `${o.id}-error`))}
-    />
-  </div>`;
+      aria-invalid=${invalid}
+      aria-describedby=${ifDefined(description)}
+    />`,
+  );
 }
 
 /** A checkbox with its label beside it and its inline error. */
@@ -280,50 +302,51 @@ function choiceGroup(submit: AnySubmit, l10n: LocalizeController, o: ChoicesFiel
   </fieldset>`;
 }
 
-/** A labelled native `<select>` with optional hint and its inline error. */
+/** A labelled native `<select>`. */
 function selectField(submit: AnySubmit, l10n: LocalizeController, o: SelectFieldDeclaration): TemplateResult {
-  const issue = submit.issueFor(o.id);
-  return html`<div class="field">
-    <label part="label" for=${o.id}>${o.label}</label>
-    ${hintOf(o)} ${inlineError(submit, l10n, o.id, issue)}
-    <select
+  return labelled(
+    submit,
+    l10n,
+    o,
+    (invalid, description) => html`<select
       part="input"
       id=${o.id}
       name=${o.name ?? o.id}
       ?required=${o.required}
-      aria-invalid=${issue ? 'true' : 'false'}
-      aria-describedby=${ifDefined(describedBy(o.hint && `${o.id}-hint`, issue && `${o.id}-error`))}
+      aria-invalid=${invalid}
+      aria-describedby=${ifDefined(description)}
       @change=${o.onChange}
     >
       ${o.emptyLabel !== undefined ? html`<option value="" ?selected=${!o.value}>${o.emptyLabel}</option>` : nothing}
       ${o.options.map((option) => html`<option .value=${option.value} ?selected=${o.value === option.value}>${option.label}</option>`)}
-    </select>
-  </div>`;
+    </select>`,
+  );
 }
 
 /**
- * A labelled `<textarea>` with hint, inline error and, with `maxlength` and `remaining`, a character count that
- * is announced politely (only the count, so screen readers are not interrupted on every key).
+ * A labelled `<textarea>`; with `maxlength` and `remaining`, a character count under it that is announced politely
+ * (only the count, so screen readers are not interrupted on every key).
  */
 function textareaField(submit: AnySubmit, l10n: LocalizeController, o: TextareaFieldDeclaration): TemplateResult {
-  const issue = submit.issueFor(o.id);
   const counted = o.maxlength !== undefined && o.remaining !== undefined;
-  return html`<div class="field">
-    <label part="label" for=${o.id}>${o.label}</label>
-    ${hintOf(o)} ${inlineError(submit, l10n, o.id, issue)}
-    <textarea
-      part="input"
-      id=${o.id}
-      name=${o.name ?? o.id}
-      rows=${o.rows ?? 4}
-      maxlength=${ifDefined(o.maxlength)}
-      ?required=${o.required}
-      aria-invalid=${issue ? 'true' : 'false'}
-      aria-describedby=${ifDefined(describedBy(o.hint && `${o.id}-hint`, issue && `${o.id}-error`, counted && `${o.id}-count`))}
-      @input=${o.onInput}
-    ></textarea>
-    ${counted ? characterCount(o.id, o.maxlength!, o.maxlength! - (o.value ?? '').length, o.remaining!) : nothing}
-  </div>`;
+  return labelled(
+    submit,
+    l10n,
+    o,
+    (invalid, description) => html`<textarea
+        part="input"
+        id=${o.id}
+        name=${o.name ?? o.id}
+        rows=${o.rows ?? 4}
+        maxlength=${ifDefined(o.maxlength)}
+        ?required=${o.required}
+        aria-invalid=${invalid}
+        aria-describedby=${ifDefined(description)}
+        @input=${o.onInput}
+      ></textarea>
+      ${counted ? characterCount(o.id, o.maxlength!, o.maxlength! - (o.value ?? '').length, o.remaining!) : nothing}`,
+    counted ? `${o.id}-count` : undefined,
+  );
 }
 
 /**

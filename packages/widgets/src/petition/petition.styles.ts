@@ -1,43 +1,43 @@
 import { css } from 'lit';
-import { token } from '../styles/tokens.js';
+import { themed } from '../styles/tokens.js';
 
-export const petitionStyles = css`
+export const petitionStyles = themed(css`
   article,
   section {
     display: flex;
     flex-direction: column;
-    gap: ${token('space-m')};
+    gap: var(--civic-space-m);
   }
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: ${token('space-xs')} ${token('space-l')};
+    gap: var(--civic-space-xs) var(--civic-space-l);
   }
   .meta dt {
     font-weight: bold;
   }
   .meta div {
     display: flex;
-    gap: ${token('space-xs')};
+    gap: var(--civic-space-xs);
   }
   .meta dd {
     margin: 0;
   }
   .body p + p {
-    margin-block-start: ${token('space-s')};
+    margin-block-start: var(--civic-space-s);
   }
   details > summary {
     cursor: pointer;
-    color: ${token('color-accent')};
+    color: var(--civic-color-accent);
     text-decoration: underline;
   }
   details[open] > summary {
-    margin-block-end: ${token('space-s')};
+    margin-block-end: var(--civic-space-s);
   }
   .count {
     display: flex;
     flex-direction: column;
-    gap: ${token('space-xs')};
+    gap: var(--civic-space-xs);
   }
   .total {
     font-size: 1.25em;
@@ -49,17 +49,17 @@ export const petitionStyles = css`
   progress {
     inline-size: 100%;
     block-size: 0.75rem;
-    accent-color: ${token('color-accent')};
+    accent-color: var(--civic-color-accent);
   }
   .notice {
     display: flex;
     flex-direction: column;
-    gap: ${token('space-s')};
+    gap: var(--civic-space-s);
   }
   .share {
     display: flex;
     flex-wrap: wrap;
-    gap: ${token('space-s')};
+    gap: var(--civic-space-s);
   }
   /* Clipped in place rather than moved off-screen: a box 10000px to one side widens the page, which then scrolls
      sideways whenever the widget's direction differs from the page's (an English widget on an Arabic page). */
@@ -81,4 +81,4 @@ export const petitionStyles = css`
       }
     }
   }
-`;
+`);

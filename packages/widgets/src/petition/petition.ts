@@ -115,7 +115,6 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
       {
         control: 'text',
         id: 'name',
-        path: 'name',
         label: t.nameLabel,
         autocomplete: 'name',
         required: true,
@@ -124,7 +123,6 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
       {
         control: 'text',
         id: 'email',
-        path: 'email',
         type: 'email',
         label: t.emailLabel,
         hint: t.emailHint,
@@ -136,7 +134,6 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
       asks.includes('postcode') && {
         control: 'text',
         id: 'postcode',
-        path: 'postcode',
         label: t.postcodeLabel,
         autocomplete: 'postal-code',
         required: true,
@@ -147,7 +144,6 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
       asks.includes('country') && {
         control: 'text',
         id: 'country',
-        path: 'country',
         label: t.countryLabel,
         hint: t.countryHint,
         autocomplete: 'country',
@@ -161,7 +157,6 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
       {
         control: 'checkbox',
         id: 'consent',
-        path: 'consent',
         label: t.consentLabel,
         required: true,
         after: privacy ? html`<p>${externalLink(privacy, t.privacyLink, this.l10n)}</p>` : nothing,
@@ -175,7 +170,7 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
         label: t.showNameLabel,
       },
       // The honeypot: hidden from people, filled by bots; the backend drops a signature that has it.
-      { control: 'custom', id: 'website', path: 'website', label: 'Website' },
+      { control: 'custom', id: 'website', label: 'Website' },
     ];
     return fields.filter((field) => field !== false);
   }

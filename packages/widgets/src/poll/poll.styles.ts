@@ -1,12 +1,12 @@
 import { css } from 'lit';
-import { token } from '../styles/tokens.js';
+import { themed } from '../styles/tokens.js';
 
-export const pollStyles = css`
+export const pollStyles = themed(css`
   article,
   section {
     display: flex;
     flex-direction: column;
-    gap: ${token('space-m')};
+    gap: var(--civic-space-m);
   }
   .ranking,
   .chart {
@@ -15,15 +15,15 @@ export const pollStyles = css`
     padding: 0;
     display: flex;
     flex-direction: column;
-    gap: ${token('space-s')};
+    gap: var(--civic-space-s);
   }
   .ranking li {
     display: flex;
     align-items: center;
-    gap: ${token('space-s')};
-    padding: ${token('space-xs')};
-    border: 1px solid ${token('color-border')};
-    border-radius: ${token('radius')};
+    gap: var(--civic-space-s);
+    padding: var(--civic-space-xs);
+    border: 1px solid var(--civic-color-border);
+    border-radius: var(--civic-radius);
     cursor: grab;
   }
   .ranking .label {
@@ -35,7 +35,7 @@ export const pollStyles = css`
     text-align: center;
   }
   .ranking button {
-    padding: ${token('space-xs')} ${token('space-s')};
+    padding: var(--civic-space-xs) var(--civic-space-s);
   }
   [aria-disabled='true'] {
     opacity: 0.5;
@@ -43,22 +43,22 @@ export const pollStyles = css`
   }
   .chart li {
     display: grid;
-    gap: ${token('space-xs')};
+    gap: var(--civic-space-xs);
   }
   meter {
     inline-size: 100%;
     block-size: 1rem;
   }
   meter::-webkit-meter-bar {
-    background: ${token('color-surface')};
-    border: 1px solid ${token('color-border')};
+    background: var(--civic-color-surface);
+    border: 1px solid var(--civic-color-border);
     border-radius: 0;
   }
   meter::-webkit-meter-optimum-value {
-    background: ${token('color-accent')};
+    background: var(--civic-color-accent);
   }
   meter::-moz-meter-bar {
-    background: ${token('color-accent')};
+    background: var(--civic-color-accent);
   }
   table {
     border-collapse: collapse;
@@ -66,7 +66,7 @@ export const pollStyles = css`
   th,
   td {
     text-align: start;
-    padding: ${token('space-xs')} ${token('space-s')};
-    border-block-end: 1px solid ${token('color-border')};
+    padding: var(--civic-space-xs) var(--civic-space-s);
+    border-block-end: 1px solid var(--civic-color-border);
   }
-`;
+`);

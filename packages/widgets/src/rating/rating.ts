@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LocalizeController, type StringOverrides } from '../i18n/localize.js';
 import { textReset } from '../styles/text-reset.styles.js';
-import { token } from '../styles/tokens.js';
+import { themed } from '../styles/tokens.js';
 import { type RatingStrings, ratingCatalog } from './rating.strings.js';
 
 // From the first block of emoticons (U+1F600-1F640), which older systems' fonts cover.
@@ -50,7 +50,7 @@ export class CivicRating extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [
     textReset,
-    css`
+    themed(css`
       :host {
         display: inline-block;
       }
@@ -59,7 +59,7 @@ export class CivicRating extends LitElement {
         display: flex;
         flex-wrap: wrap;
         inline-size: fit-content;
-        gap: ${token('space-xs')};
+        gap: var(--civic-space-xs);
       }
       [role='radio'] {
         box-sizing: border-box;
@@ -71,8 +71,8 @@ export class CivicRating extends LitElement {
         align-items: center;
         justify-content: center;
         gap: 0.25rem;
-        border: 1px solid ${token('color-border')};
-        border-radius: ${token('radius')};
+        border: 1px solid var(--civic-color-border);
+        border-radius: var(--civic-radius);
         cursor: pointer;
         font-size: 1.25em;
         user-select: none;
@@ -83,19 +83,19 @@ export class CivicRating extends LitElement {
       }
       .stars [role='radio'] {
         border-color: transparent;
-        color: ${token('color-accent')};
+        color: var(--civic-color-accent);
       }
       [aria-checked='true'] {
-        background: ${token('color-accent')};
-        color: ${token('color-on-accent')};
-        border-color: ${token('color-accent')};
+        background: var(--civic-color-accent);
+        color: var(--civic-color-on-accent);
+        border-color: var(--civic-color-accent);
       }
       .stars [aria-checked='true'] {
         background: none;
-        color: ${token('color-accent')};
+        color: var(--civic-color-accent);
       }
       [role='radio']:focus-visible {
-        outline: ${token('focus-ring')};
+        outline: var(--civic-focus-ring);
         outline-offset: 2px;
       }
       [aria-disabled='true'] {
@@ -111,7 +111,7 @@ export class CivicRating extends LitElement {
       input {
         display: none;
       }
-    `,
+    `),
   ];
 
   readonly #internals = this.attachInternals();

@@ -1,19 +1,19 @@
 import { css } from 'lit';
-import { token } from '../styles/tokens.js';
+import { themed } from '../styles/tokens.js';
 
-export const serviceLocatorStyles = css`
+export const serviceLocatorStyles = themed(css`
   form,
   .results,
   article {
     display: flex;
     flex-direction: column;
-    gap: ${token('space-m')};
+    gap: var(--civic-space-m);
   }
   .row {
     display: flex;
     flex-wrap: wrap;
     align-items: end;
-    gap: ${token('space-s')} ${token('space-m')};
+    gap: var(--civic-space-s) var(--civic-space-m);
   }
   ol {
     list-style: none;
@@ -21,11 +21,11 @@ export const serviceLocatorStyles = css`
     padding: 0;
     display: flex;
     flex-direction: column;
-    gap: ${token('space-m')};
+    gap: var(--civic-space-m);
   }
   li {
-    border-block-end: 1px solid ${token('color-border')};
-    padding-block-end: ${token('space-m')};
+    border-block-end: 1px solid var(--civic-color-border);
+    padding-block-end: var(--civic-space-m);
   }
   h3,
   h4,
@@ -38,15 +38,15 @@ export const serviceLocatorStyles = css`
     font-weight: bold;
   }
   .muted {
-    color: ${token('color-muted')};
+    color: var(--civic-color-muted);
   }
   .open {
-    color: ${token('color-success')};
+    color: var(--civic-color-success);
   }
   caption,
   td,
   th {
     text-align: start;
-    padding-inline-end: ${token('space-m')};
+    padding-inline-end: var(--civic-space-m);
   }
-`;
+`);

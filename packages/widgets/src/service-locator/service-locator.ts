@@ -3,7 +3,7 @@ import { nextChange } from '@civic-widgets/client/domain';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
-import { externalLink, type Field, liveStatus, readFields, renderField } from '../internal/fields.js';
+import { externalLink, type Field, liveStatus, pathOf, readFields, renderField } from '../internal/fields.js';
 import { clientErrorMessage, toClientError } from '../internal/messages.js';
 import { safeHref } from '../internal/safe-url.js';
 import { formStyles } from '../styles/form.styles.js';
@@ -326,11 +326,10 @@ export class CivicServiceLocator extends CivicElement<ServiceCategory[], { servi
     const km = new Intl.NumberFormat(this.l10n.lang, { style: 'unit', unit: 'kilometer' });
     const radii = [...new Set([...RADII, search.radiusKm])].sort((a, b) => a - b);
     return [
-      { control: 'text', id: 'q', path: 'q', type: 'search', label: t.searchLabel, maxlength: 200 },
+      { control: 'text', id: 'q', type: 'search', label: t.searchLabel, maxlength: 200 },
       {
         control: 'select',
         id: 'category',
-        path: 'category',
         label: t.categoryLabel,
         emptyLabel: t.anyCategory,
         value: search.category,
@@ -339,7 +338,6 @@ export class CivicServiceLocator extends CivicElement<ServiceCategory[], { servi
       {
         control: 'text',
         id: 'postcode',
-        path: 'postcode',
         label: t.postcodeLabel,
         hint: t.postcodeHint,
         autocomplete: 'postal-code',
@@ -367,7 +365,7 @@ export class CivicServiceLocator extends CivicElement<ServiceCategory[], { servi
     // postcode); any other is a failure notice.
     const problems = this.searchError?.fieldErrors ?? [];
     const issues = fields
-      .filter((f) => f.messages?.invalid && problems.some((e) => e.path === f.path))
+      .filter((f) => f.messages?.invalid && problems.some((e) => e.path === pathOf(f)))
       .map((f) => ({ id: f.id, key: 'invalid' as const }));
     const shown = {
       issues,

@@ -1,14 +1,14 @@
 import { css } from 'lit';
 import { textReset } from './text-reset.styles.js';
-import { token } from './tokens.js';
+import { themed } from './tokens.js';
 
 /**
  * The styles every widget starts from. Design tokens are read, never set, so that a page can theme every widget
- * from `:root`; each is read through `token()` with its default from `tokens.ts`, so a widget looks right with no
+ * from `:root`; each gets its default from `tokens.ts` (`themed()`), so a widget looks right with no
  * stylesheet at all. Text inherits the page's font and colour, and nothing else of the page's text styles
  * (`textReset`). Layout uses logical properties so that right-to-left languages mirror.
  */
-export const baseStyles = css`
+export const baseStyles = themed(css`
   ${textReset}
   :host {
     display: block;
@@ -25,7 +25,7 @@ export const baseStyles = css`
   .base {
     display: flex;
     flex-direction: column;
-    gap: ${token('space-m')};
+    gap: var(--civic-space-m);
   }
   h2,
   h3,
@@ -36,22 +36,22 @@ export const baseStyles = css`
     margin: 0;
   }
   h2 {
-    font-size: ${token('font-size-heading')};
+    font-size: var(--civic-font-size-heading);
     line-height: 1.25;
   }
   h3 {
     font-size: 1.125em;
   }
   a {
-    color: ${token('color-accent')};
+    color: var(--civic-color-accent);
   }
   :focus-visible {
-    outline: ${token('focus-ring')};
+    outline: var(--civic-focus-ring);
     outline-offset: 2px;
   }
   .muted,
   .hint {
-    color: ${token('color-muted')};
+    color: var(--civic-color-muted);
   }
   /* No negative margin (the older pattern): it puts the text 1px outside the widget's box, and an RTL page with
      the widget at its left edge then scrolls sideways by that pixel. */
@@ -66,14 +66,14 @@ export const baseStyles = css`
     border: 0;
   }
   .notice {
-    padding: ${token('space-m')};
-    border-inline-start: 4px solid ${token('color-accent')};
-    background: ${token('color-surface')};
+    padding: var(--civic-space-m);
+    border-inline-start: 4px solid var(--civic-color-accent);
+    background: var(--civic-color-surface);
   }
   .notice.error {
-    border-color: ${token('color-danger')};
+    border-color: var(--civic-color-danger);
   }
   .notice.success {
-    border-color: ${token('color-success')};
+    border-color: var(--civic-color-success);
   }
-`;
+`);

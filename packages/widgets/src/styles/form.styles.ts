@@ -1,37 +1,37 @@
 import { css } from 'lit';
-import { token } from './tokens.js';
+import { themed } from './tokens.js';
 
 // Kept apart from the base styles so that widgets without a form (the petition counter) do not download them.
 /** Native form controls and the error summary, shared by every widget with a form. */
-export const formStyles = css`
+export const formStyles = themed(css`
   form {
     display: flex;
     flex-direction: column;
-    gap: ${token('space-m')};
+    gap: var(--civic-space-m);
   }
   fieldset {
     border: 0;
     padding: 0;
     display: flex;
     flex-direction: column;
-    gap: ${token('space-m')};
+    gap: var(--civic-space-m);
   }
   legend {
     font-weight: bold;
     padding: 0;
-    margin-block-end: ${token('space-s')};
+    margin-block-end: var(--civic-space-s);
   }
   .field {
     display: flex;
     flex-direction: column;
-    gap: ${token('space-xs')};
+    gap: var(--civic-space-xs);
   }
   label {
     font-weight: bold;
   }
   .check {
     display: flex;
-    gap: ${token('space-s')};
+    gap: var(--civic-space-s);
     align-items: flex-start;
   }
   .check label {
@@ -42,54 +42,54 @@ export const formStyles = css`
     block-size: 1.25em;
     margin: 0.125em 0 0;
     flex: none;
-    accent-color: ${token('color-accent')};
+    accent-color: var(--civic-color-accent);
   }
   input:not([type='checkbox'], [type='radio']),
   select,
   textarea {
     font: inherit;
     color: inherit;
-    background: ${token('color-surface')};
-    padding: ${token('space-xs')} ${token('space-s')};
-    border: 2px solid ${token('color-border')};
-    border-radius: ${token('radius')};
+    background: var(--civic-color-surface);
+    padding: var(--civic-space-xs) var(--civic-space-s);
+    border: 2px solid var(--civic-color-border);
+    border-radius: var(--civic-radius);
     max-inline-size: 100%;
   }
   [aria-invalid='true'] {
-    border-color: ${token('color-danger')};
+    border-color: var(--civic-color-danger);
   }
   .error {
-    color: ${token('color-danger')};
+    color: var(--civic-color-danger);
     font-weight: bold;
   }
   .error-summary {
-    padding: ${token('space-m')};
-    border: 3px solid ${token('color-danger')};
-    border-radius: ${token('radius')};
+    padding: var(--civic-space-m);
+    border: 3px solid var(--civic-color-danger);
+    border-radius: var(--civic-radius);
   }
   .error-summary ul {
-    padding-inline-start: ${token('space-l')};
+    padding-inline-start: var(--civic-space-l);
   }
   .error-summary a {
-    color: ${token('color-danger')};
+    color: var(--civic-color-danger);
     font-weight: bold;
   }
   button {
     font: inherit;
     align-self: flex-start;
     cursor: pointer;
-    padding: ${token('space-s')} ${token('space-m')};
-    border: 2px solid ${token('color-accent')};
-    border-radius: ${token('radius')};
-    background: ${token('color-accent')};
-    color: ${token('color-on-accent')};
+    padding: var(--civic-space-s) var(--civic-space-m);
+    border: 2px solid var(--civic-color-accent);
+    border-radius: var(--civic-radius);
+    background: var(--civic-color-accent);
+    color: var(--civic-color-on-accent);
   }
   button.secondary {
     background: transparent;
-    color: ${token('color-accent')};
+    color: var(--civic-color-accent);
   }
   button[aria-disabled='true'] {
     opacity: 0.7;
     cursor: progress;
   }
-`;
+`);
