@@ -1,7 +1,6 @@
 /** The element classes, without defining any tag: import `./define/<tag>.js` or `./all.js` for that. */
 
 export { CivicFeedback } from './feedback/feedback.js';
-export { CivicRating } from './feedback/rating.js';
 export type { Locale, StringOverrides } from './i18n/localize.js';
 export type { Catalog, CommonStrings, Plural } from './i18n/strings.js';
 export { CivicElement } from './internal/civic-element.js';
@@ -17,5 +16,6 @@ export { CivicPetition } from './petition/petition.js';
 export type { PetitionStrings } from './petition/petition.strings.js';
 export { CivicPetitionCounter } from './petition/petition-counter.js';
 export { CivicPoll, type PollView } from './poll/poll.js';
+export { CivicRating } from './rating/rating.js';
 export { CivicResultsEvent, CivicServiceLocator } from './service-locator/service-locator.js';
 export { CivicVersion, VERSION } from './version/version.js';

@@ -1,4 +1,4 @@
-import { CivicRating } from '../feedback/rating.js';
 import { defineElement } from '../internal/define.js';
+import { CivicRating } from '../rating/rating.js';
 
 defineElement('civic-rating', CivicRating);

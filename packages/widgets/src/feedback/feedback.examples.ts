@@ -2,9 +2,9 @@ import type { FeedbackField, FeedbackReceipt } from '@civic-widgets/client';
 import { ClientError } from '@civic-widgets/client';
 import { waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
+import type { CivicRating } from '../rating/rating.js';
 import type { Example } from '../test-support/examples.js';
 import { deferred, delivered, fakeClient, queued } from '../test-support/fake-client.js';
-import type { CivicRating } from './rating.js';
 import '../define/civic-feedback.js';
 
 export const receipt: FeedbackReceipt = { receiptId: 'fb-1' };

@@ -1,11 +1,12 @@
 import { css } from 'lit';
+import { themed } from '../styles/tokens.js';
 
-export const feedbackStyles = css`
+export const feedbackStyles = themed(css`
   .feedback,
   section {
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-m, 1rem);
+    gap: var(--civic-space-m);
   }
   .question {
     font-weight: bold;
@@ -15,23 +16,23 @@ export const feedbackStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--civic-space-m, 1rem);
+    gap: var(--civic-space-m);
   }
   h2 {
-    font-size: var(--civic-font-size-heading, 1.375em);
+    font-size: var(--civic-font-size-heading);
     margin: 0;
   }
   .launcher {
     position: fixed;
-    inset-block-end: var(--civic-space-m, 1rem);
-    inset-inline-end: var(--civic-space-m, 1rem);
+    inset-block-end: var(--civic-space-m);
+    inset-inline-end: var(--civic-space-m);
     z-index: 2147483000;
   }
   dialog {
     inline-size: min(32rem, calc(100vw - 2rem));
-    padding: var(--civic-space-l, 1.5rem);
-    border: 1px solid var(--civic-color-border, #6b7280);
-    border-radius: var(--civic-radius, 4px);
+    padding: var(--civic-space-l);
+    border: 1px solid var(--civic-color-border);
+    border-radius: var(--civic-radius);
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.4);
@@ -39,4 +40,4 @@ export const feedbackStyles = css`
   .close {
     float: inline-end;
   }
-`;
+`);

@@ -13,19 +13,21 @@ import { CivicElement } from '../internal/civic-element.js';
 import type { AdapterOptions } from '../internal/client.js';
 import {
   type ChoiceOption,
-  choiceGroup,
   errorSummary,
+  type Field,
   failureNotice,
   liveStatus,
-  textareaField,
+  readFields,
+  readText,
+  renderField,
 } from '../internal/fields.js';
 import { SubmitController } from '../internal/submit.js';
+import type { CivicRating } from '../rating/rating.js';
+import type { RatingStrings } from '../rating/rating.strings.js';
 import { formStyles } from '../styles/form.styles.js';
 import { type FeedbackStrings, feedbackCatalog } from './feedback.strings.js';
 import { feedbackStyles } from './feedback.styles.js';
 import { coolingDown, redact, rememberFeedback, sampled } from './privacy.js';
-import type { CivicRating } from './rating.js';
-import type { RatingStrings } from './rating.strings.js';
 
 const QUESTIONS = {
   thumbs: 'questionThumbs',
@@ -40,6 +42,9 @@ const DEFAULT_REASONS = [
   ['outdated', 'reasonOutdated'],
   ['broken', 'reasonBroken'],
 ] as const;
+
+/** A rating as the request carries it. */
+type Rating = { scale: RatingScale; value: number };
 
 /** Whether an answer is negative enough to ask what went wrong. */
 const negative = (scale: RatingScale, value: number) =>
@@ -121,7 +126,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
   /** A rating that waits for required extra questions instead of being sent alone (which the backend refuses). */
   #held = false;
   #shown = true;
-  #given?: { scale: RatingScale; value: number };
+  #given?: Rating;
   #comment = '';
   #lastFocus = '';
   #ratingLang = '';
@@ -129,18 +134,10 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
   readonly #rate = new SubmitController<FeedbackRequest, FeedbackReceipt, FeedbackClient>(this, this.submitContext(), {
     operation: 'submitFeedback',
     schema: FeedbackRequest,
-    fields: () => [
-      {
-        path: 'rating.value',
-        id: 'rating',
-        label: () => this.#questionText(),
-        messages: { required: () => this.l10n.t.feedback.ratingRequired },
-      },
-    ],
-    read: (form) => {
-      const value = new FormData(form).get('rating');
-      this.#given = { scale: this.#scale(), value: Number(value) };
-      return this.#body({ rating: this.#given });
+    fields: () => this.#rateFields(),
+    request: (values) => {
+      this.#given = values.rating as Rating | undefined;
+      return this.#body(values);
     },
     send: (client, body) => client.submitFeedback(body),
     onDelivered: () => this.#remember(),
@@ -155,28 +152,69 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
         safeParse: (body) =>
           (this.#extra ? this.#extra.withRequired(FeedbackRequest, this.#fields()) : FeedbackRequest).safeParse(body),
       },
-      fields: () => [
-        { path: 'reasons', id: 'reasons', label: () => this.l10n.t.feedback.followUpNegative },
-        ...(this.#extra?.fieldSpecs(this.#fields(), this.l10n) ?? []),
-        { path: 'comment', id: 'comment', label: () => this.l10n.t.feedback.commentLabel },
-      ],
-      read: (form) => {
-        const data = new FormData(form);
-        const reasons = data.getAll('reasons').map(String);
-        const comment = redact(String(data.get('comment') ?? '').trim());
-        const fields = this.#extra?.readAnswers(form, this.#fields()) ?? [];
-        return this.#body({
-          rating: this.#given,
-          followUpTo: this.#rate.receipt?.receiptId,
-          ...(reasons.length ? { reasons } : {}),
-          ...(fields.length ? { fields } : {}),
-          ...(comment ? { comment } : {}),
-        });
-      },
+      fields: () => this.#followUpFields(),
+      request: (values) => this.#body({ rating: this.#given, followUpTo: this.#rate.receipt?.receiptId, ...values }),
       send: (client, body) => client.submitFeedback(body),
       onDelivered: () => this.#remember(),
     },
   );
+
+  /** The rating, a `<civic-rating>` the form renders itself; its value goes with the scale. */
+  #rateFields(): Field[] {
+    return [
+      {
+        control: 'custom',
+        id: 'rating',
+        label: this.#questionText(),
+        required: true,
+        read: (data, name) => {
+          const value = data.get(name);
+          return value === null ? undefined : { scale: this.#scale(), value: Number(value) };
+        },
+        messages: { required: () => this.l10n.t.feedback.ratingRequired },
+      },
+    ];
+  }
+
+  /** The follow-up: what went wrong (after a negative rating), the backend's extra questions, and a comment. */
+  #followUpFields(): Field[] {
+    const t = this.l10n.t.feedback;
+    const reasons = this.#negative() ? this.#reasons() : [];
+    const fields: Field[] = [];
+    if (reasons.length) {
+      fields.push({
+        control: 'checkboxes',
+        id: 'reasons',
+        label: t.followUpNegative,
+        options: reasons,
+      });
+    }
+    if (this.#extra) fields.push(...this.#extra.extraFields(this.#fields(), this.l10n));
+    if (!this.noComment) {
+      fields.push({
+        control: 'textarea',
+        id: 'comment',
+        label: t.commentLabel,
+        hint: t.privacyHint,
+        maxlength: 2000,
+        value: this.#comment,
+        remaining: (left) => this.l10n.plural(t.remaining, left),
+        onInput: (event) => {
+          this.#comment = (event.target as HTMLTextAreaElement).value;
+          this.requestUpdate();
+        },
+        read: (data, name) => {
+          const comment = readText(data, name);
+          return comment && redact(comment);
+        },
+      });
+    }
+    return fields;
+  }
+
+  #negative() {
+    return this.#given ? negative(this.#given.scale, this.#given.value) : false;
+  }
 
   protected override requiredAttributes() {
     return {
@@ -314,7 +352,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
     // The backend requires answers (an Open311 service checks its required attributes): the rating is sent with
     // them from the follow-up, rather than alone and refused.
     event.preventDefault();
-    this.#given = { scale: this.#scale(), value: Number(value) };
+    this.#given = readFields(event.currentTarget as HTMLFormElement, this.#rateFields()).rating as Rating | undefined;
     this.#held = true;
     this.requestUpdate();
   };
@@ -408,46 +446,21 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
   #renderFollowUp() {
     const t = this.l10n.t.feedback;
     const follow = this.#follow;
-    const bad = this.#given ? negative(this.#given.scale, this.#given.value) : false;
-    const reasons = bad ? this.#reasons() : [];
-    const fields = this.#extra ? this.#fields() : [];
+    const fields = this.#followUpFields();
+    const extra = this.#extra ? this.#fields() : [];
     const recorded = this.#held
       ? html`<p class="notice" part="status" tabindex="-1" data-confirmation>${t.fieldsIntro}</p>`
       : html`<p class="notice success" part="status" tabindex="-1" data-confirmation>${t.recorded}</p>`;
-    if (reasons.length === 0 && this.noComment && !fields.length) return recorded;
-    const question = bad ? t.followUpNegative : t.followUpPositive;
+    if (!fields.length && !extra.length) return recorded;
+    const reasons = fields.find((field) => field.id === 'reasons');
+    const comment = fields.find((field) => field.id === 'comment');
+    const question = this.#negative() ? t.followUpNegative : t.followUpPositive;
     return html`${recorded}
       <form novalidate @submit=${follow.handleSubmit}>
         ${errorSummary(follow, this.l10n, this.renderRoot)}
-        ${
-          reasons.length
-            ? choiceGroup(follow, this.l10n, {
-                id: 'reasons',
-                name: 'reasons',
-                legend: question,
-                type: 'checkbox',
-                options: reasons,
-              })
-            : html`<p class="question" part="heading">${question}</p>`
-        }
-        ${fields.length ? this.#extra!.renderFields(follow, this.l10n, fields) : nothing}
-        ${
-          this.noComment
-            ? nothing
-            : textareaField(follow, this.l10n, {
-                id: 'comment',
-                name: 'comment',
-                label: t.commentLabel,
-                hint: t.privacyHint,
-                maxlength: 2000,
-                value: this.#comment,
-                remaining: (left) => this.l10n.plural(t.remaining, left),
-                onInput: (event) => {
-                  this.#comment = (event.target as HTMLTextAreaElement).value;
-                  this.requestUpdate();
-                },
-              })
-        }
+        ${reasons ? renderField(follow, this.l10n, reasons) : html`<p class="question" part="heading">${question}</p>`}
+        ${extra.length ? this.#extra!.renderExtraFields(follow, this.l10n, extra) : nothing}
+        ${comment ? renderField(follow, this.l10n, comment) : nothing}
         ${failureNotice(follow)}
         <button part="submit-button" aria-disabled=${follow.state === 'submitting' ? 'true' : 'false'}>${t.send}</button>
       </form>`;

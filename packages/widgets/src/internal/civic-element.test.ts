@@ -9,8 +9,21 @@ import { CivicElement } from './civic-element.js';
 import { resetSharedClients } from './client.js';
 import { defineElement } from './define.js';
 import type { CivicSubmitEvent } from './events.js';
-import { checkboxField, errorSummary, failureNotice, liveStatus, textField } from './fields.js';
+import { errorSummary, type Field, failureNotice, liveStatus, renderFields } from './fields.js';
 import { SubmitController } from './submit.js';
+
+const FIELDS: Field[] = [
+  { control: 'text', id: 'name', label: 'Full name', required: true, maxlength: 200 },
+  {
+    control: 'text',
+    id: 'email',
+    label: 'Email',
+    type: 'email',
+    required: true,
+    messages: { invalidFormat: () => 'Bad email' },
+  },
+  { control: 'checkbox', id: 'consent', label: 'I agree', required: true },
+];
 
 /** A minimal widget on the base: one load, one form, the way the real widgets use it. */
 @customElement('test-civic-widget')
@@ -23,19 +36,7 @@ class TestWidget extends CivicElement<{ title: string }, {}, PetitionsClient> {
   readonly submit = new SubmitController(this, this.submitContext(), {
     operation: 'signPetition',
     schema: SignatureRequest,
-    fields: () => [
-      { path: 'name', id: 'name', label: () => 'Full name' },
-      { path: 'email', id: 'email', label: () => 'Email', messages: { invalidFormat: () => 'Bad email' } },
-      { path: 'consent', id: 'consent', label: () => 'I agree' },
-    ],
-    read: (form) => {
-      const data = new FormData(form);
-      return {
-        name: String(data.get('name') ?? ''),
-        email: String(data.get('email') ?? ''),
-        consent: data.has('consent'),
-      };
-    },
+    fields: () => FIELDS,
     send: (client, body) => client.signPetition('p', body),
   });
 
@@ -60,9 +61,7 @@ class TestWidget extends CivicElement<{ title: string }, {}, PetitionsClient> {
       ${liveStatus(s.status)}
       <form novalidate @submit=${s.handleSubmit}>
         ${errorSummary(s, this.l10n, this.renderRoot)}
-        ${textField(s, this.l10n, { id: 'name', name: 'name', label: 'Full name', required: true, maxlength: 200 })}
-        ${textField(s, this.l10n, { id: 'email', name: 'email', label: 'Email', type: 'email', required: true })}
-        ${checkboxField(s, this.l10n, { id: 'consent', name: 'consent', label: 'I agree', required: true })}
+        ${renderFields(s, this.l10n, FIELDS)}
         ${failureNotice(s)}
         <button>Send</button>
       </form>`;

@@ -18,20 +18,20 @@ export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
  * custom states. A widget extends it, names its resource's client class in `resource`, implements `renderContent()`
  * and, when it shows backend data, `load()`. See docs/widgets/README.md.
  *
- * @cssproperty --civic-color-accent - Links, buttons, focus and progress. Default: a dark blue.
- * @cssproperty --civic-color-on-accent - Text on accent-coloured buttons. Default: white.
- * @cssproperty --civic-color-danger - Errors. Default: a dark red.
- * @cssproperty --civic-color-success - Confirmations. Default: a dark green.
- * @cssproperty --civic-color-border - Input borders. Default: a mid grey.
- * @cssproperty --civic-color-muted - Secondary text. Default: a dark grey.
- * @cssproperty --civic-color-surface - Background of inputs and notices. Default: transparent (the page's).
- * @cssproperty --civic-space-xs - Smallest gap. Default: 0.25rem.
- * @cssproperty --civic-space-s - Small gap. Default: 0.5rem.
- * @cssproperty --civic-space-m - Gap between blocks. Default: 1rem.
- * @cssproperty --civic-space-l - Large gap and list indent. Default: 1.5rem.
- * @cssproperty --civic-radius - Corner radius of inputs and buttons. Default: 4px.
- * @cssproperty --civic-focus-ring - The focus outline (a CSS `outline` value). Default: 3px solid dark blue (#1e3a8a, 10:1 on white).
- * @cssproperty --civic-font-size-heading - Size of the widget's heading. Default: 1.375em.
+ * @cssproperty --civic-color-accent - Links, buttons, focus and progress. Default: `#1d4ed8` (6.7:1 on white).
+ * @cssproperty --civic-color-on-accent - Text on accent-coloured buttons. Default: `#fff`.
+ * @cssproperty --civic-color-danger - Errors. Default: `#b91c1c` (6.5:1 on white).
+ * @cssproperty --civic-color-success - Confirmations. Default: `#166534` (7.1:1 on white).
+ * @cssproperty --civic-color-border - Input borders. Default: `#6b7280` (4.8:1 on white).
+ * @cssproperty --civic-color-muted - Secondary text. Default: `#4b5563` (7.6:1 on white).
+ * @cssproperty --civic-color-surface - Background of inputs and notices. Default: `transparent` (the page's).
+ * @cssproperty --civic-space-xs - Smallest gap. Default: `0.25rem`.
+ * @cssproperty --civic-space-s - Small gap. Default: `0.5rem`.
+ * @cssproperty --civic-space-m - Gap between blocks. Default: `1rem`.
+ * @cssproperty --civic-space-l - Large gap and list indent. Default: `1.5rem`.
+ * @cssproperty --civic-radius - Corner radius of inputs and buttons. Default: `4px`.
+ * @cssproperty --civic-focus-ring - The focus outline (a CSS `outline` value). Default: `3px solid #1e3a8a` (10:1 on white).
+ * @cssproperty --civic-font-size-heading - Size of the widget's heading. Default: `1.375em`.
  * @csspart base - The widget's outer wrapper.
  * @csspart error - The notice when loading fails or the widget is not set up.
  */

@@ -4,6 +4,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LocalizeController } from '../i18n/localize.js';
 import type { CommonStrings } from '../i18n/strings.js';
 import { CivicErrorEvent, CivicQueuedEvent, CivicSubmitEvent, CivicSuccessEvent } from './events.js';
+import { type Field, fieldAt, readFields } from './fields.js';
 import { clientErrorMessage, toClientError } from './messages.js';
 
 /** The common messages a field error can use; a field may override any of them. */
@@ -15,18 +16,6 @@ export type IssueKey =
   | 'tooLong'
   | 'tooShort'
   | 'invalid';
-
-/** One control of a form, as the submit controller sees it. */
-export interface FieldSpec {
-  /** Dotted path of the value in the request body (as in the schema and the server's `fieldErrors`). */
-  path: string;
-  /** `id` of the control in the shadow root: the error summary links to it. */
-  id: string;
-  /** The visible label, used inside messages. */
-  label: () => string;
-  /** Messages for this field instead of the common ones, e.g. `{ required: () => t.petition.consentRequired }`. */
-  messages?: Partial<Record<IssueKey, () => string>>;
-}
 
 /** A field error, kept as a key (not text) so it re-localizes when the language changes. */
 export interface FieldIssue {
@@ -55,10 +44,10 @@ export interface SubmitOptions<Body, Receipt, Client extends ResourceClient = Ci
   /** The client method, reported in events (`signPetition`). */
   operation: string;
   schema: Schema<Body>;
-  /** The form's controls, in display order (the error summary follows it). */
-  fields: () => FieldSpec[];
-  /** Builds the request body from the form. */
-  read: (form: HTMLFormElement) => unknown;
+  /** The form's fields, declared once, in display order (the error summary follows it). */
+  fields: () => Field[];
+  /** The request from the fields' values (`readFields`), with what no field holds. Default: the values. */
+  request?: (values: Record<string, unknown>) => unknown;
   send: (client: Client, body: Body) => Promise<Submission<Receipt>>;
   /** A widget's own wording for some failures (e.g. a closed petition); `undefined` for the common one. */
   describeError?: (error: ClientError) => string | undefined;
@@ -116,8 +105,12 @@ export class SubmitController<Body, Receipt, Client extends ResourceClient = Civ
     if (this.state === 'submitting') return;
     const form = event.currentTarget as HTMLFormElement;
     const fields = this.options.fields();
+    const undrawn = fields.find((field) => !form.querySelector(`#${CSS.escape(field.id)}`));
+    // A declared field without its control would be missing from the native checks and the summary's links.
+    if (undrawn) throw new Error(`Civic Widgets: the field "${undrawn.id}" is declared but not in the form.`);
     const issues = nativeIssues(form, fields);
-    const parsed = this.options.schema.safeParse(this.options.read(form));
+    const values = readFields(form, fields);
+    const parsed = this.options.schema.safeParse(this.options.request ? this.options.request(values) : values);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const mapped = schemaIssue(issue, fields);
@@ -148,7 +141,8 @@ export class SubmitController<Body, Receipt, Client extends ResourceClient = Civ
     const custom = field?.messages?.[issue.key];
     if (custom) return custom();
     const common: CommonStrings = this.context.l10n.t.common;
-    return this.context.l10n.format(common[issue.key], { label: field?.label() ?? '', ...issue.vars });
+    const label = field ? (field.issueLabel ?? field.label) : '';
+    return this.context.l10n.format(common[issue.key], { label, ...issue.vars });
   }
 
   /** The error for one control, if any. */
@@ -252,7 +246,7 @@ export class SubmitController<Body, Receipt, Client extends ResourceClient = Civ
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 /** Native constraint failures, read from `validity` so no browser bubble or browser-language text is shown. */
-function nativeIssues(form: HTMLFormElement, fields: FieldSpec[]): FieldIssue[] {
+function nativeIssues(form: HTMLFormElement, fields: Field[]): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const field of fields) {
     const control = form.querySelector<Control>(`#${CSS.escape(field.id)}`);
@@ -274,9 +268,9 @@ function nativeIssues(form: HTMLFormElement, fields: FieldSpec[]): FieldIssue[] 
 }
 
 /** A schema issue or a server field error (`{path, code}`) as a field issue, by path and code. */
-function schemaIssue(issue: SchemaIssue | { path: string; code?: string }, fields: FieldSpec[]): FieldIssue {
+function schemaIssue(issue: SchemaIssue | { path: string; code?: string }, fields: Field[]): FieldIssue {
   const path = typeof issue.path === 'string' ? issue.path : issue.path.map(String).join('.');
-  const id = fields.find((field) => field.path === path)?.id;
+  const id = fieldAt(fields, path)?.id;
   const s = issue as SchemaIssue;
   switch (issue.code) {
     case 'invalid_type':
@@ -294,7 +288,7 @@ function schemaIssue(issue: SchemaIssue | { path: string; code?: string }, field
   }
 }
 
-function sortByField(issues: FieldIssue[], fields: FieldSpec[]): FieldIssue[] {
+function sortByField(issues: FieldIssue[], fields: Field[]): FieldIssue[] {
   const order = (issue: FieldIssue) => {
     const index = fields.findIndex((field) => field.id === issue.id);
     return index === -1 ? fields.length : index;

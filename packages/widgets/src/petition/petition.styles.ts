@@ -1,42 +1,43 @@
 import { css } from 'lit';
+import { themed } from '../styles/tokens.js';
 
-export const petitionStyles = css`
+export const petitionStyles = themed(css`
   article,
   section {
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-m, 1rem);
+    gap: var(--civic-space-m);
   }
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--civic-space-xs, 0.25rem) var(--civic-space-l, 1.5rem);
+    gap: var(--civic-space-xs) var(--civic-space-l);
   }
   .meta dt {
     font-weight: bold;
   }
   .meta div {
     display: flex;
-    gap: var(--civic-space-xs, 0.25rem);
+    gap: var(--civic-space-xs);
   }
   .meta dd {
     margin: 0;
   }
   .body p + p {
-    margin-block-start: var(--civic-space-s, 0.5rem);
+    margin-block-start: var(--civic-space-s);
   }
   details > summary {
     cursor: pointer;
-    color: var(--civic-color-accent, #1d4ed8);
+    color: var(--civic-color-accent);
     text-decoration: underline;
   }
   details[open] > summary {
-    margin-block-end: var(--civic-space-s, 0.5rem);
+    margin-block-end: var(--civic-space-s);
   }
   .count {
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-xs, 0.25rem);
+    gap: var(--civic-space-xs);
   }
   .total {
     font-size: 1.25em;
@@ -48,17 +49,17 @@ export const petitionStyles = css`
   progress {
     inline-size: 100%;
     block-size: 0.75rem;
-    accent-color: var(--civic-color-accent, #1d4ed8);
+    accent-color: var(--civic-color-accent);
   }
   .notice {
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-s, 0.5rem);
+    gap: var(--civic-space-s);
   }
   .share {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--civic-space-s, 0.5rem);
+    gap: var(--civic-space-s);
   }
   /* Clipped in place rather than moved off-screen: a box 10000px to one side widens the page, which then scrolls
      sideways whenever the widget's direction differs from the page's (an English widget on an Arabic page). */
@@ -80,4 +81,4 @@ export const petitionStyles = css`
       }
     }
   }
-`;
+`);

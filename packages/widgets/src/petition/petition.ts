@@ -3,10 +3,18 @@ import { type ClientError, type Petition, PetitionsClient, SignatureRequest } fr
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
-import { checkboxField, errorSummary, externalLink, failureNotice, liveStatus, textField } from '../internal/fields.js';
+import {
+  errorSummary,
+  externalLink,
+  type Field,
+  failureNotice,
+  liveStatus,
+  readText,
+  renderFields,
+} from '../internal/fields.js';
 import { RefreshController } from '../internal/refresh.js';
 import { safeHref } from '../internal/safe-url.js';
-import { type FieldSpec, SubmitController } from '../internal/submit.js';
+import { SubmitController } from '../internal/submit.js';
 import { formStyles } from '../styles/form.styles.js';
 import { type PetitionStrings, petitionCatalog } from './petition.strings.js';
 import { petitionStyles } from './petition.styles.js';
@@ -65,7 +73,6 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
     operation: 'signPetition',
     schema: SignatureRequest,
     fields: () => this.#fields(),
-    read: (form) => this.#read(form),
     send: (client, body) => client.signPetition(this.petitionId!, body),
     describeError: (error) => this.#describeSignError(error),
     onDelivered: (receipt) => {
@@ -98,59 +105,76 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
 
   #lastSubmitState = this.#submit.state;
 
-  #fields(): FieldSpec[] {
+  /** The signing form, from what the petition asks of signers. */
+  #fields(): Field[] {
+    const petition = this.data;
     const t = this.l10n.t.petition;
-    const asks = this.data?.signerFields ?? [];
+    const asks = petition?.signerFields ?? [];
+    const privacy = safeHref(petition?.privacyNoticeUrl);
     const consentMessage = () => this.l10n.t.petition.consentRequired;
-    return [
-      { path: 'name', id: 'name', label: () => t.nameLabel },
+    const countryMessage = () => this.l10n.t.petition.countryInvalid;
+    const fields: (Field | false)[] = [
       {
-        path: 'email',
+        control: 'text',
+        id: 'name',
+        label: t.nameLabel,
+        autocomplete: 'name',
+        required: true,
+        maxlength: 200,
+      },
+      {
+        control: 'text',
         id: 'email',
-        label: () => t.emailLabel,
+        type: 'email',
+        label: t.emailLabel,
+        hint: t.emailHint,
+        autocomplete: 'email',
+        required: true,
+        maxlength: 254,
         messages: { invalidFormat: () => this.l10n.t.common.invalidEmail },
       },
-      ...(asks.includes('postcode') ? [{ path: 'postcode', id: 'postcode', label: () => t.postcodeLabel }] : []),
-      ...(asks.includes('country')
-        ? [
-            {
-              path: 'country',
-              id: 'country',
-              label: () => t.countryLabel,
-              messages: {
-                invalidFormat: () => this.l10n.t.petition.countryInvalid,
-                invalid: () => this.l10n.t.petition.countryInvalid,
-              },
-            },
-          ]
-        : []),
+      asks.includes('postcode') && {
+        control: 'text',
+        id: 'postcode',
+        label: t.postcodeLabel,
+        autocomplete: 'postal-code',
+        required: true,
+        minlength: 2,
+        maxlength: 16,
+        autocapitalize: 'characters',
+      },
+      asks.includes('country') && {
+        control: 'text',
+        id: 'country',
+        label: t.countryLabel,
+        hint: t.countryHint,
+        autocomplete: 'country',
+        required: true,
+        pattern: '[A-Za-z]{2}',
+        maxlength: 2,
+        autocapitalize: 'characters',
+        read: (data, name) => readText(data, name)?.toUpperCase(),
+        messages: { invalidFormat: countryMessage, invalid: countryMessage },
+      },
       {
-        path: 'consent',
+        control: 'checkbox',
         id: 'consent',
-        label: () => t.consentLabel,
+        label: t.consentLabel,
+        required: true,
+        after: privacy ? html`<p>${externalLink(privacy, t.privacyLink, this.l10n)}</p>` : nothing,
         messages: { requiredChoice: consentMessage, invalid: consentMessage, required: consentMessage },
       },
+      Boolean(petition?.allowPublicName) && {
+        control: 'checkbox',
+        id: 'show-name',
+        name: 'showName',
+        path: 'showName',
+        label: t.showNameLabel,
+      },
+      // The honeypot: hidden from people, filled by bots; the backend drops a signature that has it.
+      { control: 'custom', id: 'website', label: 'Website' },
     ];
-  }
-
-  #read(form: HTMLFormElement) {
-    const data = new FormData(form);
-    const text = (name: string) => {
-      const value = data.get(name);
-      return typeof value === 'string' ? value.trim() : undefined;
-    };
-    const optional = (name: string) => text(name) || undefined;
-    const body = {
-      name: text('name') ?? '',
-      email: text('email') ?? '',
-      postcode: optional('postcode'),
-      country: optional('country')?.toUpperCase(),
-      consent: data.has('consent'),
-      showName: this.data?.allowPublicName ? data.has('showName') : undefined,
-      website: optional('website'),
-    };
-    // Leave out what was not asked for, rather than sending `undefined` members.
-    return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+    return fields.filter((field) => field !== false);
   }
 
   #describeSignError(error: ClientError) {
@@ -235,7 +259,7 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
     const showForm = petition.status === 'open' && state !== 'delivered';
     return html`${this.#renderConfirmation()}
       ${petition.status !== 'open' && state === 'idle' ? html`<p class="notice" part="status">${this.l10n.t.petition.closedMessage}</p>` : nothing}
-      ${showForm ? this.#renderForm(petition, state === 'queued') : nothing}`;
+      ${showForm ? this.#renderForm(state === 'queued') : nothing}`;
   }
 
   #renderConfirmation() {
@@ -258,58 +282,15 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
     return nothing;
   }
 
-  #renderForm(petition: Petition, hidden: boolean) {
+  #renderForm(hidden: boolean) {
     const t = this.l10n.t.petition;
     const submit = this.#submit;
     const l10n = this.l10n;
-    const privacy = safeHref(petition.privacyNoticeUrl);
     return html`<section aria-labelledby="sign-heading" ?hidden=${hidden}>
       <form novalidate @submit=${submit.handleSubmit}>
         <h3 id="sign-heading">${t.signHeading}</h3>
         ${errorSummary(submit, l10n, this.renderRoot)}
-        ${textField(submit, l10n, { id: 'name', name: 'name', label: t.nameLabel, autocomplete: 'name', required: true, maxlength: 200 })}
-        ${textField(submit, l10n, { id: 'email', name: 'email', type: 'email', label: t.emailLabel, hint: t.emailHint, autocomplete: 'email', required: true, maxlength: 254 })}
-        ${
-          petition.signerFields.includes('postcode')
-            ? textField(submit, l10n, {
-                id: 'postcode',
-                name: 'postcode',
-                label: t.postcodeLabel,
-                autocomplete: 'postal-code',
-                required: true,
-                minlength: 2,
-                maxlength: 16,
-                autocapitalize: 'characters',
-              })
-            : nothing
-        }
-        ${
-          petition.signerFields.includes('country')
-            ? textField(submit, l10n, {
-                id: 'country',
-                name: 'country',
-                label: t.countryLabel,
-                hint: t.countryHint,
-                autocomplete: 'country',
-                required: true,
-                pattern: '[A-Za-z]{2}',
-                maxlength: 2,
-                autocapitalize: 'characters',
-              })
-            : nothing
-        }
-        ${checkboxField(submit, l10n, {
-          id: 'consent',
-          name: 'consent',
-          label: t.consentLabel,
-          required: true,
-          after: privacy ? html`<p>${externalLink(privacy, t.privacyLink, l10n)}</p>` : nothing,
-        })}
-        ${
-          petition.allowPublicName
-            ? checkboxField(submit, l10n, { id: 'show-name', name: 'showName', label: t.showNameLabel })
-            : nothing
-        }
+        ${renderFields(submit, l10n, this.#fields())}
         <div class="honeypot" aria-hidden="true">
           <label for="website">Website</label><input id="website" name="website" tabindex="-1" autocomplete="off" />
         </div>

@@ -37,7 +37,8 @@ export function renderRanking(
       ><span class="visually-hidden">${l10n.format(dir === 'up' ? t.moveUp : t.moveDown, { label: option(id).label })}</span>
     </button>`;
   };
-  return html`<fieldset class="field" aria-describedby="rank-hint">
+  // `id="choice"`: the vote's field, where the error summary links.
+  return html`<fieldset id="choice" class="field" aria-describedby="rank-hint">
     <legend part="label"><span class="visually-hidden">${poll.question}</span></legend>
     <p id="rank-hint" class="hint">${t.rankHint}</p>
     <ol class="ranking">

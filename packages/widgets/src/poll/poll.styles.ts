@@ -1,11 +1,12 @@
 import { css } from 'lit';
+import { themed } from '../styles/tokens.js';
 
-export const pollStyles = css`
+export const pollStyles = themed(css`
   article,
   section {
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-m, 1rem);
+    gap: var(--civic-space-m);
   }
   .ranking,
   .chart {
@@ -14,15 +15,15 @@ export const pollStyles = css`
     padding: 0;
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-s, 0.5rem);
+    gap: var(--civic-space-s);
   }
   .ranking li {
     display: flex;
     align-items: center;
-    gap: var(--civic-space-s, 0.5rem);
-    padding: var(--civic-space-xs, 0.25rem);
-    border: 1px solid var(--civic-color-border, #6b7280);
-    border-radius: var(--civic-radius, 4px);
+    gap: var(--civic-space-s);
+    padding: var(--civic-space-xs);
+    border: 1px solid var(--civic-color-border);
+    border-radius: var(--civic-radius);
     cursor: grab;
   }
   .ranking .label {
@@ -34,7 +35,7 @@ export const pollStyles = css`
     text-align: center;
   }
   .ranking button {
-    padding: var(--civic-space-xs, 0.25rem) var(--civic-space-s, 0.5rem);
+    padding: var(--civic-space-xs) var(--civic-space-s);
   }
   [aria-disabled='true'] {
     opacity: 0.5;
@@ -42,22 +43,22 @@ export const pollStyles = css`
   }
   .chart li {
     display: grid;
-    gap: var(--civic-space-xs, 0.25rem);
+    gap: var(--civic-space-xs);
   }
   meter {
     inline-size: 100%;
     block-size: 1rem;
   }
   meter::-webkit-meter-bar {
-    background: var(--civic-color-surface, #fff);
-    border: 1px solid var(--civic-color-border, #6b7280);
+    background: var(--civic-color-surface);
+    border: 1px solid var(--civic-color-border);
     border-radius: 0;
   }
   meter::-webkit-meter-optimum-value {
-    background: var(--civic-color-accent, #1d4ed8);
+    background: var(--civic-color-accent);
   }
   meter::-moz-meter-bar {
-    background: var(--civic-color-accent, #1d4ed8);
+    background: var(--civic-color-accent);
   }
   table {
     border-collapse: collapse;
@@ -65,7 +66,7 @@ export const pollStyles = css`
   th,
   td {
     text-align: start;
-    padding: var(--civic-space-xs, 0.25rem) var(--civic-space-s, 0.5rem);
-    border-block-end: 1px solid var(--civic-color-border, #6b7280);
+    padding: var(--civic-space-xs) var(--civic-space-s);
+    border-block-end: 1px solid var(--civic-color-border);
   }
-`;
+`);

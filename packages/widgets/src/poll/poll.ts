@@ -11,7 +11,7 @@ import {
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
-import { choiceGroup, errorSummary, failureNotice, liveStatus } from '../internal/fields.js';
+import { errorSummary, type Field, failureNotice, liveStatus, renderFields } from '../internal/fields.js';
 import { RefreshController } from '../internal/refresh.js';
 import { SubmitController } from '../internal/submit.js';
 import { formStyles } from '../styles/form.styles.js';
@@ -92,20 +92,8 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }, Pol
   readonly #submit = new SubmitController(this, this.submitContext(), {
     operation: 'votePoll',
     schema: VoteRequest,
-    fields: () => [
-      {
-        path: 'choices',
-        id: 'choice',
-        label: () => this.data?.poll.question ?? '',
-        messages: Object.fromEntries(
-          (['required', 'requiredChoice', 'invalid', 'tooShort'] as const).map((k) => [
-            k,
-            () => this.l10n.t.poll.chooseOne,
-          ]),
-        ),
-      },
-    ],
-    read: (form) => this.#read(form),
+    fields: () => this.#fields(),
+    request: (values) => this.#request(values.choices as string[] | undefined),
     send: (client, body) => client.votePoll(this.pollId!, body),
     describeError: (error) => this.#describeError(error),
     onDelivered: (receipt: VoteReceipt) => {
@@ -191,9 +179,39 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }, Pol
     saveBallot(this.#storageKey(), ballot);
   }
 
-  #read(form: HTMLFormElement) {
-    const kind = this.data?.poll.kind;
-    this.#sent = kind === 'ranked' ? [...this.order] : new FormData(form).getAll('choice').map(String);
+  /** The vote: one field, `choices`, whose control follows the poll's kind. */
+  #fields(): Field[] {
+    const poll = this.data?.poll;
+    if (!poll) return [];
+    const t = this.l10n.t.poll;
+    const chooseOne = () => this.l10n.t.poll.chooseOne;
+    const field = {
+      id: 'choice',
+      path: 'choices',
+      label: poll.question,
+      required: true,
+      messages: { required: chooseOne, requiredChoice: chooseOne, invalid: chooseOne, tooShort: chooseOne },
+    };
+    if (poll.kind === 'ranked') return [{ ...field, control: 'custom', read: () => [...this.order] }];
+    const max = poll.maxChoices ?? poll.options.length;
+    const options = poll.options.map((o) => ({ value: o.id, label: html`<bdi>${o.label}</bdi>`, hint: o.description }));
+    if (poll.kind === 'single') return [{ ...field, control: 'radios', hideLabel: true, options }];
+    return [
+      {
+        ...field,
+        control: 'checkboxes',
+        hideLabel: true,
+        options,
+        hint: this.l10n.format(t.chooseUpTo, { max: this.l10n.number(max) }),
+        selected: this.chosen,
+        disabled: (id: string) => this.chosen.length >= max && !this.chosen.includes(id),
+        onChange: (event: Event) => this.#toggle(event),
+      },
+    ];
+  }
+
+  #request(choices: string[] = []) {
+    this.#sent = choices;
     // One token per browser and poll, kept for the next visit; without storage the vote is sent without one.
     // Storage is read again: another tab or widget of this poll may have made the token (and voted) since this
     // one loaded, and a token of our own would then count this browser twice.
@@ -204,7 +222,7 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }, Pol
       this.#remember({ token: token.join('') });
     }
     const token = readBallot(this.#storageKey()).token;
-    return token ? { choices: this.#sent, voterToken: token } : { choices: this.#sent };
+    return token ? { choices, voterToken: token } : { choices };
   }
 
   #describeError(error: ClientError) {
@@ -311,8 +329,6 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }, Pol
     const t = this.l10n.t.poll;
     const submit = this.#submit;
     const l10n = this.l10n;
-    const options = poll.options.map((o) => ({ value: o.id, label: html`<bdi>${o.label}</bdi>`, hint: o.description }));
-    const legend = html`<span class="visually-hidden">${poll.question}</span>`;
     const max = poll.maxChoices ?? poll.options.length;
     return html`<form novalidate @submit=${submit.handleSubmit} ?hidden=${hidden}>
       ${errorSummary(submit, l10n, this.renderRoot)}
@@ -325,22 +341,7 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }, Pol
               this.announcement,
               (id, to, focus) => void this.#move(id, to, focus),
             )
-          : choiceGroup(submit, l10n, {
-              id: 'choice',
-              name: 'choice',
-              legend,
-              type: poll.kind === 'single' ? 'radio' : 'checkbox',
-              options,
-              required: true,
-              hint: poll.kind === 'multiple' ? l10n.format(t.chooseUpTo, { max: l10n.number(max) }) : undefined,
-              ...(poll.kind === 'multiple'
-                ? {
-                    selected: this.chosen,
-                    disabled: (id: string) => this.chosen.length >= max && !this.chosen.includes(id),
-                    onChange: (event: Event) => this.#toggle(event),
-                  }
-                : {}),
-            })
+          : renderFields(submit, l10n, this.#fields())
       }
       ${poll.kind === 'multiple' ? html`<p class="hint" aria-live="polite">${l10n.plural(t.left, max - this.chosen.length)}</p>` : nothing}
       ${failureNotice(submit)}

@@ -1,18 +1,19 @@
 import { css } from 'lit';
+import { themed } from '../styles/tokens.js';
 
-export const serviceLocatorStyles = css`
+export const serviceLocatorStyles = themed(css`
   form,
   .results,
   article {
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-m, 1rem);
+    gap: var(--civic-space-m);
   }
   .row {
     display: flex;
     flex-wrap: wrap;
     align-items: end;
-    gap: var(--civic-space-s, 0.5rem) var(--civic-space-m, 1rem);
+    gap: var(--civic-space-s) var(--civic-space-m);
   }
   ol {
     list-style: none;
@@ -20,11 +21,11 @@ export const serviceLocatorStyles = css`
     padding: 0;
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-m, 1rem);
+    gap: var(--civic-space-m);
   }
   li {
-    border-block-end: 1px solid var(--civic-color-border, #6b7280);
-    padding-block-end: var(--civic-space-m, 1rem);
+    border-block-end: 1px solid var(--civic-color-border);
+    padding-block-end: var(--civic-space-m);
   }
   h3,
   h4,
@@ -37,15 +38,15 @@ export const serviceLocatorStyles = css`
     font-weight: bold;
   }
   .muted {
-    color: var(--civic-color-muted, #4b5563);
+    color: var(--civic-color-muted);
   }
   .open {
-    color: var(--civic-color-success, #166534);
+    color: var(--civic-color-success);
   }
   caption,
   td,
   th {
     text-align: start;
-    padding-inline-end: var(--civic-space-m, 1rem);
+    padding-inline-end: var(--civic-space-m);
   }
-`;
+`);

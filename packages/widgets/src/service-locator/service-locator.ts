@@ -9,7 +9,7 @@ import {
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
-import { checkboxField, externalLink, liveStatus, selectField, textField } from '../internal/fields.js';
+import { externalLink, type Field, liveStatus, pathOf, readFields, renderField } from '../internal/fields.js';
 import { clientErrorMessage, toClientError } from '../internal/messages.js';
 import { safeHref } from '../internal/safe-url.js';
 import { formStyles } from '../styles/form.styles.js';
@@ -180,8 +180,8 @@ export class CivicServiceLocator extends CivicElement<
   }
 
   #readForm(form: HTMLFormElement) {
-    const data = new FormData(form);
-    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const values = readFields(form, this.#fields([]));
+    const text = (path: string) => String(values[path] ?? '');
     const postcode = text('postcode');
     const previous = this.#current();
     // A typed postcode replaces the device's location; an empty one keeps it.
@@ -191,8 +191,8 @@ export class CivicServiceLocator extends CivicElement<
       q: text('q'),
       category: text('category'),
       postcode,
-      radiusKm: Number(text('radius')) || this.radiusKm,
-      openNow: data.has('open'),
+      radiusKm: Number(text('radiusKm')) || this.radiusKm,
+      openNow: values.openNow === true,
       ...here,
     };
   }
@@ -330,48 +330,75 @@ export class CivicServiceLocator extends CivicElement<
     return this.counted ? this.l10n.plural(t.found, this.counted) : t.noResults;
   }
 
+  /** The search form's fields; their paths are the query's, where the backend's `fieldErrors` point. */
+  #fields(categories: ServiceCategory[]): Field[] {
+    const t = this.l10n.t.serviceLocator;
+    const search = this.#current();
+    const km = new Intl.NumberFormat(this.l10n.lang, { style: 'unit', unit: 'kilometer' });
+    const radii = [...new Set([...RADII, search.radiusKm])].sort((a, b) => a - b);
+    return [
+      { control: 'text', id: 'q', type: 'search', label: t.searchLabel, maxlength: 200 },
+      {
+        control: 'select',
+        id: 'category',
+        label: t.categoryLabel,
+        emptyLabel: t.anyCategory,
+        value: search.category,
+        options: categories.map((c) => ({ value: c.id, label: c.label })),
+      },
+      {
+        control: 'text',
+        id: 'postcode',
+        label: t.postcodeLabel,
+        hint: t.postcodeHint,
+        autocomplete: 'postal-code',
+        autocapitalize: 'characters',
+        maxlength: 16,
+        messages: { invalid: () => this.l10n.t.serviceLocator.postcodeUnknown },
+      },
+      {
+        control: 'select',
+        id: 'radius',
+        path: 'radiusKm',
+        label: t.radiusLabel,
+        value: String(search.radiusKm),
+        options: radii.map((r) => ({ value: String(r), label: km.format(r) })),
+      },
+      { control: 'checkbox', id: 'open', path: 'openNow', label: t.openNowLabel },
+    ];
+  }
+
   #renderForm(categories: ServiceCategory[]) {
     const t = this.l10n.t.serviceLocator;
     const l10n = this.l10n;
-    const search = this.#current();
-    const postcodeProblem = this.searchError?.fieldErrors.some((e) => e.path === 'postcode');
-    const fields = {
-      issues: [],
+    const fields = this.#fields(categories);
+    // A search has no error summary: a backend's field error shows at a field that has words for it (an unknown
+    // postcode); any other is a failure notice.
+    const problems = this.searchError?.fieldErrors ?? [];
+    const issues = fields
+      .filter((f) => f.messages?.invalid && problems.some((e) => e.path === pathOf(f)))
+      .map((f) => ({ id: f.id, key: 'invalid' as const }));
+    const shown = {
+      issues,
       failure: undefined,
-      issueFor: (id: string) => (id === 'postcode' && postcodeProblem ? { id, key: 'invalid' as const } : undefined),
-      message: () => t.postcodeUnknown,
+      issueFor: (id: string) => issues.find((issue) => issue.id === id),
+      message: (issue: { id?: string }) => fields.find((f) => f.id === issue.id)?.messages?.invalid?.() ?? '',
     };
-    const km = new Intl.NumberFormat(l10n.lang, { style: 'unit', unit: 'kilometer' });
-    const radii = [...new Set([...RADII, search.radiusKm])].sort((a, b) => a - b);
+    const field = (id: string) => renderField(shown, l10n, fields.find((f) => f.id === id)!);
     const geoText = { locating: t.locating, located: t.usingLocation }[this.geo as 'locating'];
     const geoError = { denied: t.geoDenied, unavailable: t.geoUnavailable, timeout: t.geoTimeout }[
       this.geo as 'denied'
     ];
     return html`<form role="search" aria-labelledby="heading" novalidate @submit=${this.#handleSubmit} @input=${this.#handleInput} @change=${this.#handleChange}>
-      ${textField(fields, l10n, { id: 'q', name: 'q', type: 'search', label: t.searchLabel, maxlength: 200 })}
-      ${selectField(fields, l10n, {
-        id: 'category',
-        name: 'category',
-        label: t.categoryLabel,
-        emptyLabel: t.anyCategory,
-        value: search.category,
-        options: categories.map((c) => ({ value: c.id, label: c.label })),
-      })}
+      ${field('q')} ${field('category')}
       <div class="row">
-        ${textField(fields, l10n, { id: 'postcode', name: 'postcode', label: t.postcodeLabel, hint: t.postcodeHint, autocomplete: 'postal-code', autocapitalize: 'characters', maxlength: 16 })}
+        ${field('postcode')}
         <button type="button" class="secondary" @click=${this.#locate}>${t.useLocation}</button>
       </div>
       <p role="status" class="muted">${geoText ?? ''}</p>
       ${geoError ? html`<p class="notice error" part="error" role="alert">${geoError}</p>` : nothing}
-      ${selectField(fields, l10n, {
-        id: 'radius',
-        name: 'radius',
-        label: t.radiusLabel,
-        value: String(search.radiusKm),
-        options: radii.map((r) => ({ value: String(r), label: km.format(r) })),
-      })}
-      ${checkboxField(fields, l10n, { id: 'open', name: 'open', label: t.openNowLabel })}
-      ${this.searchError && !postcodeProblem ? html`<p class="notice error" part="error" role="alert">${clientErrorMessage(this.searchError, l10n.t.common)}</p>` : nothing}
+      ${field('radius')} ${field('open')}
+      ${this.searchError && !issues.length ? html`<p class="notice error" part="error" role="alert">${clientErrorMessage(this.searchError, l10n.t.common)}</p>` : nothing}
       <button part="submit-button">${t.search}</button>
     </form>`;
   }

@@ -1,18 +1,14 @@
 import { css } from 'lit';
 import { textReset } from './text-reset.styles.js';
+import { themed } from './tokens.js';
 
 /**
  * The styles every widget starts from. Design tokens are read, never set, so that a page can theme every widget
- * from `:root`; each has a literal fallback so a widget looks right with no stylesheet at all. Text inherits the
- * page's font and colour, and nothing else of the page's text styles (`textReset`). Layout uses logical properties
- * so that right-to-left languages mirror.
- *
- * Tokens (documented per widget with `@cssproperty`):
- * `--civic-color-accent`, `--civic-color-on-accent`, `--civic-color-danger`, `--civic-color-success`,
- * `--civic-color-border`, `--civic-color-muted`, `--civic-color-surface`, `--civic-space-xs|s|m|l`,
- * `--civic-radius`, `--civic-focus-ring`, `--civic-font-size-heading`.
+ * from `:root`; each gets its default from `tokens.ts` (`themed()`), so a widget looks right with no
+ * stylesheet at all. Text inherits the page's font and colour, and nothing else of the page's text styles
+ * (`textReset`). Layout uses logical properties so that right-to-left languages mirror.
  */
-export const baseStyles = css`
+export const baseStyles = themed(css`
   ${textReset}
   :host {
     display: block;
@@ -29,7 +25,7 @@ export const baseStyles = css`
   .base {
     display: flex;
     flex-direction: column;
-    gap: var(--civic-space-m, 1rem);
+    gap: var(--civic-space-m);
   }
   h2,
   h3,
@@ -40,22 +36,22 @@ export const baseStyles = css`
     margin: 0;
   }
   h2 {
-    font-size: var(--civic-font-size-heading, 1.375em);
+    font-size: var(--civic-font-size-heading);
     line-height: 1.25;
   }
   h3 {
     font-size: 1.125em;
   }
   a {
-    color: var(--civic-color-accent, #1d4ed8);
+    color: var(--civic-color-accent);
   }
   :focus-visible {
-    outline: var(--civic-focus-ring, 3px solid #1e3a8a);
+    outline: var(--civic-focus-ring);
     outline-offset: 2px;
   }
   .muted,
   .hint {
-    color: var(--civic-color-muted, #525866);
+    color: var(--civic-color-muted);
   }
   /* No negative margin (the older pattern): it puts the text 1px outside the widget's box, and an RTL page with
      the widget at its left edge then scrolls sideways by that pixel. */
@@ -70,14 +66,14 @@ export const baseStyles = css`
     border: 0;
   }
   .notice {
-    padding: var(--civic-space-m, 1rem);
-    border-inline-start: 4px solid var(--civic-color-accent, #1d4ed8);
-    background: var(--civic-color-surface, transparent);
+    padding: var(--civic-space-m);
+    border-inline-start: 4px solid var(--civic-color-accent);
+    background: var(--civic-color-surface);
   }
   .notice.error {
-    border-color: var(--civic-color-danger, #b91c1c);
+    border-color: var(--civic-color-danger);
   }
   .notice.success {
-    border-color: var(--civic-color-success, #15803d);
+    border-color: var(--civic-color-success);
   }
-`;
+`);

@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import type { FeedbackStrings } from '../../../../widgets/src/feedback/feedback.strings.js';
 import type { PresetStrings } from '../../../../widgets/src/feedback/presets.js';
-import type { RatingStrings } from '../../../../widgets/src/feedback/rating.strings.js';
+import type { RatingStrings } from '../../../../widgets/src/rating/rating.strings.js';
 import { type E2E, until } from '../support.js';
 import { common as commonIn, json, type StateCase, switchLanguage, translations, type WidgetStates } from './driver.js';
 
 const feedbackIn = await translations<FeedbackStrings>('feedback/i18n/{locale}');
 const presetsIn = await translations<PresetStrings>('feedback/i18n/presets.{locale}');
-const ratingIn = await translations<RatingStrings>('feedback/i18n/rating.{locale}');
+const ratingIn = await translations<RatingStrings>('rating/i18n/{locale}');
 const feedback = feedbackIn.en;
 const rating = ratingIn.en;
 const common = commonIn.en;

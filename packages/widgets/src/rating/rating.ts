@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LocalizeController, type StringOverrides } from '../i18n/localize.js';
 import { textReset } from '../styles/text-reset.styles.js';
+import { themed } from '../styles/tokens.js';
 import { type RatingStrings, ratingCatalog } from './rating.strings.js';
 
 // From the first block of emoticons (U+1F600-1F640), which older systems' fonts cover.
@@ -37,19 +38,19 @@ export function scaleValues(scale: RatingScale): number[] {
  * @cssstate user-invalid - Required and empty, after the citizen interacted or a submit was tried.
  * @cssstate user-valid - Valid, after the citizen interacted or a submit was tried.
  *
- * @cssproperty --civic-color-accent - The chosen value and focus. Default: a dark blue.
- * @cssproperty --civic-color-border - Borders of the choices. Default: a mid grey.
- * @cssproperty --civic-color-on-accent - Text on the chosen choice. Default: white.
- * @cssproperty --civic-radius - Corner radius of the choices. Default: 4px.
- * @cssproperty --civic-space-xs - The gap between choices. Default: 0.25rem.
- * @cssproperty --civic-focus-ring - The focus outline. Default: 3px solid dark blue (#1e3a8a, 10:1 on white).
+ * @cssproperty --civic-color-accent - The chosen value and focus. Default: `#1d4ed8`.
+ * @cssproperty --civic-color-border - Borders of the choices. Default: `#6b7280`.
+ * @cssproperty --civic-color-on-accent - Text on the chosen choice. Default: `#fff`.
+ * @cssproperty --civic-radius - Corner radius of the choices. Default: `4px`.
+ * @cssproperty --civic-space-xs - The gap between choices. Default: `0.25rem`.
+ * @cssproperty --civic-focus-ring - The focus outline. Default: `3px solid #1e3a8a`.
  */
 export class CivicRating extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [
     textReset,
-    css`
+    themed(css`
       :host {
         display: inline-block;
       }
@@ -58,7 +59,7 @@ export class CivicRating extends LitElement {
         display: flex;
         flex-wrap: wrap;
         inline-size: fit-content;
-        gap: var(--civic-space-xs, 0.25rem);
+        gap: var(--civic-space-xs);
       }
       [role='radio'] {
         box-sizing: border-box;
@@ -70,8 +71,8 @@ export class CivicRating extends LitElement {
         align-items: center;
         justify-content: center;
         gap: 0.25rem;
-        border: 1px solid var(--civic-color-border, #6b7280);
-        border-radius: var(--civic-radius, 4px);
+        border: 1px solid var(--civic-color-border);
+        border-radius: var(--civic-radius);
         cursor: pointer;
         font-size: 1.25em;
         user-select: none;
@@ -82,19 +83,19 @@ export class CivicRating extends LitElement {
       }
       .stars [role='radio'] {
         border-color: transparent;
-        color: var(--civic-color-accent, #1d4ed8);
+        color: var(--civic-color-accent);
       }
       [aria-checked='true'] {
-        background: var(--civic-color-accent, #1d4ed8);
-        color: var(--civic-color-on-accent, #fff);
-        border-color: var(--civic-color-accent, #1d4ed8);
+        background: var(--civic-color-accent);
+        color: var(--civic-color-on-accent);
+        border-color: var(--civic-color-accent);
       }
       .stars [aria-checked='true'] {
         background: none;
-        color: var(--civic-color-accent, #1d4ed8);
+        color: var(--civic-color-accent);
       }
       [role='radio']:focus-visible {
-        outline: var(--civic-focus-ring, 3px solid #1e3a8a);
+        outline: var(--civic-focus-ring);
         outline-offset: 2px;
       }
       [aria-disabled='true'] {
@@ -110,7 +111,7 @@ export class CivicRating extends LitElement {
       input {
         display: none;
       }
-    `,
+    `),
   ];
 
   readonly #internals = this.attachInternals();

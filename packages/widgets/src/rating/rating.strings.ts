@@ -1,5 +1,5 @@
 import type { Catalog, Plural } from '../i18n/strings.js';
-import { strings as en } from './i18n/rating.en.js';
+import { strings as en } from './i18n/en.js';
 
 /** Every text of `<civic-rating>`: the accessible name of each choice, by scale. */
 export interface RatingStrings {
@@ -24,9 +24,9 @@ export interface RatingStrings {
 export const ratingCatalog: Catalog<RatingStrings> = {
   en,
   others: {
-    fr: () => import('./i18n/rating.fr.js'),
-    es: () => import('./i18n/rating.es.js'),
-    ar: () => import('./i18n/rating.ar.js'),
-    zh: () => import('./i18n/rating.zh.js'),
+    fr: () => import('./i18n/fr.js'),
+    es: () => import('./i18n/es.js'),
+    ar: () => import('./i18n/ar.js'),
+    zh: () => import('./i18n/zh.js'),
   },
 };
