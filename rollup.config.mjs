@@ -11,6 +11,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { entryChunk } from './scripts/rollup-entry-chunk.mjs';
 import { litEmbed } from './scripts/rollup-lit-embed.mjs';
 import { minifyLiterals } from './scripts/rollup-minify-literals.mjs';
+import { moduleSideEffects } from './scripts/rollup-side-effects.mjs';
 import { integrityManifest } from './scripts/rollup-sri.mjs';
 import { workspaceSources } from './scripts/rollup-workspace.mjs';
 
@@ -50,15 +51,15 @@ const integrity = integrityManifest();
 
 /** @type {import('rollup').RollupOptions[]} */
 export default Object.entries(entries).map(([name, input]) => ({
-  input: { [name]: input },
-  plugins: [...plugins(), integrity],
+  // The client's outbox store, the only module it loads on demand, imports nothing from it.
+  plugins: [entryChunk({ name, input, inline: name === 'civic-client' }), ...plugins(), integrity],
   onwarn,
+  treeshake: { moduleSideEffects },
   output: {
     dir: 'dist/cdn',
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
-    manualChunks: entryChunk(name),
     sourcemap: true,
   },
 }));

@@ -1,33 +1,33 @@
 // @ts-check
 /**
- * Rollup's `manualChunks` for a build of one CDN entry. When the entry loads modules on demand (locales, adapters,
- * later views), everything the entry module loads statically goes into one chunk with a hashed name, and the
- * entry file keeps only the entry module (a `define` call) and imports that chunk. Why not leave it all in the
- * entry: the modules loaded on demand import what they share with it. Were that the entry, a page that loaded
- * `civic-petition.js?v=2` would load `civic-petition.js` a second time from its first locale: a second Lit and a
- * second set of classes. A hashed chunk has one URL, whatever the page put in its script tag.
- * One chunk rather than several shared ones: gzipped as one file, the code compresses 1 200 to 1 900 bytes better
- * per widget (docs/size.md).
- * @param {string} name the chunk's name
- * @returns {import('rollup').GetManualChunk}
+ * One CDN entry per build, as a one-line file that imports the entry's code from a chunk with a hashed name.
+ * Why not the code in the entry file itself: the modules it loads on demand (locales, adapters, later views)
+ * import what they share with it. Were that the entry, a page that loaded `civic-petition.js?v=2` would load
+ * `civic-petition.js` a second time from its first locale: a second Lit and a second set of classes. A hashed
+ * chunk has one URL, whatever the page put in its script tag. Rollup still splits as usual: code that only the
+ * modules loaded on demand need stays in their chunks.
+ * With `inline`, the entry keeps its code (for an entry whose on-demand modules import nothing from it); the
+ * build then fails if one does.
+ * @param {{ name: string, input: string, inline?: boolean }} entry
+ * @returns {import('rollup').Plugin}
  */
-export function entryChunk(name) {
-  /** @type {Set<string> | undefined} */
-  let chunked;
-  return (id, { getModuleIds, getModuleInfo }) => {
-    if (!chunked) {
-      const ids = [...getModuleIds()];
-      const loaded = new Set();
-      const pending = ids.filter((m) => getModuleInfo(m)?.isEntry);
-      while (pending.length) {
-        const m = /** @type {string} */ (pending.pop());
-        if (loaded.has(m)) continue;
-        loaded.add(m);
-        pending.push(...(getModuleInfo(m)?.importedIds ?? []));
+export function entryChunk({ name, input, inline = false }) {
+  const facade = `\0entry:${name}`;
+  return {
+    name: 'entry-chunk',
+    options: (options) => ({ ...options, input: { [name]: inline ? input : facade } }),
+    buildStart() {
+      if (!inline) this.emitFile({ type: 'chunk', id: input, name });
+    },
+    resolveId: (id) => (id === facade ? id : null),
+    load: (id) => (id === facade ? `export * from ${JSON.stringify(input)};` : null),
+    generateBundle(_, bundle) {
+      const entry = `${name}.js`;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.fileName !== entry && chunk.imports.includes(entry)) {
+          this.error(`${chunk.fileName} imports the entry ${entry}: build ${name} without \`inline\``);
+        }
       }
-      const loadsOnDemand = ids.some((m) => getModuleInfo(m)?.dynamicallyImportedIds.length);
-      chunked = new Set(loadsOnDemand ? [...loaded].filter((m) => !getModuleInfo(m)?.isEntry) : []);
-    }
-    return chunked.has(id) ? name : undefined;
+    },
   };
 }
