@@ -172,9 +172,9 @@ export function faultWidgets(e2e: () => E2E): WidgetCase[] {
       // It lists every service on load: that search ends before the one under test.
       fill: async (cell) => {
         await locator(cell).ready.waitFor();
-        await locator(cell).postcode.fill('LS1 3AB');
+        await locator(cell).typePostcode('LS1 3AB');
       },
-      submit: (cell) => locator(cell).searchButton.click(),
+      submit: (cell) => locator(cell).search(),
       // Sorted by distance from the postcode: the listing on load shows no distances.
       succeeded: async (cell) => {
         await locator(cell).distances.first().waitFor();

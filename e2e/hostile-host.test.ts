@@ -298,7 +298,7 @@ describe('every widget on a host page whose stylesheet restyles everything', () 
     await single.voted.waitFor();
     await new RatingDriver(page.locator('#w-rating')).choose('2 out of 5 stars');
     const locator = new ServiceLocatorDriver(page.locator('#w-locator'));
-    await locator.detailsButton().click();
+    await locator.openDetails();
     await locator.backButton.waitFor();
     await new PetitionDriver(page.locator('#w-petition')).submit();
     await waitForState(page, '#w-petition', 'user-invalid');

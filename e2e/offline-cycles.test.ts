@@ -12,7 +12,6 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { FeedbackDriver } from './drivers/feedback.js';
 import { PetitionDriver, signer } from './drivers/petition.js';
 import { PollDriver } from './drivers/poll.js';
-import { common } from './drivers/strings.js';
 import { newPage, outboxEntries, problemsOf } from './support/browser.js';
 import { type E2E, serveFromCache, startE2E } from './support/e2e.js';
 import { hostPage } from './support/host.js';
@@ -153,14 +152,13 @@ describe('offline, reload, back online, again and again; three tabs back online 
 
   /** Back online, the resident presses "Try again" in each widget that could not load while offline. */
   async function tryAgain(page: Page) {
-    for (const [widget, ready] of [
-      [page.locator('civic-petition'), petitionIn(page).ready],
-      [page.locator('civic-poll'), pollIn(page).voteButton],
+    for (const [driver, ready] of [
+      [petitionIn(page), petitionIn(page).ready],
+      [pollIn(page), pollIn(page).voteButton],
     ] as const) {
-      if ((await widget.count()) === 0) continue;
-      const retry = widget.getByRole('button', { name: common.en.retry });
-      await ready.or(retry).waitFor();
-      if (await retry.isVisible()) await retry.click();
+      if ((await driver.widget.count()) === 0) continue;
+      await ready.or(driver.retryButton).waitFor();
+      if (await driver.retryButton.isVisible()) await driver.tryAgain();
       await ready.waitFor();
     }
   }

@@ -98,7 +98,7 @@ describe('a widget run asks nothing of any origin but the page and the widgetsâ€
     await locator.distances.first().waitFor();
     await locator.useLocation();
     await locator.widget.getByText('Showing services near your current location.').waitFor();
-    await locator.detailsButton().click();
+    await locator.openDetails();
     await locator.backButton.waitFor();
     await page
       .locator('civic-version')

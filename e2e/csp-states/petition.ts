@@ -145,7 +145,7 @@ export const petitionStates: WidgetStates = {
         await d.open();
         await d.widget.getByRole('heading', { name: petition.responseHeading }).waitFor();
         await d.widget.getByText('We will resurface the lane in the spring.').waitFor();
-        await d.widget.getByText(petition.readFullResponse).click();
+        await driver(d).readResponse();
         await d.widget.getByText('The works are funded from the highways budget.').waitFor();
       },
     },
@@ -207,7 +207,7 @@ export const petitionStates: WidgetStates = {
         await d.open();
         await d.widget.getByRole('alert').getByText(common.errorServer).waitFor();
         await d.page.unrouteAll();
-        await d.widget.getByRole('button', { name: common.retry }).click();
+        await driver(d).tryAgain();
         await d.widget.getByRole('heading', { name: 'Build safe crossings on Station Road' }).waitFor();
       },
     },

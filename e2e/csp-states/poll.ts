@@ -291,7 +291,7 @@ export const pollStates: WidgetStates = {
         await d.refuse(/\/polls\/park-name$/, 503);
         await d.open();
         await d.widget.getByRole('alert').getByText(common.errorServer).waitFor();
-        await d.widget.getByRole('button', { name: common.retry }).waitFor();
+        await driver(d).retryButton.waitFor();
       },
     },
     {

@@ -119,10 +119,10 @@ export const serviceLocatorStates: WidgetStates = {
       chunks: ['service-locator-details'],
       async drive(d) {
         await d.open();
-        await driver(d).detailsButton().click();
+        await driver(d).openDetails();
         await d.inState('details');
         await d.widget.getByRole('heading', { name: locator.hours }).waitFor();
-        await driver(d).backButton.click();
+        await driver(d).back();
         await driver(d).ready.waitFor();
         assert.equal(await d.widget.evaluate((el) => el.matches(':state(details)')), false);
       },
@@ -178,7 +178,7 @@ export const serviceLocatorStates: WidgetStates = {
         await d.refuse(/\/services\/categories$/, 503);
         await d.open();
         await d.widget.getByRole('alert').getByText(common.errorServer).waitFor();
-        await d.widget.getByRole('button', { name: common.retry }).waitFor();
+        await driver(d).retryButton.waitFor();
       },
     },
     {

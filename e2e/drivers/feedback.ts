@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { deepFocus, tabTo } from '../support/browser.js';
 import { feedback, type Locale, plural, rating } from './strings.js';
+import { WidgetDriver } from './widget.js';
 
 /** A follow-up: the reasons ticked (their labels), the comment, and extra questions' options by their labels. */
 export interface FollowUp {
@@ -45,13 +46,11 @@ export class RatingDriver {
   }
 }
 
-export class FeedbackDriver {
+export class FeedbackDriver extends WidgetDriver {
   readonly t;
   readonly rating;
-  constructor(
-    readonly widget: Locator,
-    locale: Locale = 'en',
-  ) {
+  constructor(widget: Locator, locale: Locale = 'en') {
+    super(widget, locale);
     this.t = feedback[locale];
     this.rating = new RatingDriver(widget, locale);
   }

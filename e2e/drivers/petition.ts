@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { tabTo } from '../support/browser.js';
 import { digitsOf, type Locale, petition, pluralPattern } from './strings.js';
+import { WidgetDriver } from './widget.js';
 
 export interface Signer {
   name: string;
@@ -19,12 +20,10 @@ export const signer = (email: string, other: Partial<Signer> = {}): Signer => ({
   ...other,
 });
 
-export class PetitionDriver {
+export class PetitionDriver extends WidgetDriver {
   readonly t;
-  constructor(
-    readonly widget: Locator,
-    locale: Locale = 'en',
-  ) {
+  constructor(widget: Locator, locale: Locale = 'en') {
+    super(widget, locale);
     this.t = petition[locale];
   }
 
@@ -88,6 +87,11 @@ export class PetitionDriver {
     await page.keyboard.press('Enter');
   }
 
+  /** Opens the government's full response. */
+  readResponse() {
+    return this.widget.getByText(this.t.readFullResponse).click();
+  }
+
   /** Fails unless the form still holds what `s` typed, consent given. */
   async assertKept(s: Signer) {
     const value = (label: string) => this.widget.getByLabel(label, { exact: true }).inputValue();
@@ -104,12 +108,10 @@ export class PetitionDriver {
 }
 
 /** What <civic-petition-counter> shows: the count, once loaded. */
-export class PetitionCounterDriver {
+export class PetitionCounterDriver extends WidgetDriver {
   readonly t;
-  constructor(
-    readonly widget: Locator,
-    locale: Locale = 'en',
-  ) {
+  constructor(widget: Locator, locale: Locale = 'en') {
+    super(widget, locale);
     this.t = petition[locale];
   }
 

@@ -4,13 +4,12 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { deepFocus, tabTo } from '../support/browser.js';
 import { format, type Locale, poll } from './strings.js';
+import { WidgetDriver } from './widget.js';
 
-export class PollDriver {
+export class PollDriver extends WidgetDriver {
   readonly t;
-  constructor(
-    readonly widget: Locator,
-    locale: Locale = 'en',
-  ) {
+  constructor(widget: Locator, locale: Locale = 'en') {
+    super(widget, locale);
     this.t = poll[locale];
   }
 

@@ -3,13 +3,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { tabTo } from '../support/browser.js';
 import { format, type Locale, serviceLocator } from './strings.js';
+import { WidgetDriver } from './widget.js';
 
-export class ServiceLocatorDriver {
+export class ServiceLocatorDriver extends WidgetDriver {
   readonly t;
-  constructor(
-    readonly widget: Locator,
-    locale: Locale = 'en',
-  ) {
+  constructor(widget: Locator, locale: Locale = 'en') {
+    super(widget, locale);
     this.t = serviceLocator[locale];
   }
 
@@ -37,9 +36,17 @@ export class ServiceLocatorDriver {
     return this.results.getByRole('heading', { level: 3 }).allInnerTexts();
   }
 
+  typePostcode(postcode: string) {
+    return this.postcode.fill(postcode);
+  }
+
+  search() {
+    return this.searchButton.click();
+  }
+
   async searchPostcode(postcode: string) {
-    await this.postcode.fill(postcode);
-    await this.searchButton.click();
+    await this.typePostcode(postcode);
+    await this.search();
   }
 
   async searchWords(words: string) {
@@ -68,8 +75,18 @@ export class ServiceLocatorDriver {
     return this.widget.getByRole('button', { name: label }).first();
   }
 
+  /** Opens a service's details (the first listed one when no name is given). */
+  openDetails(name?: string) {
+    return this.detailsButton(name).click();
+  }
+
   get backButton() {
     return this.widget.getByRole('button', { name: this.t.back });
+  }
+
+  /** From a service's details, back to the list. */
+  back() {
+    return this.backButton.click();
   }
 
   /** Searches with the keyboard alone: Tab to the postcode, type it, Enter. */
