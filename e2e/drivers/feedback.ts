@@ -23,10 +23,6 @@ export class RatingNames {
   stars(value: number) {
     return plural(this.t.stars, value, this.locale);
   }
-  /** "7 out of 10". */
-  nps(value: number) {
-    return plural({ other: this.t.nps }, value, this.locale);
-  }
 }
 
 export class RatingDriver {
