@@ -4,21 +4,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-
-/** Debian's Chromium by default; CHROME_PATH points at another Chrome or Chromium. */
-export const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-
-// Root needs --no-sandbox; the rest keep Chromium from calling home on a closed network.
-export const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+import { args, executablePath } from './e2e/support/chromium.mjs';
 
 /**
  * Prints one plain closing line, "wtr: N passed, N failed" (", N skipped" when any), as the very last line.

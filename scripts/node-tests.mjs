@@ -1,4 +1,8 @@
-// Runs the Node test files (the server's, and the `*.node.test.ts` ones) with Node's own runner through tsx.
+// Runs the Node test files (the server's, the `*.node.test.ts` ones, and the end-to-end suites in e2e/) with
+// Node's own runner through tsx.
+// One file at a time: the end-to-end suites each drive Chromium with several pages at once and check timings (a
+// retry no sooner than `Retry-After`), and the crash suite starts server processes against a clock; two files
+// side by side made both fail on a busy 2-core machine (docs/testing.md).
 // Node 20's runner takes no glob, so the files are listed here. The `development` condition resolves our own
 // packages to their TypeScript sources, as the browser tests and `npm start` do: nothing needs building first.
 import { spawnSync } from 'node:child_process';
@@ -14,9 +18,12 @@ function* walk(dir) {
   }
 }
 
-const files = [...walk('packages')].filter(
-  (f) => f.endsWith('.node.test.ts') || (f.startsWith(join('packages', 'server')) && f.endsWith('.test.ts')),
-);
+const files = [
+  ...[...walk('packages')].filter(
+    (f) => f.endsWith('.node.test.ts') || (f.startsWith(join('packages', 'server')) && f.endsWith('.test.ts')),
+  ),
+  ...[...walk('e2e')].filter((f) => f.endsWith('.test.ts')),
+];
 if (files.length === 0) {
   console.log('node: 0 passed, 0 failed');
   process.exit(0);

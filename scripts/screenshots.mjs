@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { args, executablePath } from '../e2e/support/chromium.mjs';
 import { createServer } from '../packages/server/src/server.ts';
-import { args, executablePath } from '../web-test-runner.config.mjs';
 import { DEMO_VENDOR } from './demo-vendor.mjs';
 
 const OUT = 'docs/images';

@@ -5,7 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_DIR, type E2E, newPage, startE2E } from './support.js';
+import { newPage } from './support/browser.js';
+import { DEMO_DIR } from './support/cdn.js';
+import { type E2E, startE2E } from './support/e2e.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
 

@@ -3,6 +3,10 @@
 // listeners that say so really do hear a violation. Each widget's states, one by one, are in csp-states.test.ts.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { FeedbackDriver, RatingDriver } from './drivers/feedback.js';
+import { PetitionCounterDriver } from './drivers/petition.js';
+import { PollDriver } from './drivers/poll.js';
+import { ServiceLocatorDriver } from './drivers/service-locator.js';
 import {
   assertNoViolations,
   serveWatcher,
@@ -10,8 +14,9 @@ import {
   violations,
   WATCH_SCRIPT,
   watchedPage,
-} from './csp-support.js';
-import { type E2E, hostPage, startE2E } from './support.js';
+} from './support/csp.js';
+import { type E2E, startE2E } from './support/e2e.js';
+import { hostPage } from './support/host.js';
 
 describe('every widget under a strict CSP with Trusted Types', () => {
   let e2e: E2E;
@@ -51,15 +56,15 @@ describe('every widget under a strict CSP with Trusted Types', () => {
       .locator('civic-petition')
       .getByRole('heading', { name: 'Build safe crossings on Station Road' })
       .waitFor();
-    await page.locator('civic-petition-counter .total').waitFor();
-    for (const id of ['single', 'multiple', 'ranked']) await page.locator(`#${id} h2`).waitFor();
+    await new PetitionCounterDriver(page.locator('civic-petition-counter')).ready.waitFor();
+    for (const id of ['single', 'multiple', 'ranked']) await new PollDriver(page.locator(`#${id}`)).ready.waitFor();
     // The ranked poll's move buttons and the multiple poll's results come from chunks loaded on demand.
     await page.locator('#ranked').getByRole('button', { name: 'Move A: Hospital - Station down' }).waitFor();
     await page.locator('#multiple').getByText('No votes yet.').waitFor();
-    await page.locator('civic-feedback').getByRole('radio', { name: 'Yes' }).waitFor();
-    await page.locator('#stars').getByRole('radio', { name: '4 out of 5 stars' }).click();
+    await new FeedbackDriver(page.locator('civic-feedback')).rating.choice('Yes').waitFor();
+    await new RatingDriver(page.locator('#stars')).choose('4 out of 5 stars');
     assert.equal(await page.evaluate(() => new FormData(document.querySelector('form#own')!).get('visit')), '4');
-    await page.locator('civic-service-locator #r0').waitFor();
+    await new ServiceLocatorDriver(page.locator('civic-service-locator')).ready.waitFor();
     await page
       .locator('civic-version')
       .getByText(/\d+\.\d+\.\d+/)

@@ -2,13 +2,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServiceLocatorStrings } from '../../../../widgets/src/service-locator/service-locator.strings.js';
-import { type E2E, until } from '../support.js';
-import { common as commonIn, json, switchLanguage, translations, type WidgetStates } from './driver.js';
+import { ServiceLocatorDriver } from '../drivers/service-locator.js';
+import { common as commonIn, serviceLocator as locatorIn } from '../drivers/strings.js';
+import { ROOT } from '../support/cdn.js';
+import type { E2E } from '../support/e2e.js';
+import { until } from '../support/until.js';
+import { type CaseContext, json, switchLanguage, type WidgetStates } from './case.js';
 
-const locatorIn = await translations<ServiceLocatorStrings>('service-locator/i18n/{locale}');
 const locator = locatorIn.en;
 const common = commonIn.en;
+const driver = (d: CaseContext) => new ServiceLocatorDriver(d.widget);
 
 /** Backends of other kinds, on the host's origin: a JSON file, and an Open Referral (HSDS) API. */
 async function setUp(e2e: E2E) {
@@ -16,7 +19,7 @@ async function setUp(e2e: E2E) {
   e2e.serve('/static-services.json', json({ services: services.items }));
   // The Open Referral examples, as one page each; their placeholder coordinates (100, 101) moved to Leeds.
   const fixture = (name: string) => {
-    const page = JSON.parse(readFileSync(join('packages/client/src/adapters/fixtures/hsds', name), 'utf8'));
+    const page = JSON.parse(readFileSync(join(ROOT, 'packages/client/src/adapters/fixtures/hsds', name), 'utf8'));
     return { ...page, total_items: page.contents.length, total_pages: 1, last_page: true };
   };
   const atLocations = fixture('service_at_location_list.json');
@@ -44,10 +47,10 @@ export const serviceLocatorStates: WidgetStates = {
       state: 'list: the first services, and more on request',
       async drive(d) {
         await d.open();
-        await d.widget.locator('#r0').waitFor();
-        assert.equal(await d.widget.locator('[part="result"]').count(), 10);
-        await d.widget.getByRole('button', { name: locator.showMore }).click();
-        await d.widget.locator('#r10').waitFor();
+        await driver(d).ready.waitFor();
+        assert.equal(await driver(d).results.count(), 10);
+        await driver(d).showMore();
+        await driver(d).results.nth(10).waitFor();
       },
     },
     {
@@ -55,17 +58,13 @@ export const serviceLocatorStates: WidgetStates = {
       state: 'searching',
       async drive(d) {
         await d.open();
-        await d.widget.locator('#r0').waitFor();
+        await driver(d).ready.waitFor();
         const release = await d.hold(/\/services\?/);
-        await d.widget.getByLabel(locator.postcodeLabel).fill('LS2 7DT');
-        await d.widget.getByRole('button', { name: locator.search, exact: true }).click();
+        await driver(d).searchPostcode('LS2 7DT');
         await d.inState('searching');
         await d.widget.getByText(locator.searching).waitFor();
         release();
-        await d.widget
-          .getByText(/km away/)
-          .first()
-          .waitFor();
+        await driver(d).distances.first().waitFor();
       },
     },
     {
@@ -73,13 +72,9 @@ export const serviceLocatorStates: WidgetStates = {
       state: 'searched by postcode: nearest first',
       async drive(d) {
         await d.open();
-        await d.widget.getByLabel(locator.postcodeLabel).fill('LS1 3AB');
-        await d.widget.getByRole('button', { name: locator.search, exact: true }).click();
-        await d.widget
-          .getByText(/km away/)
-          .first()
-          .waitFor();
-        assert.equal(await d.widget.locator('#r0').textContent(), 'Central Library');
+        await driver(d).searchPostcode('LS1 3AB');
+        await driver(d).distances.first().waitFor();
+        assert.deepEqual((await driver(d).names())[0], 'Central Library');
       },
     },
     {
@@ -87,8 +82,7 @@ export const serviceLocatorStates: WidgetStates = {
       state: 'unknown postcode (422)',
       async drive(d) {
         await d.open();
-        await d.widget.getByLabel(locator.postcodeLabel).fill('ZZ9 9ZZ');
-        await d.widget.getByRole('button', { name: locator.search, exact: true }).click();
+        await driver(d).searchPostcode('ZZ9 9ZZ');
         await d.widget.getByText(locator.postcodeUnknown, { exact: false }).waitFor();
       },
     },
@@ -97,8 +91,7 @@ export const serviceLocatorStates: WidgetStates = {
       state: 'no results',
       async drive(d) {
         await d.open();
-        await d.widget.getByLabel(locator.searchLabel).fill('xylophone quartet');
-        await d.widget.getByRole('button', { name: locator.search, exact: true }).click();
+        await driver(d).searchWords('xylophone quartet');
         await d.widget.locator('p[part="status"]').getByText(locator.noResults).waitFor();
       },
     },
@@ -107,15 +100,15 @@ export const serviceLocatorStates: WidgetStates = {
       state: '"open now" filter',
       async drive(d) {
         await d.open();
-        await d.widget.locator('#r0').waitFor();
+        await driver(d).ready.waitFor();
         const asked = d.page.waitForRequest((r) => /\/services\?.*openNow=true/.test(r.url()));
-        await d.widget.getByLabel(locator.openNowLabel).check();
+        await driver(d).onlyOpenNow();
         await asked;
         await d.widget
           .locator('p[part="status"]')
           .getByText(/services? found|No services match/)
           .waitFor();
-        for (const result of await d.widget.locator('[part="result"]').all()) {
+        for (const result of await driver(d).results.all()) {
           await result.getByText(/^Open now/).waitFor();
         }
       },
@@ -126,14 +119,11 @@ export const serviceLocatorStates: WidgetStates = {
       chunks: ['service-locator-details'],
       async drive(d) {
         await d.open();
-        await d.widget
-          .getByRole('button', { name: /^More about/ })
-          .first()
-          .click();
+        await driver(d).openDetails();
         await d.inState('details');
         await d.widget.getByRole('heading', { name: locator.hours }).waitFor();
-        await d.widget.getByRole('button', { name: locator.back }).click();
-        await d.widget.locator('#r0').waitFor();
+        await driver(d).back();
+        await driver(d).ready.waitFor();
         assert.equal(await d.widget.evaluate((el) => el.matches(':state(details)')), false);
       },
     },
@@ -143,12 +133,9 @@ export const serviceLocatorStates: WidgetStates = {
       context: { geolocation: { latitude: 53.8107, longitude: -1.5239 }, permissions: ['geolocation'] },
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('button', { name: locator.useLocation }).click();
+        await driver(d).useLocation();
         await d.widget.getByText(locator.usingLocation).waitFor();
-        await d.widget
-          .getByText(/km away/)
-          .first()
-          .waitFor();
+        await driver(d).distances.first().waitFor();
       },
     },
     {
@@ -157,8 +144,8 @@ export const serviceLocatorStates: WidgetStates = {
       context: { permissions: [] },
       async drive(d) {
         await d.open();
-        await d.widget.locator('#r0').waitFor();
-        await d.widget.getByRole('button', { name: locator.useLocation }).click();
+        await driver(d).ready.waitFor();
+        await driver(d).useLocation();
         await d.widget.getByRole('alert').getByText(locator.geoDenied).waitFor();
       },
     },
@@ -167,10 +154,9 @@ export const serviceLocatorStates: WidgetStates = {
       state: 'search fails (503)',
       async drive(d) {
         await d.open();
-        await d.widget.locator('#r0').waitFor();
+        await driver(d).ready.waitFor();
         await d.refuse(/\/services\?/, 503);
-        await d.widget.getByLabel(locator.searchLabel).fill('library');
-        await d.widget.getByRole('button', { name: locator.search, exact: true }).click();
+        await driver(d).searchWords('library');
         await d.widget.getByRole('alert').getByText(common.errorServer).waitFor();
       },
     },
@@ -179,10 +165,9 @@ export const serviceLocatorStates: WidgetStates = {
       state: 'search without a connection',
       async drive(d) {
         await d.open();
-        await d.widget.locator('#r0').waitFor();
+        await driver(d).ready.waitFor();
         await d.context.setOffline(true);
-        await d.widget.getByLabel(locator.searchLabel).fill('library');
-        await d.widget.getByRole('button', { name: locator.search, exact: true }).click();
+        await driver(d).searchWords('library');
         await d.widget.getByRole('alert').getByText(common.errorOffline).waitFor();
       },
     },
@@ -193,7 +178,7 @@ export const serviceLocatorStates: WidgetStates = {
         await d.refuse(/\/services\/categories$/, 503);
         await d.open();
         await d.widget.getByRole('alert').getByText(common.errorServer).waitFor();
-        await d.widget.getByRole('button', { name: common.retry }).waitFor();
+        await driver(d).retryButton.waitFor();
       },
     },
     {
@@ -203,7 +188,7 @@ export const serviceLocatorStates: WidgetStates = {
       chunks: ['service-locator-json-ld'],
       async drive(d) {
         await d.open();
-        await d.widget.locator('#r0').waitFor();
+        await driver(d).ready.waitFor();
         const scripts = d.widget.locator(':scope > script[data-civic-json-ld]');
         await until('a JSON-LD script per service', async () => (await scripts.count()) === 10);
         const first = await scripts.first().textContent();
@@ -228,7 +213,7 @@ export const serviceLocatorStates: WidgetStates = {
       chunks: ['hsds'],
       async drive(d) {
         await d.open();
-        await d.widget.locator('#r0').waitFor();
+        await driver(d).ready.waitFor();
         await d.widget.locator('p[part="status"]').getByText('1 service found').waitFor();
       },
     },
@@ -237,7 +222,7 @@ export const serviceLocatorStates: WidgetStates = {
       state: 'language switch: fr, es, ar, zh',
       async drive(d) {
         await d.open();
-        await d.widget.locator('#r0').waitFor();
+        await driver(d).ready.waitFor();
         await switchLanguage(d, (locale) => locatorIn[locale].heading);
       },
     },

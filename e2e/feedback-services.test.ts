@@ -2,8 +2,11 @@
 // Checks the row the server stored for a rating and its follow-up, and the order services are listed in.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { type E2E, hostPage, newPage, startE2E } from './support.js';
+import { FeedbackDriver } from './drivers/feedback.js';
+import { ServiceLocatorDriver } from './drivers/service-locator.js';
+import { newPage } from './support/browser.js';
+import { type E2E, startE2E } from './support/e2e.js';
+import { hostPage } from './support/host.js';
 
 interface ServiceList {
   items: { id: string; name: string; distanceKm?: number }[];
@@ -33,9 +36,9 @@ describe('feedback and the service locator embedded in a host page, against the 
   it('rates a page, answers the follow-up, and the server stores one row with both, without the query string', async () => {
     const { context, page, problems } = await newPage(e2e);
     await page.goto(`${e2e.hostUrl}/feedback.html?ref=newsletter#top`);
-    const widget = page.locator('civic-feedback');
-    await widget.getByRole('radio', { name: '2 out of 5 stars' }).click();
-    await widget.getByText('Thank you, your answer has been recorded.').waitFor();
+    const feedback = new FeedbackDriver(page.locator('civic-feedback'));
+    await feedback.rate('2 out of 5 stars');
+    await feedback.widget.getByText('Thank you, your answer has been recorded.').waitFor();
     const rows = () =>
       e2e.db
         .selectFrom('feedback')
@@ -48,10 +51,11 @@ describe('feedback and the service locator embedded in a host page, against the 
       [['stars', 2, null]],
     );
 
-    await widget.getByLabel('It was hard to understand').check();
-    await widget.getByLabel('Tell us more (optional)').fill('The dates are wrong. Call me on 07700 900123');
-    await widget.getByRole('button', { name: 'Send' }).click();
-    await widget.getByRole('heading', { name: 'Thank you for your feedback' }).waitFor();
+    await feedback.followUp({
+      reasons: ['It was hard to understand'],
+      comment: 'The dates are wrong. Call me on 07700 900123',
+    });
+    await feedback.widget.getByRole('heading', { name: 'Thank you for your feedback' }).waitFor();
 
     const stored = await rows();
     assert.equal(stored.length, 1, 'the follow-up attaches to the rating: one piece of feedback');
@@ -66,14 +70,13 @@ describe('feedback and the service locator embedded in a host page, against the 
   });
 
   /** The names the widget lists, in order, once a search has answered. */
-  async function listed(page: Page) {
-    const widget = page.locator('civic-service-locator');
-    await widget.locator('#r0').waitFor();
-    await widget
+  async function listed(locator: ServiceLocatorDriver) {
+    await locator.ready.waitFor();
+    await locator.widget
       .getByRole('status')
       .filter({ hasText: /services? found/ })
       .waitFor({ state: 'attached' });
-    return widget.locator('h3[id^="r"]').allInnerTexts();
+    return locator.names();
   }
 
   function assertNearestFirst(found: ServiceList) {
@@ -88,14 +91,10 @@ describe('feedback and the service locator embedded in a host page, against the 
   it('finds services by postcode, nearest first, in the order the API gives', async () => {
     const { context, page, problems } = await newPage(e2e);
     await page.goto(`${e2e.hostUrl}/services.html`);
-    const widget = page.locator('civic-service-locator');
-    await widget.getByLabel('Postcode').fill('ls1 3ab');
-    await widget.getByRole('button', { name: 'Search' }).click();
-    await widget
-      .getByText(/km away/)
-      .first()
-      .waitFor();
-    const names = await listed(page);
+    const locator = new ServiceLocatorDriver(page.locator('civic-service-locator'));
+    await locator.searchPostcode('ls1 3ab');
+    await locator.distances.first().waitFor();
+    const names = await listed(locator);
     const found = await e2e.get<ServiceList>('/services?postcode=LS1%203AB&radiusKm=5&pageSize=10');
     assertNearestFirst(found);
     assert.deepEqual(
@@ -113,14 +112,11 @@ describe('feedback and the service locator embedded in a host page, against the 
     const context = await e2e.browser.newContext({ geolocation: at, permissions: ['geolocation'] });
     const { page, problems } = await newPage(e2e, context);
     await page.goto(`${e2e.hostUrl}/services.html`);
-    const widget = page.locator('civic-service-locator');
-    await widget.getByRole('button', { name: 'Use my location' }).click();
-    await widget.getByText('Showing services near your current location.').waitFor();
-    await widget
-      .getByText(/km away/)
-      .first()
-      .waitFor();
-    const names = await listed(page);
+    const locator = new ServiceLocatorDriver(page.locator('civic-service-locator'));
+    await locator.useLocation();
+    await locator.widget.getByText('Showing services near your current location.').waitFor();
+    await locator.distances.first().waitFor();
+    const names = await listed(locator);
     const found = await e2e.get<ServiceList>(`/services?lat=${at.latitude}&lng=${at.longitude}&radiusKm=5&pageSize=10`);
     assertNearestFirst(found);
     assert.equal(found.items[0]?.id, 'harehills-food-bank');

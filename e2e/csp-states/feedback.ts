@@ -1,17 +1,20 @@
 // <civic-feedback> and <civic-rating> in every state, for csp-states.test.ts.
 import assert from 'node:assert/strict';
-import type { FeedbackStrings } from '../../../../widgets/src/feedback/feedback.strings.js';
-import type { PresetStrings } from '../../../../widgets/src/feedback/presets.js';
-import type { RatingStrings } from '../../../../widgets/src/rating/rating.strings.js';
-import { type E2E, until } from '../support.js';
-import { common as commonIn, json, type StateCase, switchLanguage, translations, type WidgetStates } from './driver.js';
+import { FeedbackDriver, RatingDriver } from '../drivers/feedback.js';
+import {
+  common as commonIn,
+  feedback as feedbackIn,
+  presets as presetsIn,
+  rating as ratingIn,
+} from '../drivers/strings.js';
+import type { E2E } from '../support/e2e.js';
+import { until } from '../support/until.js';
+import { type CaseContext, json, type StateCase, switchLanguage, type WidgetStates } from './case.js';
 
-const feedbackIn = await translations<FeedbackStrings>('feedback/i18n/{locale}');
-const presetsIn = await translations<PresetStrings>('feedback/i18n/presets.{locale}');
-const ratingIn = await translations<RatingStrings>('rating/i18n/{locale}');
 const feedback = feedbackIn.en;
 const rating = ratingIn.en;
 const common = commonIn.en;
+const driver = (d: CaseContext) => new FeedbackDriver(d.widget);
 
 /** An Open311 service whose definition asks extra questions: one required choice, one text, one note. */
 const OPEN311_DEFINITION = {
@@ -63,8 +66,8 @@ export const feedbackStates: WidgetStates = {
       async drive(d) {
         await d.open();
         await d.widget.getByText(feedback.questionThumbs).waitFor();
-        await d.widget.getByRole('radio', { name: rating.yes }).waitFor();
-        await d.widget.getByRole('radio', { name: rating.no }).waitFor();
+        await driver(d).rating.choice(rating.yes).waitFor();
+        await driver(d).rating.choice(rating.no).waitFor();
       },
     },
     {
@@ -73,7 +76,7 @@ export const feedbackStates: WidgetStates = {
       attrs: 'topic="bins"',
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('button', { name: feedback.send }).click();
+        await driver(d).send();
         await d.inState('user-invalid');
         await d.widget.locator('[part="error-summary"]').getByText(feedback.ratingRequired).waitFor();
       },
@@ -85,7 +88,7 @@ export const feedbackStates: WidgetStates = {
       async drive(d) {
         const release = await d.hold(/\/feedback$/, 'POST');
         await d.open();
-        await d.widget.getByRole('radio', { name: rating.yes }).click();
+        await driver(d).rate(rating.yes);
         await d.inState('submitting');
         release();
         await d.inState('submitted');
@@ -97,12 +100,12 @@ export const feedbackStates: WidgetStates = {
       attrs: 'topic="bins"',
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: rating.no }).click();
-        await d.widget.getByText(feedback.recorded).waitFor();
+        await driver(d).rate(rating.no);
+        await driver(d).recorded.waitFor();
         await d.widget.getByRole('group', { name: feedback.followUpNegative }).waitFor();
-        await d.widget.getByLabel(feedback.reasonBroken).check();
+        await driver(d).fillFollowUp({ reasons: [feedback.reasonBroken] });
         await d.widget.getByText('2,000 characters left').waitFor();
-        await d.widget.getByLabel(feedback.commentLabel).fill('The form would not send.');
+        await driver(d).fillFollowUp({ comment: 'The form would not send.' });
         await d.widget.getByText('1,976 characters left').waitFor();
       },
     },
@@ -112,7 +115,7 @@ export const feedbackStates: WidgetStates = {
       attrs: 'topic="bins"',
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: rating.yes }).click();
+        await driver(d).rate(rating.yes);
         await d.widget.getByText(feedback.followUpPositive).waitFor();
         assert.equal(await d.widget.getByLabel(feedback.reasonBroken).count(), 0);
       },
@@ -123,10 +126,9 @@ export const feedbackStates: WidgetStates = {
       attrs: 'topic="bins"',
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: rating.no }).click();
-        await d.widget.getByLabel(feedback.reasonUnclear).check();
-        await d.widget.getByRole('button', { name: feedback.send }).click();
-        await d.widget.getByRole('heading', { name: feedback.thanksHeading }).waitFor();
+        await driver(d).rate(rating.no);
+        await driver(d).followUp({ reasons: [feedback.reasonUnclear] });
+        await driver(d).thanked.waitFor();
         await d.widget.getByText(feedback.thanksText).waitFor();
       },
     },
@@ -142,10 +144,13 @@ export const feedbackStates: WidgetStates = {
           .join(''),
       async drive(d) {
         await d.open();
-        await d.page.locator('#stars').getByRole('radio', { name: '5 out of 5 stars' }).waitFor();
-        await d.page.locator('#smileys').getByRole('radio', { name: rating.csat5 }).waitFor();
-        await d.page.locator('#nps').getByRole('radio', { name: '10 out of 10' }).click();
-        await d.page.locator('#nps').getByText(feedback.followUpPositive).waitFor();
+        const [stars, smileys, nps] = ['#stars', '#smileys', '#nps'].map(
+          (id) => new FeedbackDriver(d.page.locator(id)),
+        );
+        await stars!.rating.choice('5 out of 5 stars').waitFor();
+        await smileys!.rating.choice(rating.csat5).waitFor();
+        await nps!.rate('10 out of 10');
+        await nps!.widget.getByText(feedback.followUpPositive).waitFor();
       },
     },
     {
@@ -165,9 +170,10 @@ export const feedbackStates: WidgetStates = {
       attrs: 'topic="bins" mode="button"',
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('button', { name: feedback.open }).click();
-        await d.widget.getByRole('dialog').getByRole('radio', { name: rating.yes }).click();
-        await d.widget.getByRole('dialog').getByText(feedback.recorded).waitFor();
+        await driver(d).open();
+        const dialog = new FeedbackDriver(d.widget.getByRole('dialog'));
+        await dialog.rate(rating.yes);
+        await dialog.recorded.waitFor();
       },
     },
     {
@@ -176,13 +182,13 @@ export const feedbackStates: WidgetStates = {
       attrs: 'topic="bins"',
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: rating.yes }).waitFor();
+        await driver(d).rating.choice(rating.yes).waitFor();
         await d.context.setOffline(true);
-        await d.widget.getByRole('radio', { name: rating.yes }).click();
-        await d.widget.getByRole('heading', { name: feedback.thanksHeading }).waitFor();
+        await driver(d).rate(rating.yes);
+        await driver(d).thanked.waitFor();
         await d.widget.getByText(common.queued).first().waitFor();
         await d.context.setOffline(false);
-        await d.widget.getByText(feedback.recorded).waitFor();
+        await driver(d).recorded.waitFor();
         await d.widget.getByText(common.deliveredLater).waitFor();
       },
     },
@@ -193,7 +199,7 @@ export const feedbackStates: WidgetStates = {
       async drive(d) {
         await d.refuse(/\/feedback$/, 403, 'POST');
         await d.open();
-        await d.widget.getByRole('radio', { name: rating.yes }).click();
+        await driver(d).rate(rating.yes);
         await d.widget.getByText(common.errorServer).waitFor();
       },
     },
@@ -204,7 +210,7 @@ export const feedbackStates: WidgetStates = {
       chunks: ['open311', 'extra-fields'],
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: rating.no }).click();
+        await driver(d).rate(rating.no);
         await d.widget.getByText(feedback.fieldsIntro).waitFor();
         await d.widget.getByLabel('Which ward do you live in? (required)').waitFor();
         await d.widget.getByLabel('Which office?').waitFor();
@@ -218,8 +224,8 @@ export const feedbackStates: WidgetStates = {
       chunks: ['open311', 'extra-fields'],
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: rating.no }).click();
-        await d.widget.getByRole('button', { name: feedback.send }).click();
+        await driver(d).rate(rating.no);
+        await driver(d).send();
         await d.inState('user-invalid');
         await d.widget.locator('[part="error-summary"]').getByText('Answer “Which ward do you live in?”').waitFor();
       },
@@ -231,11 +237,11 @@ export const feedbackStates: WidgetStates = {
       chunks: ['open311', 'extra-fields'],
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: rating.no }).click();
-        await d.widget.getByLabel('Which ward do you live in? (required)').selectOption('south');
+        await driver(d).rate(rating.no);
+        await driver(d).fillFollowUp({ choices: { 'Which ward do you live in? (required)': 'south' } });
         const sent = d.page.waitForRequest((r) => r.url().endsWith('/open311/requests.json') && r.method() === 'POST');
-        await d.widget.getByRole('button', { name: feedback.send }).click();
-        await d.widget.getByRole('heading', { name: feedback.thanksHeading }).waitFor();
+        await driver(d).send();
+        await driver(d).thanked.waitFor();
         const form = new URLSearchParams((await sent).postData() ?? '');
         assert.equal(form.get('attribute[ward]'), 'south');
         assert.equal(form.get('attribute[rating]'), '0');
@@ -276,8 +282,8 @@ export const feedbackStates: WidgetStates = {
             names,
           );
           for (const [index, name] of names.entries()) {
-            await d.widget.getByRole('radio', { name, exact: true }).click();
-            assert.equal(await d.widget.getByRole('radio', { name, exact: true }).getAttribute('aria-checked'), 'true');
+            await new RatingDriver(d.widget).choose(name);
+            assert.equal(await new RatingDriver(d.widget).choice(name).getAttribute('aria-checked'), 'true');
             const value = await d.page.evaluate(() => new FormData(document.querySelector('form')!).get('answer'));
             assert.equal(value, values[index]);
           }
@@ -295,7 +301,7 @@ export const feedbackStates: WidgetStates = {
         await d.widget.getByRole('radio').first().waitFor();
         assert.equal(await d.page.evaluate(() => document.querySelector('form')!.checkValidity()), false);
         await d.inState('user-invalid');
-        await d.widget.getByRole('radio', { name: '3 out of 5 stars' }).click();
+        await new RatingDriver(d.widget).choose('3 out of 5 stars');
         await d.inState('user-valid');
       },
     },
@@ -306,8 +312,8 @@ export const feedbackStates: WidgetStates = {
         '<form><fieldset disabled><civic-rating scale="thumbs" name="answer" label="Your answer"></civic-rating></fieldset></form>',
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: rating.yes }).waitFor();
-        const yes = d.widget.getByRole('radio', { name: rating.yes });
+        await driver(d).rating.choice(rating.yes).waitFor();
+        const yes = new RatingDriver(d.widget).choice(rating.yes);
         await until('the choices to be disabled', async () => (await yes.getAttribute('aria-disabled')) === 'true');
       },
     },
@@ -317,7 +323,7 @@ export const feedbackStates: WidgetStates = {
       body: () => '<civic-rating scale="thumbs" name="answer" label="Useful?"></civic-rating>',
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: rating.yes }).waitFor();
+        await driver(d).rating.choice(rating.yes).waitFor();
         await switchLanguage(d, (locale) => ratingIn[locale].yes);
       },
     },

@@ -1,31 +1,18 @@
 // <civic-petition> and <civic-petition-counter> in every state, for csp-states.test.ts.
 import assert from 'node:assert/strict';
-import type { Locator } from 'playwright-core';
-import type { PetitionStrings } from '../../../../widgets/src/petition/petition.strings.js';
-import type { E2E } from '../support.js';
-import {
-  assertCreated,
-  common as commonIn,
-  pluralPattern,
-  switchLanguage,
-  translations,
-  type WidgetStates,
-} from './driver.js';
+import { PetitionCounterDriver, PetitionDriver, signer } from '../drivers/petition.js';
+import { common as commonIn, petition as petitionIn, pluralPattern } from '../drivers/strings.js';
+import type { E2E } from '../support/e2e.js';
+import { assertCreated, type CaseContext, switchLanguage, type WidgetStates } from './case.js';
 
-const petitionIn = await translations<PetitionStrings>('petition/i18n/{locale}');
 const petition = petitionIn.en;
 const common = commonIn.en;
 
-/** The petition form filled in as a resident would, to be sent with the button. */
-async function fillSignature(widget: Locator, email: string) {
-  await widget.getByLabel(petition.nameLabel).fill('Ada Lovelace');
-  await widget.getByLabel(petition.emailLabel).fill(email);
-  await widget.getByLabel(petition.postcodeLabel).fill('LS1 3AB');
-  await widget.locator('#consent').check();
-}
-
 let emails = 0;
-const nextEmail = () => `csp-${++emails}-${Date.now()}@example.org`;
+/** A new resident for each signature. */
+const nextSigner = () => signer(`csp-${++emails}-${Date.now()}@example.org`);
+const driver = (d: CaseContext) => new PetitionDriver(d.widget);
+const counter = (d: CaseContext) => new PetitionCounterDriver(d.widget);
 
 /** Petitions in the states the seed has none in: closed, answered by the council, asking for confirmation. */
 async function setUp(e2e: E2E) {
@@ -73,7 +60,7 @@ export const petitionStates: WidgetStates = {
         await d.widget.getByRole('heading', { name: 'Build safe crossings on Station Road' }).waitFor();
         await d.widget.getByRole('progressbar').waitFor();
         await d.widget.getByText(/of 10,000 needed: The council responds/).waitFor();
-        await d.widget.getByRole('button', { name: petition.submit }).waitFor();
+        await driver(d).submitButton.waitFor();
       },
     },
     {
@@ -82,7 +69,7 @@ export const petitionStates: WidgetStates = {
       attrs: 'petition-id="safer-crossings"',
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('button', { name: petition.submit }).click();
+        await driver(d).submit();
         await d.inState('user-invalid');
         await d.widget.locator('[part="error-summary"]').getByText(common.errorSummaryTitle).waitFor();
         await d.widget.getByText(petition.consentRequired).first().waitFor();
@@ -95,8 +82,7 @@ export const petitionStates: WidgetStates = {
       async drive(d) {
         const release = await d.hold(/\/signatures$/, 'POST');
         await d.open();
-        await fillSignature(d.widget, nextEmail());
-        await d.widget.getByRole('button', { name: petition.submit }).click();
+        await driver(d).sign(nextSigner());
         await d.inState('submitting');
         release();
         await d.inState('submitted');
@@ -108,9 +94,8 @@ export const petitionStates: WidgetStates = {
       attrs: 'petition-id="safer-crossings"',
       async drive(d) {
         await d.open();
-        await fillSignature(d.widget, nextEmail());
-        await d.widget.getByRole('button', { name: petition.submit }).click();
-        await d.widget.getByRole('heading', { name: petition.successHeading }).waitFor();
+        await driver(d).sign(nextSigner());
+        await driver(d).thanked.waitFor();
         await d.widget.getByText(petition.successCounted).waitFor();
         await d.widget.getByRole('button', { name: petition.copyLink }).waitFor();
         await d.inState('submitted');
@@ -122,8 +107,7 @@ export const petitionStates: WidgetStates = {
       attrs: 'petition-id="csp-confirm"',
       async drive(d) {
         await d.open();
-        await fillSignature(d.widget, nextEmail());
-        await d.widget.getByRole('button', { name: petition.submit }).click();
+        await driver(d).sign(nextSigner());
         await d.widget.getByText(petition.successPending).waitFor();
       },
     },
@@ -135,7 +119,7 @@ export const petitionStates: WidgetStates = {
         await d.open();
         await d.widget.getByText(petition.closedMessage).waitFor();
         await d.widget.getByText(petition.statusClosed, { exact: true }).waitFor();
-        assert.equal(await d.widget.getByRole('button', { name: petition.submit }).count(), 0);
+        assert.equal(await driver(d).submitButton.count(), 0);
       },
     },
     {
@@ -144,10 +128,10 @@ export const petitionStates: WidgetStates = {
       attrs: 'petition-id="csp-closing"',
       async drive(d) {
         await d.open();
-        await fillSignature(d.widget, nextEmail());
+        await driver(d).fill(nextSigner());
         assert.equal((await d.e2e.admin('PATCH', '/petitions/csp-closing', { status: 'closed' })).status, 200);
         const refused = d.page.waitForResponse((r) => r.url().endsWith('/signatures') && r.status() === 409);
-        await d.widget.getByRole('button', { name: petition.submit }).click();
+        await driver(d).submit();
         await refused;
         // The widget reads the petition again: the form gives way to the closed notice.
         await d.widget.getByText(petition.closedMessage).waitFor();
@@ -161,7 +145,7 @@ export const petitionStates: WidgetStates = {
         await d.open();
         await d.widget.getByRole('heading', { name: petition.responseHeading }).waitFor();
         await d.widget.getByText('We will resurface the lane in the spring.').waitFor();
-        await d.widget.getByText(petition.readFullResponse).click();
+        await driver(d).readResponse();
         await d.widget.getByText('The works are funded from the highways budget.').waitFor();
       },
     },
@@ -181,14 +165,14 @@ export const petitionStates: WidgetStates = {
       attrs: 'petition-id="safer-crossings"',
       async drive(d) {
         await d.open();
-        await fillSignature(d.widget, nextEmail());
+        await driver(d).fill(nextSigner());
         await d.context.setOffline(true);
-        await d.widget.getByRole('button', { name: petition.submit }).click();
-        await d.widget.getByRole('heading', { name: petition.queuedHeading }).waitFor();
+        await driver(d).submit();
+        await driver(d).queued.waitFor();
         await d.widget.getByText(common.queued).first().waitFor();
         await d.inState('submitted');
         await d.context.setOffline(false);
-        await d.widget.getByRole('heading', { name: petition.successHeading }).waitFor();
+        await driver(d).thanked.waitFor();
         await d.widget.getByRole('status').getByText(common.deliveredLater).waitFor();
       },
     },
@@ -199,10 +183,10 @@ export const petitionStates: WidgetStates = {
       async drive(d) {
         await d.refuse(/\/signatures$/, 403, 'POST');
         await d.open();
-        await fillSignature(d.widget, nextEmail());
-        await d.widget.getByRole('button', { name: petition.submit }).click();
+        const resident = nextSigner();
+        await driver(d).sign(resident);
         await d.widget.getByText(common.errorServer).waitFor();
-        assert.equal(await d.widget.getByLabel(petition.nameLabel).inputValue(), 'Ada Lovelace');
+        await driver(d).assertKept(resident);
       },
     },
     {
@@ -223,7 +207,7 @@ export const petitionStates: WidgetStates = {
         await d.open();
         await d.widget.getByRole('alert').getByText(common.errorServer).waitFor();
         await d.page.unrouteAll();
-        await d.widget.getByRole('button', { name: common.retry }).click();
+        await driver(d).tryAgain();
         await d.widget.getByRole('heading', { name: 'Build safe crossings on Station Road' }).waitFor();
       },
     },
@@ -246,7 +230,7 @@ export const petitionStates: WidgetStates = {
         await d.widget.getByRole('heading', { name: petition.signHeading }).waitFor();
         await switchLanguage(d, (locale) => petitionIn[locale].signHeading);
         // The common catalog too: the error summary's title, in the last language.
-        await d.widget.locator('form button[part="submit-button"]').click();
+        await new PetitionDriver(d.widget, 'zh').submit();
         await d.widget.getByText(commonIn.zh.errorSummaryTitle).waitFor();
       },
     },
@@ -260,7 +244,7 @@ export const petitionStates: WidgetStates = {
         await d.open();
         await d.widget.getByRole('status').getByText(petition.loading).waitFor();
         release();
-        await d.widget.locator('.total').waitFor();
+        await counter(d).ready.waitFor();
       },
     },
     {
@@ -269,7 +253,7 @@ export const petitionStates: WidgetStates = {
       attrs: 'petition-id="safer-crossings"',
       async drive(d) {
         await d.open();
-        await d.widget.getByText(/^[\d,]+ signatures$/).waitFor();
+        await counter(d).ready.waitFor();
         await d.widget.getByRole('progressbar').waitFor();
       },
     },
@@ -298,7 +282,7 @@ export const petitionStates: WidgetStates = {
       attrs: 'petition-id="safer-crossings"',
       async drive(d) {
         await d.open();
-        await d.widget.locator('.total').waitFor();
+        await counter(d).ready.waitFor();
         await switchLanguage(d, (locale) => pluralPattern(petitionIn[locale].signatures));
       },
     },

@@ -1,12 +1,14 @@
 // What the strict-policy state matrix (csp-states.test.ts) gives each case, and what the cases share: one file
-// per widget beside this one lists that widget's states.
+// per widget beside this one lists that widget's states. The steps a resident takes come from the widget
+// drivers (../drivers); a case says which state it wants and how it knows the widget is in it.
 import assert from 'node:assert/strict';
 import type { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import type { CommonStrings } from '../../../../widgets/src/i18n/strings.js';
-import { type E2E, until } from '../support.js';
+import { LOCALES, type Locale } from '../drivers/strings.js';
+import type { E2E } from '../support/e2e.js';
+import { until } from '../support/until.js';
 
 /** What a case gets to drive its widget. */
-export interface Driver {
+export interface CaseContext {
   e2e: E2E;
   page: Page;
   context: BrowserContext;
@@ -37,7 +39,7 @@ export interface StateCase {
   /** Chunks loaded on demand that this state needs (file names without the hash): each must have loaded. */
   chunks?: string[];
   /** Gets the widget into the state, and checks that it is in it (its custom state or its visible text). */
-  drive(d: Driver): Promise<void>;
+  drive(d: CaseContext): Promise<void>;
 }
 
 /** A widget's states, and what the server or the host must hold before they run. */
@@ -60,44 +62,16 @@ export function assertCreated(answer: { status: number; body: string }) {
   assert.equal(answer.status, 201, answer.body);
 }
 
-/** The languages besides English, each its own chunk per catalog. */
-export const LOCALES = ['fr', 'es', 'ar', 'zh'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-/** A catalog of the widgets' sources in every language: `translations('petition/i18n/{locale}')`. */
-export async function translations<T>(file: string): Promise<Record<'en' | Locale, T>> {
-  const entries = await Promise.all(
-    (['en', ...LOCALES] as const).map(async (locale) => {
-      const path = `../../../../widgets/src/${file.replace('{locale}', locale)}.js`;
-      const module = (await import(path)) as { strings: T };
-      return [locale, module.strings] as const;
-    }),
-  );
-  return Object.fromEntries(entries) as Record<'en' | Locale, T>;
-}
-
-export const common = await translations<CommonStrings>('i18n/{locale}');
-
-/** `{count}` plural forms as a pattern, whatever the number's digits and separators in that language. */
-export const pluralPattern = (forms: Record<string, string>) =>
-  new RegExp(
-    Object.values(forms)
-      .map((form) =>
-        form
-          .split('{count}')
-          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-          .join('[\\d\\s\\u00a0\\u202f,.\\u066b\\u066c\\u0660-\\u0669]+'),
-      )
-      .join('|'),
-  );
+/** The languages besides English. */
+const OTHER_LOCALES = LOCALES.filter((locale): locale is Exclude<Locale, 'en'> => locale !== 'en');
 
 /**
  * Sets `lang` on the widget and waits until it shows that language (its wrapper's `lang` changes once the locale's
  * chunks have settled) with a text of that language; `ar` must also turn the widget right to left.
  */
-export async function switchLanguage(d: Driver, text: (locale: Locale) => string | RegExp) {
+export async function switchLanguage(d: CaseContext, text: (locale: Locale) => string | RegExp) {
   const base = d.widget.locator('[part="base"]').first();
-  for (const locale of LOCALES) {
+  for (const locale of OTHER_LOCALES) {
     await d.widget.evaluate((el, lang) => el.setAttribute('lang', lang), locale);
     await until(`the widget in "${locale}"`, async () => (await base.getAttribute('lang')) === locale, 10_000);
     await d.widget.getByText(text(locale)).first().waitFor();

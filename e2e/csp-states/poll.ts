@@ -1,12 +1,13 @@
 // <civic-poll> in every state, for csp-states.test.ts.
 import assert from 'node:assert/strict';
-import type { PollStrings } from '../../../../widgets/src/poll/poll.strings.js';
-import type { E2E } from '../support.js';
-import { assertCreated, common as commonIn, switchLanguage, translations, type WidgetStates } from './driver.js';
+import { PollDriver } from '../drivers/poll.js';
+import { common as commonIn, poll as pollIn } from '../drivers/strings.js';
+import type { E2E } from '../support/e2e.js';
+import { assertCreated, type CaseContext, switchLanguage, type WidgetStates } from './case.js';
 
-const pollIn = await translations<PollStrings>('poll/i18n/{locale}');
 const poll = pollIn.en;
 const common = commonIn.en;
+const driver = (d: CaseContext) => new PollDriver(d.widget);
 
 /** "Voting has closed." or "Voting closed on <date>.", as the poll has a closing date or not. */
 const CLOSED = /^Voting (has closed|closed on .+)\.$/;
@@ -70,7 +71,7 @@ export const pollStates: WidgetStates = {
         await d.open();
         await d.widget.getByRole('status').getByText(poll.loading).waitFor();
         release();
-        await d.widget.getByRole('radio', { name: 'Riverside Park' }).waitFor();
+        await driver(d).option('Riverside Park').waitFor();
       },
     },
     {
@@ -79,8 +80,8 @@ export const pollStates: WidgetStates = {
       attrs: 'poll-id="park-name"',
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: 'Heron Green' }).waitFor();
-        await d.widget.getByRole('button', { name: poll.submit }).waitFor();
+        await driver(d).option('Heron Green').waitFor();
+        await driver(d).voteButton.waitFor();
         assert.equal(await d.widget.evaluate((el) => el.matches(':state(results-visible)')), false);
       },
     },
@@ -90,7 +91,7 @@ export const pollStates: WidgetStates = {
       attrs: 'poll-id="park-name"',
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('button', { name: poll.submit }).click();
+        await driver(d).submit();
         await d.inState('user-invalid');
         await d.widget.locator('[part="error-summary"]').getByText(poll.chooseOne).waitFor();
       },
@@ -102,8 +103,7 @@ export const pollStates: WidgetStates = {
       async drive(d) {
         const release = await d.hold(/\/votes$/, 'POST');
         await d.open();
-        await d.widget.getByRole('radio', { name: 'Mill Meadows' }).check();
-        await d.widget.getByRole('button', { name: poll.submit }).click();
+        await driver(d).vote('Mill Meadows');
         await d.inState('submitting');
         release();
         await d.inState('submitted');
@@ -116,9 +116,8 @@ export const pollStates: WidgetStates = {
       chunks: ['poll-results-view'],
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: 'Riverside Park' }).check();
-        await d.widget.getByRole('button', { name: poll.submit }).click();
-        await d.widget.getByRole('heading', { name: poll.votedHeading }).waitFor();
+        await driver(d).vote('Riverside Park');
+        await driver(d).voted.waitFor();
         await d.inState('results-visible');
         await d.widget.locator('ul.chart meter').first().waitFor();
         await d.widget
@@ -135,9 +134,8 @@ export const pollStates: WidgetStates = {
       chunks: ['poll-results-view'],
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: 'Heron Green' }).check();
-        await d.widget.getByRole('button', { name: poll.submit }).click();
-        await d.widget.getByRole('button', { name: poll.showTable }).click();
+        await driver(d).vote('Heron Green');
+        await driver(d).showTable();
         await d.widget.getByRole('table').getByRole('columnheader', { name: poll.percentColumn }).waitFor();
         assert.equal(await d.widget.getByRole('button', { name: poll.showTable }).getAttribute('aria-pressed'), 'true');
       },
@@ -163,12 +161,12 @@ export const pollStates: WidgetStates = {
       async drive(d) {
         await d.open();
         for (const name of ['Roads and pavements', 'Libraries', 'Youth services']) {
-          await d.widget.getByRole('checkbox', { name }).check();
+          await driver(d).choose(name);
         }
         await d.widget.getByText('0 choices left').waitFor();
-        assert.ok(await d.widget.getByRole('checkbox', { name: 'Adult social care' }).isDisabled());
-        await d.widget.getByRole('button', { name: poll.submit }).click();
-        await d.widget.getByRole('heading', { name: poll.votedHeading }).waitFor();
+        assert.ok(await driver(d).option('Adult social care').isDisabled());
+        await driver(d).submit();
+        await driver(d).voted.waitFor();
         await d.widget.getByText(poll.multipleNote).waitFor();
       },
     },
@@ -179,10 +177,10 @@ export const pollStates: WidgetStates = {
       chunks: ['poll-ranking'],
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('button', { name: 'Move C: Northfield - City centre up' }).click();
+        await driver(d).moveUp('C: Northfield - City centre');
         await d.widget.getByText('C: Northfield - City centre is now 2 of 3.').waitFor();
-        await d.widget.getByRole('button', { name: poll.submit }).click();
-        await d.widget.getByRole('heading', { name: poll.votedHeading }).waitFor();
+        await driver(d).submit();
+        await driver(d).voted.waitFor();
         await d.widget.getByText(poll.resultsLater).waitFor();
       },
     },
@@ -196,7 +194,7 @@ export const pollStates: WidgetStates = {
         await d.inState('results-visible');
         await d.widget.getByText(CLOSED).waitFor();
         await d.widget.getByText(/^Points: each ballot gives 2 points/).waitFor();
-        assert.equal(await d.widget.getByRole('button', { name: poll.submit }).count(), 0);
+        assert.equal(await driver(d).voteButton.count(), 0);
       },
     },
     {
@@ -206,7 +204,7 @@ export const pollStates: WidgetStates = {
       async drive(d) {
         await d.open();
         await d.widget.getByText(/^Voting opens on .+ Come back then to have your say\.$/).waitFor();
-        assert.equal(await d.widget.getByRole('button', { name: poll.submit }).count(), 0);
+        assert.equal(await driver(d).voteButton.count(), 0);
       },
     },
     {
@@ -215,8 +213,7 @@ export const pollStates: WidgetStates = {
       attrs: 'poll-id="csp-never"',
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: 'Yes' }).check();
-        await d.widget.getByRole('button', { name: poll.submit }).click();
+        await driver(d).vote('Yes');
         await d.widget.getByText(poll.resultsNever).waitFor();
       },
     },
@@ -229,12 +226,10 @@ export const pollStates: WidgetStates = {
       selector: '#again',
       async drive(d) {
         await d.open();
-        const first = d.page.locator('#first');
-        await first.getByRole('radio', { name: 'Riverside Park' }).check();
-        await first.getByRole('button', { name: poll.submit }).click();
-        await first.getByRole('heading', { name: poll.votedHeading }).waitFor();
-        await d.widget.getByRole('radio', { name: 'Heron Green' }).check();
-        await d.widget.getByRole('button', { name: poll.submit }).click();
+        const first = new PollDriver(d.page.locator('#first'));
+        await first.vote('Riverside Park');
+        await first.voted.waitFor();
+        await driver(d).vote('Heron Green');
         await d.widget.getByText(poll.alreadyVoted).first().waitFor();
       },
     },
@@ -244,10 +239,10 @@ export const pollStates: WidgetStates = {
       attrs: 'poll-id="csp-closing"',
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: 'Yes' }).check();
+        await driver(d).choose('Yes');
         assert.equal((await d.e2e.admin('POST', '/polls/csp-closing/close')).status, 200);
         const refused = d.page.waitForResponse((r) => r.url().endsWith('/votes') && r.status() === 409);
-        await d.widget.getByRole('button', { name: poll.submit }).click();
+        await driver(d).submit();
         await refused;
         await d.widget.getByText(CLOSED).waitFor();
       },
@@ -258,13 +253,13 @@ export const pollStates: WidgetStates = {
       attrs: 'poll-id="park-name"',
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('radio', { name: 'Mill Meadows' }).check();
+        await driver(d).choose('Mill Meadows');
         await d.context.setOffline(true);
-        await d.widget.getByRole('button', { name: poll.submit }).click();
-        await d.widget.getByRole('heading', { name: poll.queuedHeading }).waitFor();
+        await driver(d).submit();
+        await driver(d).queued.waitFor();
         await d.inState('submitted');
         await d.context.setOffline(false);
-        await d.widget.getByRole('heading', { name: poll.votedHeading }).waitFor();
+        await driver(d).voted.waitFor();
         await d.widget.getByText(common.deliveredLater).waitFor();
       },
     },
@@ -275,8 +270,7 @@ export const pollStates: WidgetStates = {
       async drive(d) {
         await d.refuse(/\/votes$/, 403, 'POST');
         await d.open();
-        await d.widget.getByRole('radio', { name: 'Mill Meadows' }).check();
-        await d.widget.getByRole('button', { name: poll.submit }).click();
+        await driver(d).vote('Mill Meadows');
         await d.widget.getByText(common.errorServer).waitFor();
       },
     },
@@ -297,7 +291,7 @@ export const pollStates: WidgetStates = {
         await d.refuse(/\/polls\/park-name$/, 503);
         await d.open();
         await d.widget.getByRole('alert').getByText(common.errorServer).waitFor();
-        await d.widget.getByRole('button', { name: common.retry }).waitFor();
+        await driver(d).retryButton.waitFor();
       },
     },
     {
@@ -307,7 +301,7 @@ export const pollStates: WidgetStates = {
       chunks: ['poll-ranking'],
       async drive(d) {
         await d.open();
-        await d.widget.getByRole('button', { name: poll.submit }).waitFor();
+        await driver(d).voteButton.waitFor();
         await switchLanguage(d, (locale) => pollIn[locale].rankHint);
       },
     },

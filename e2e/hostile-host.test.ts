@@ -13,9 +13,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pixelmatch from 'pixelmatch';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { type E2E, hostPage, newPage, startE2E, tabTo, waitForState } from './support.js';
+import { FeedbackDriver, RatingDriver } from './drivers/feedback.js';
+import { PetitionCounterDriver, PetitionDriver, signer } from './drivers/petition.js';
+import { PollDriver } from './drivers/poll.js';
+import { ServiceLocatorDriver } from './drivers/service-locator.js';
+import { newPage, waitForState } from './support/browser.js';
+import { type E2E, startE2E } from './support/e2e.js';
+import { hostPage } from './support/host.js';
 
 /** What the page may choose for the widgets (the theming contract), forced by the hostile page on everything. */
 const FONT = '21px "Comic Sans MS", fantasy';
@@ -26,42 +32,47 @@ const ROOT_FONT_SIZE = '62.5%';
 /** The share of a widget's pixels that may differ between the clean and the hostile page. */
 const TOLERANCE = 0.01;
 
-/** Every widget, with what shows once it has loaded. */
-const WIDGETS: Record<string, { markup: (endpoint: string) => string; ready: string }> = {
+/** Every widget, with what shows once it has loaded (from its driver). */
+const WIDGETS: Record<string, { markup: (endpoint: string) => string; ready: (widget: Locator) => Locator }> = {
   petition: {
     markup: (e) => `<civic-petition id="w-petition" endpoint="${e}" petition-id="safer-crossings"></civic-petition>`,
-    ready: '#w-petition form',
+    ready: (w) => new PetitionDriver(w).ready,
   },
   counter: {
     markup: (e) =>
       `<civic-petition-counter id="w-counter" endpoint="${e}" petition-id="safer-crossings"></civic-petition-counter>`,
-    ready: '#w-counter .total',
+    ready: (w) => new PetitionCounterDriver(w).ready,
   },
   feedback: {
     markup: (e) => `<civic-feedback id="w-feedback" endpoint="${e}" topic="bins"></civic-feedback>`,
-    ready: '#w-feedback civic-rating [role="radio"]',
+    ready: (w) => new FeedbackDriver(w).ready,
   },
   rating: {
     markup: () => '<civic-rating id="w-rating" name="visit" scale="stars"></civic-rating>',
-    ready: '#w-rating [role="radio"]',
+    ready: (w) => w.getByRole('radio').first(),
   },
   single: {
     markup: (e) => `<civic-poll id="w-single" endpoint="${e}" poll-id="park-name"></civic-poll>`,
-    ready: '#w-single form',
+    ready: (w) => new PollDriver(w).voteButton,
   },
   multiple: {
     markup: (e) => `<civic-poll id="w-multiple" endpoint="${e}" poll-id="budget-priorities"></civic-poll>`,
-    ready: '#w-multiple form',
+    ready: (w) => new PollDriver(w).voteButton,
   },
   ranked: {
     markup: (e) => `<civic-poll id="w-ranked" endpoint="${e}" poll-id="bus-routes"></civic-poll>`,
-    ready: '#w-ranked form',
+    ready: (w) => new PollDriver(w).voteButton,
   },
   locator: {
     markup: (e) => `<civic-service-locator id="w-locator" endpoint="${e}"></civic-service-locator>`,
-    ready: '#w-locator #r0',
+    ready: (w) => new ServiceLocatorDriver(w).ready,
   },
 };
+
+/** Waits until every widget on `page` has loaded. */
+async function allReady(page: Page) {
+  for (const [id, widget] of Object.entries(WIDGETS)) await widget.ready(page.locator(`#w-${id}`)).waitFor();
+}
 
 const TAGS = 'civic-petition, civic-petition-counter, civic-feedback, civic-rating, civic-poll, civic-service-locator';
 
@@ -155,7 +166,7 @@ describe('every widget on a host page whose stylesheet restyles everything', () 
     const context = await e2e.browser.newContext({ viewport: { width: 1000, height: 800 }, reducedMotion: 'reduce' });
     const opened = await newPage(e2e, context);
     await opened.page.goto(e2e.hostUrl + path);
-    for (const widget of Object.values(WIDGETS)) await opened.page.locator(widget.ready).first().waitFor();
+    await allReady(opened.page);
     await opened.page.evaluate(() => document.fonts.ready);
     return opened;
   }
@@ -213,30 +224,23 @@ describe('every widget on a host page whose stylesheet restyles everything', () 
 
   it('stays usable with the keyboard: controls shown, focus visible, a petition signed', async () => {
     const { context, page, problems } = await open('/hostile.html');
-    const widget = page.locator('#w-petition');
+    const petition = new PetitionDriver(page.locator('#w-petition'));
+    const widget = petition.widget;
     for (const name of ['Full name', 'Email address', 'Postcode']) assert.ok(await widget.getByLabel(name).isVisible());
-    assert.ok(await widget.getByRole('button', { name: 'Sign this petition' }).isVisible());
-    assert.ok(await page.locator('#w-single').getByRole('button', { name: 'Vote' }).isVisible());
+    assert.ok(await petition.submitButton.isVisible());
+    assert.ok(await new PollDriver(page.locator('#w-single')).voteButton.isVisible());
     assert.equal(await page.locator('#hidden-widget').boundingBox(), null, 'a widget with `hidden` stays hidden');
 
-    await tabTo(page, (f) => f.id === 'name');
+    await petition.tabToForm(page);
     const outline = await page.evaluate(() => {
       let node: Element | null = document.activeElement;
       while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
       return node ? getComputedStyle(node).outlineStyle : '';
     });
     assert.notEqual(outline, 'none', 'the focus ring shows despite `:focus { outline: none !important }`');
-    await page.keyboard.type('Grace Hopper');
-    await tabTo(page, (f) => f.id === 'email', { max: 1 });
-    await page.keyboard.type('grace@example.org');
-    await tabTo(page, (f) => f.id === 'postcode', { max: 1 });
-    await page.keyboard.type('LS6 1AA');
-    await tabTo(page, (f) => f.id === 'consent', { max: 1 });
-    await page.keyboard.press('Space');
-    await tabTo(page, (f) => f.name === 'Sign this petition');
-    await page.keyboard.press('Enter');
+    await petition.signFromFirstField(page, signer('grace@example.org', { name: 'Grace Hopper', postcode: 'LS6 1AA' }));
     await waitForState(page, '#w-petition', 'submitted');
-    await widget.getByRole('heading', { name: 'Thank you for signing' }).waitFor();
+    await petition.thanked.waitFor();
     const stored = await e2e.db
       .selectFrom('signatures')
       .select(['name', 'postcode'])
@@ -288,19 +292,15 @@ describe('every widget on a host page whose stylesheet restyles everything', () 
     const beforeShots = await shots();
 
     await page.evaluate(() => (window as unknown as { loadWidgets: () => Promise<unknown> }).loadWidgets());
-    for (const widget of Object.values(WIDGETS)) await page.locator(widget.ready).first().waitFor();
-    const single = page.locator('#w-single');
-    await single.getByRole('radio', { name: 'Heron Green' }).check();
-    await single.getByRole('button', { name: 'Vote' }).click();
-    await single.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor();
-    await page.locator('#w-rating').getByRole('radio', { name: '2 out of 5 stars' }).click();
-    const locator = page.locator('#w-locator');
-    await locator
-      .getByRole('button', { name: /^More about/ })
-      .first()
-      .click();
-    await locator.getByRole('button', { name: 'Back to the list' }).waitFor();
-    await page.locator('#w-petition').getByRole('button', { name: 'Sign this petition' }).click();
+    await allReady(page);
+    const single = new PollDriver(page.locator('#w-single'));
+    await single.vote('Heron Green');
+    await single.voted.waitFor();
+    await new RatingDriver(page.locator('#w-rating')).choose('2 out of 5 stars');
+    const locator = new ServiceLocatorDriver(page.locator('#w-locator'));
+    await locator.openDetails();
+    await locator.backButton.waitFor();
+    await new PetitionDriver(page.locator('#w-petition')).submit();
     await waitForState(page, '#w-petition', 'user-invalid');
 
     assert.deepEqual(await state(), before);

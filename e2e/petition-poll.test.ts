@@ -2,11 +2,11 @@
 // what a resident does. Each check reads the widget's text and what the server reports and stored.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { type E2E, hostPage, newPage, startE2E, waitForState } from './support.js';
-
-/** The digits of a text such as "1,235 signatures". */
-const count = (text: string) => Number(text.replace(/[^\d]/g, ''));
+import { PetitionDriver, signer } from './drivers/petition.js';
+import { PollDriver } from './drivers/poll.js';
+import { newPage, waitForState } from './support/browser.js';
+import { type E2E, startE2E } from './support/e2e.js';
+import { hostPage } from './support/host.js';
 
 describe('petitions and polls embedded in a host page, against the real server', () => {
   let e2e: E2E;
@@ -34,15 +34,12 @@ describe('petitions and polls embedded in a host page, against the real server',
   async function sign(email: string) {
     const { context, page, problems } = await newPage(e2e);
     await page.goto(`${e2e.hostUrl}/petition.html`);
-    const widget = page.locator('civic-petition');
-    const shown = count((await widget.locator('.total').textContent()) ?? '');
-    await widget.getByLabel('Full name').fill('Ada Lovelace');
-    await widget.getByLabel('Email address').fill(email);
-    await widget.getByLabel('Postcode').fill('LS1 3AB');
-    await widget.locator('#consent').check();
-    await widget.getByRole('button', { name: 'Sign this petition' }).click();
-    await widget.getByRole('heading', { name: 'Thank you for signing' }).waitFor();
-    const after = count((await widget.locator('.total').textContent()) ?? '');
+    const petition = new PetitionDriver(page.locator('civic-petition'));
+    await petition.ready.waitFor();
+    const shown = await petition.shownCount();
+    await petition.sign(signer(email));
+    await petition.thanked.waitFor();
+    const after = await petition.shownCount();
     assert.deepEqual(problems, []);
     await context.close();
     return { shown, after };
@@ -78,20 +75,9 @@ describe('petitions and polls embedded in a host page, against the real server',
     const { context, page, problems } = await newPage(e2e);
     await page.goto(`${e2e.hostUrl}/poll-${id}.html`);
     const widget = page.locator('civic-poll');
-    await widget.getByRole('heading', { level: 2 }).waitFor();
-    return { context, page, problems, widget };
-  }
-
-  /** The results table (after "Show as a table") as `{label: [cells...]}`. */
-  async function resultsTable(page: Page) {
-    const widget = page.locator('civic-poll');
-    await widget.getByRole('button', { name: 'Show as a table' }).click();
-    const rows = await widget
-      .locator('table tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? '')),
-      );
-    return Object.fromEntries(rows.map(([label, ...cells]) => [label!, cells]));
+    const poll = new PollDriver(widget);
+    await poll.ready.waitFor();
+    return { context, page, problems, widget, poll };
   }
 
   const choices = (pollId: string) =>
@@ -104,14 +90,13 @@ describe('petitions and polls embedded in a host page, against the real server',
       .then((rows) => rows.map((row) => `${row.rank}:${row.option_id}`));
 
   it('votes in a single-choice poll and sees the results, small counts hidden', async () => {
-    const { context, page, problems, widget } = await openPoll('park-name');
-    await widget.getByRole('radio', { name: 'Mill Meadows' }).check();
-    await widget.getByRole('button', { name: 'Vote' }).click();
-    await widget.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor();
+    const { context, page, problems, widget, poll } = await openPoll('park-name');
+    await poll.vote('Mill Meadows');
+    await poll.voted.waitFor();
     await waitForState(page, 'civic-poll', 'results-visible');
     assert.match((await widget.locator('[data-confirmation] ul').textContent()) ?? '', /Mill Meadows/);
     // suppressBelow 5: one vote is shown as "fewer than 5", never as 1.
-    const table = await resultsTable(page);
+    const table = await poll.resultsTable();
     assert.equal(table['Mill Meadows']?.[0], 'fewer than 5');
     assert.match((await widget.locator('[part="result"]').textContent()) ?? '', /1 vote in total/);
     const results = await e2e.get('/polls/park-name/results');
@@ -124,31 +109,27 @@ describe('petitions and polls embedded in a host page, against the real server',
   it('votes in two tabs opened before either voted: the second is refused, the browser counts once', async () => {
     const votes = async () => (await choices('park-name')).length;
     const before = await votes();
-    const { context, widget: first } = await openPoll('park-name');
+    const { context, poll: first } = await openPoll('park-name');
     const second = await context.newPage();
     await second.goto(`${e2e.hostUrl}/poll-park-name.html`);
-    const other = second.locator('civic-poll');
-    await other.getByRole('radio', { name: 'Heron Green' }).waitFor();
-    await first.getByRole('radio', { name: 'Riverside Park' }).check();
-    await first.getByRole('button', { name: 'Vote' }).click();
-    await first.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor();
-    await other.getByRole('radio', { name: 'Heron Green' }).check();
-    await other.getByRole('button', { name: 'Vote' }).click();
-    await other.getByText('You have already voted in this poll from this browser.').waitFor();
+    const other = new PollDriver(second.locator('civic-poll'));
+    await other.option('Heron Green').waitFor();
+    await first.vote('Riverside Park');
+    await first.voted.waitFor();
+    await other.vote('Heron Green');
+    await other.widget.getByText('You have already voted in this poll from this browser.').waitFor();
     assert.equal(await votes(), before + 1);
     await context.close();
   });
 
   it('votes for several options and sees each counted once', async () => {
-    const { context, page, problems, widget } = await openPoll('budget-priorities');
+    const { context, problems, widget, poll } = await openPoll('budget-priorities');
     // Results are always public here: none yet.
     await widget.getByText('No votes yet.').waitFor();
-    await widget.getByRole('checkbox', { name: 'Roads and pavements' }).check();
-    await widget.getByRole('checkbox', { name: 'Libraries' }).check();
-    await widget.getByRole('button', { name: 'Vote' }).click();
-    await widget.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor();
+    await poll.vote('Roads and pavements', 'Libraries');
+    await poll.voted.waitFor();
     await widget.getByText('1 vote in total.').waitFor();
-    const table = await resultsTable(page);
+    const table = await poll.resultsTable();
     assert.deepEqual(table['Roads and pavements'], ['1', '100%']);
     assert.deepEqual(table.Libraries, ['1', '100%']);
     assert.deepEqual(table['Youth services'], ['0', '0%']);
@@ -166,12 +147,12 @@ describe('petitions and polls embedded in a host page, against the real server',
   });
 
   it('ranks the options, sees "results later", and the Borda points once the poll closes', async () => {
-    const { context, page, problems, widget } = await openPoll('bus-routes');
+    const { context, page, problems, widget, poll } = await openPoll('bus-routes');
     // Route C to the top: two moves up.
-    await widget.getByRole('button', { name: 'Move C: Northfield - City centre up' }).click();
-    await widget.getByRole('button', { name: 'Move C: Northfield - City centre up' }).click();
-    await widget.getByRole('button', { name: 'Vote' }).click();
-    await widget.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor();
+    await poll.moveUp('C: Northfield - City centre');
+    await poll.moveUp('C: Northfield - City centre');
+    await poll.vote();
+    await poll.voted.waitFor();
     assert.deepEqual(await widget.locator('[data-confirmation] ol li').allInnerTexts(), [
       'C: Northfield - City centre',
       'A: Hospital - Station',
@@ -183,7 +164,7 @@ describe('petitions and polls embedded in a host page, against the real server',
     assert.equal((await e2e.admin('POST', '/polls/bus-routes/close')).status, 200);
     await page.reload();
     await waitForState(page, 'civic-poll', 'results-visible');
-    const table = await resultsTable(page);
+    const table = await poll.resultsTable();
     // First choices, share, points: with three options a ballot gives 2, 1 and 0 points.
     assert.deepEqual(table['C: Northfield - City centre'], ['1', '100%', '2']);
     assert.deepEqual(table['A: Hospital - Station'], ['0', '0%', '1']);

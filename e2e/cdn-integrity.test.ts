@@ -1,15 +1,11 @@
 // dist/cdn/integrity.json (written by scripts/rollup-sri.mjs) must give the right hash for every file a page can
 // load: each entry, and every chunk an entry imports, statically or on demand.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const cdn = join(root, 'dist/cdn');
+import { CDN_DIR as cdn, ensureCdn, ROOT as root } from './support/cdn.js';
 
 /** The files the build has entries for: one per define file, everything, and the client alone. */
 const entries = [
@@ -19,11 +15,8 @@ const entries = [
 ];
 
 let manifest: Record<string, string>;
-before(() => {
-  // `npm test` builds the CDN files before the node tests; alone, build them when missing.
-  if (!existsSync(join(cdn, 'integrity.json'))) {
-    assert.equal(spawnSync('npx', ['rollup', '-c', '--silent'], { cwd: root, stdio: 'inherit' }).status, 0);
-  }
+before(async () => {
+  await ensureCdn();
   manifest = JSON.parse(readFileSync(join(cdn, 'integrity.json'), 'utf8'));
 });
 

@@ -1,4 +1,4 @@
-// Every widget in every state under a strict Content-Security-Policy with Trusted Types (csp-support.ts), one
+// Every widget in every state under a strict Content-Security-Policy with Trusted Types (support/csp.ts), one
 // test per widget × state so that a failure names both. Each test opens the widget's own CDN file on a page of
 // its own, drives the widget into the state (through the real server where it can produce it, through Playwright
 // routing or the browser going offline where it cannot), checks that the widget really is in that state (its
@@ -13,11 +13,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Driver, type StateCase, tag, type WidgetStates } from './csp-states/driver.js';
+import { type CaseContext, type StateCase, tag, type WidgetStates } from './csp-states/case.js';
 import { feedbackStates } from './csp-states/feedback.js';
 import { petitionStates } from './csp-states/petition.js';
 import { pollStates } from './csp-states/poll.js';
 import { serviceLocatorStates } from './csp-states/service-locator.js';
+import { waitForState } from './support/browser.js';
+import { CDN_DIR } from './support/cdn.js';
 import {
   assertNoViolations,
   serveWatcher,
@@ -25,8 +27,9 @@ import {
   violations,
   WATCH_SCRIPT,
   watchedPage,
-} from './csp-support.js';
-import { CDN_DIR, type E2E, hostPage, startE2E, waitForState } from './support.js';
+} from './support/csp.js';
+import { type E2E, startE2E } from './support/e2e.js';
+import { hostPage } from './support/host.js';
 
 /** `<civic-version>`, from its own file and through the all-in-one bundle that loads it on demand. */
 const allInOne: WidgetStates = {
@@ -35,7 +38,7 @@ const allInOne: WidgetStates = {
     state: `loaded from ${script}`,
     body: () => '<p>Running <civic-version></civic-version></p>',
     script,
-    async drive(d: Driver) {
+    async drive(d: CaseContext) {
       await d.open();
       await d.widget.getByText(/\d+\.\d+\.\d+/).waitFor();
     },
@@ -88,7 +91,7 @@ describe('every widget in every state under a strict CSP with Trusted Types', ()
           if (path && response.url().startsWith(e2e.apiUrl)) files.set(path, response.status());
         });
         const widget = page.locator(c.selector ?? c.widget).first();
-        const d: Driver = {
+        const d: CaseContext = {
           e2e,
           page,
           context,

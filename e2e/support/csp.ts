@@ -2,7 +2,8 @@
 // two listeners for `securitypolicyviolation`, and a page that has both.
 import assert from 'node:assert/strict';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { type E2E, newPage } from './support.js';
+import { newPage } from './browser.js';
+import type { E2E } from './e2e.js';
 
 export interface Violation {
   directive: string;

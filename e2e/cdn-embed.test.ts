@@ -3,19 +3,16 @@
 // pages from a small server that serves dist/cdn at /cdn/ and again at /copy/ (a second, separate copy), and
 // node_modules at /nm/ (the page's own Lit, through an import map).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { args, executablePath } from '../../../../web-test-runner.config.mjs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.js';
+import { CDN_DIR as cdn, ensureCdn, ROOT as root } from './support/cdn.js';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const cdn = join(root, 'dist/cdn');
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
   '.json': 'application/json',
@@ -40,10 +37,7 @@ function fileUnder(dir: string, path: string): Buffer | undefined {
 }
 
 before(async () => {
-  // `npm test` builds the CDN files before the node tests; alone, build them when missing.
-  if (!existsSync(join(cdn, 'integrity.json'))) {
-    assert.equal(spawnSync('npx', ['rollup', '-c', '--silent'], { cwd: root, stdio: 'inherit' }).status, 0);
-  }
+  await ensureCdn();
   manifest = JSON.parse(readFileSync(join(cdn, 'integrity.json'), 'utf8'));
   server = createServer((request, response) => {
     const path = (request.url ?? '/').split(/[?#]/)[0]!;
@@ -60,7 +54,7 @@ before(async () => {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath, args });
+  browser = await launchChromium();
 });
 
 after(async () => {

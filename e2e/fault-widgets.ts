@@ -1,15 +1,26 @@
-// The widgets of the network-fault suite (network-faults.test.ts), each as the steps a resident takes and the
-// checks a fault cell needs: fill in, submit, what success and a pending item look like, whether the typed input
-// is still there, and how many rows the server stored for this cell (each cell signs, rates and votes as its own
-// resident: its own email, page address, or poll voter token).
+// The widgets of the network-fault suite (network-faults.test.ts), each as the checks a fault cell needs, with the
+// steps a resident takes from the widget drivers: fill in, submit, what success and a pending item look like,
+// whether the typed input is still there, and how many rows the server stored for this cell (each cell signs,
+// rates and votes as its own resident: its own email, page address, or poll voter token).
 import assert from 'node:assert/strict';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { strings as feedbackStrings } from '../../../widgets/src/feedback/i18n/en.js';
-import { strings as common } from '../../../widgets/src/i18n/en.js';
-import { strings as petitionStrings } from '../../../widgets/src/petition/i18n/en.js';
-import { strings as pollStrings } from '../../../widgets/src/poll/i18n/en.js';
-import type { FaultProxy } from './fault-proxy.js';
-import type { E2E } from './support.js';
+import { FeedbackDriver } from './drivers/feedback.js';
+import { PetitionDriver, signer } from './drivers/petition.js';
+import { PollDriver } from './drivers/poll.js';
+import { ServiceLocatorDriver } from './drivers/service-locator.js';
+import {
+  common as commonIn,
+  feedback as feedbackIn,
+  petition as petitionIn,
+  poll as pollIn,
+} from './drivers/strings.js';
+import type { E2E } from './support/e2e.js';
+import type { FaultProxy } from './support/fault-proxy.js';
+
+const common = commonIn.en;
+const feedbackStrings = feedbackIn.en;
+const petitionStrings = petitionIn.en;
+const pollStrings = pollIn.en;
 
 /** One cell's own things: its id (in emails, paths and comments), page, proxy and the requests it saw. */
 export interface Cell {
@@ -54,7 +65,17 @@ export interface WidgetCase {
   conflict: string;
 }
 
-const value = (widget: Locator, label: string) => widget.getByLabel(label, { exact: true }).inputValue();
+const petition = ({ widget }: Cell) => new PetitionDriver(widget);
+const feedback = ({ widget }: Cell) => new FeedbackDriver(widget);
+const poll = ({ widget }: Cell) => new PollDriver(widget);
+const locator = ({ widget }: Cell) => new ServiceLocatorDriver(widget);
+/** The cell's signer: its own email. */
+const signerOf = ({ id }: Cell) => signer(`${id}@example.org`);
+const TWO_STARS = '2 out of 5 stars';
+const followUpOf = ({ id }: Cell) => ({
+  reasons: [feedbackStrings.reasonUnclear],
+  comment: `The collection day is wrong (${id})`,
+});
 
 /** The submitting widgets, and the service locator's search; `e2e` gives the running server (once started). */
 export function faultWidgets(e2e: () => E2E): WidgetCase[] {
@@ -66,21 +87,11 @@ export function faultWidgets(e2e: () => E2E): WidgetCase[] {
         `<civic-petition ${endpoint ? `endpoint="${endpoint}"` : ''} petition-id="safer-crossings"></civic-petition>`,
       method: 'POST',
       path: '/api/v1/petitions/safer-crossings/signatures',
-      fill: async ({ widget, id }) => {
-        await widget.getByLabel('Full name').fill('Ada Lovelace');
-        await widget.getByLabel('Email address').fill(`${id}@example.org`);
-        await widget.getByLabel('Postcode').fill('LS1 3AB');
-        await widget.locator('#consent').check();
-      },
-      submit: ({ widget }) => widget.getByRole('button', { name: 'Sign this petition' }).click(),
-      succeeded: ({ widget }) => widget.getByRole('heading', { name: 'Thank you for signing' }).waitFor(),
+      fill: (cell) => petition(cell).fill(signerOf(cell)),
+      submit: (cell) => petition(cell).submit(),
+      succeeded: (cell) => petition(cell).thanked.waitFor(),
       pending: { heading: petitionStrings.queuedHeading, marker: ({ id }) => `${id}@example.org` },
-      inputKept: async ({ widget, id }) => {
-        assert.equal(await value(widget, 'Full name'), 'Ada Lovelace');
-        assert.equal(await value(widget, 'Email address'), `${id}@example.org`);
-        assert.equal(await value(widget, 'Postcode'), 'LS1 3AB');
-        assert.ok(await widget.locator('#consent').isChecked(), 'consent still given');
-      },
+      inputKept: (cell) => petition(cell).assertKept(signerOf(cell)),
       stored: async ({ id }) =>
         (await e2e().db.selectFrom('signatures').select('id').where('email', '=', `${id}@example.org`).execute())
           .length,
@@ -94,13 +105,13 @@ export function faultWidgets(e2e: () => E2E): WidgetCase[] {
       method: 'POST',
       path: '/api/v1/feedback',
       matches: (body) => !body.includes('followUpTo'),
-      fill: ({ widget }) => widget.getByRole('radio', { name: '2 out of 5 stars' }).waitFor(),
+      fill: (cell) => feedback(cell).rating.choice(TWO_STARS).waitFor(),
       // One click is the whole answer: it sends the rating.
-      submit: ({ widget }) => widget.getByRole('radio', { name: '2 out of 5 stars' }).click(),
-      succeeded: ({ widget }) => widget.getByText(feedbackStrings.recorded).waitFor(),
+      submit: (cell) => feedback(cell).rate(TWO_STARS),
+      succeeded: (cell) => feedback(cell).recorded.waitFor(),
       pending: { heading: feedbackStrings.thanksHeading, marker: ({ pageUrl }) => pageUrl },
-      inputKept: async ({ widget }) =>
-        assert.ok(await widget.getByRole('radio', { name: '2 out of 5 stars' }).isChecked(), 'the rating still chosen'),
+      inputKept: async (cell) =>
+        assert.ok(await feedback(cell).rating.choice(TWO_STARS).isChecked(), 'the rating still chosen'),
       stored: async ({ pageUrl }) =>
         (await e2e().db.selectFrom('feedback').select('id').where('page_url', '=', pageUrl).execute()).length,
       conflict: common.errorServer,
@@ -113,19 +124,14 @@ export function faultWidgets(e2e: () => E2E): WidgetCase[] {
       method: 'POST',
       path: '/api/v1/feedback',
       matches: (body) => body.includes('followUpTo'),
-      fill: async ({ widget, id }) => {
-        await widget.getByRole('radio', { name: '2 out of 5 stars' }).click();
-        await widget.getByText(feedbackStrings.recorded).waitFor();
-        await widget.getByLabel('It was hard to understand').check();
-        await widget.getByLabel('Tell us more (optional)').fill(`The collection day is wrong (${id})`);
+      fill: async (cell) => {
+        await feedback(cell).rateAndWait(TWO_STARS);
+        await feedback(cell).fillFollowUp(followUpOf(cell));
       },
-      submit: ({ widget }) => widget.getByRole('button', { name: 'Send' }).click(),
-      succeeded: ({ widget }) => widget.getByText(feedbackStrings.thanksText).waitFor(),
-      pending: { heading: feedbackStrings.thanksHeading, marker: ({ id }) => `The collection day is wrong (${id})` },
-      inputKept: async ({ widget, id }) => {
-        assert.ok(await widget.getByLabel('It was hard to understand').isChecked(), 'the reason still ticked');
-        assert.equal(await value(widget, 'Tell us more (optional)'), `The collection day is wrong (${id})`);
-      },
+      submit: (cell) => feedback(cell).send(),
+      succeeded: (cell) => feedback(cell).widget.getByText(feedbackStrings.thanksText).waitFor(),
+      pending: { heading: feedbackStrings.thanksHeading, marker: (cell) => followUpOf(cell).comment },
+      inputKept: (cell) => feedback(cell).assertKept(followUpOf(cell)),
       // The follow-up attaches to the rating's row: stored when that row has the comment, never as a second row.
       stored: async ({ pageUrl }) => {
         const rows = await e2e().db.selectFrom('feedback').select('comment').where('page_url', '=', pageUrl).execute();
@@ -141,13 +147,11 @@ export function faultWidgets(e2e: () => E2E): WidgetCase[] {
         `<civic-poll ${endpoint ? `endpoint="${endpoint}"` : ''} poll-id="budget-priorities"></civic-poll>`,
       method: 'POST',
       path: '/api/v1/polls/budget-priorities/votes',
-      fill: ({ widget }) => widget.getByRole('checkbox', { name: 'Libraries' }).check(),
-      submit: ({ widget }) => widget.getByRole('button', { name: 'Vote' }).click(),
-      succeeded: ({ widget }) =>
-        widget.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor(),
+      fill: (cell) => poll(cell).choose('Libraries'),
+      submit: (cell) => poll(cell).submit(),
+      succeeded: (cell) => poll(cell).voted.waitFor(),
       pending: { heading: pollStrings.queuedHeading, marker: () => 'libraries' },
-      inputKept: async ({ widget }) =>
-        assert.ok(await widget.getByRole('checkbox', { name: 'Libraries' }).isChecked(), 'the choice still ticked'),
+      inputKept: async (cell) => assert.ok(await poll(cell).option('Libraries').isChecked(), 'the choice still ticked'),
       // The browser's voter token (kept for the poll in localStorage) tells this cell's vote from the others'.
       stored: async ({ page }) => {
         const token = await page.evaluate(() => {
@@ -166,23 +170,20 @@ export function faultWidgets(e2e: () => E2E): WidgetCase[] {
       method: 'GET',
       path: '/api/v1/services',
       // It lists every service on load: that search ends before the one under test.
-      fill: async ({ widget }) => {
-        await widget.locator('#r0').waitFor();
-        await widget.getByLabel('Postcode').fill('LS1 3AB');
+      fill: async (cell) => {
+        await locator(cell).ready.waitFor();
+        await locator(cell).typePostcode('LS1 3AB');
       },
-      submit: ({ widget }) => widget.getByRole('button', { name: 'Search' }).click(),
+      submit: (cell) => locator(cell).search(),
       // Sorted by distance from the postcode: the listing on load shows no distances.
-      succeeded: async ({ widget }) => {
-        await widget
-          .getByText(/km away/)
-          .first()
-          .waitFor();
-        await widget
+      succeeded: async (cell) => {
+        await locator(cell).distances.first().waitFor();
+        await cell.widget
           .getByRole('status')
           .filter({ hasText: /services? found/ })
           .waitFor({ state: 'attached' });
       },
-      inputKept: async ({ widget }) => assert.equal(await value(widget, 'Postcode'), 'LS1 3AB'),
+      inputKept: async (cell) => assert.equal(await locator(cell).postcode.inputValue(), 'LS1 3AB'),
       conflict: common.errorServer,
     },
   ];

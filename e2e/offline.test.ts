@@ -4,7 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type E2E, hostPage, newPage, outboxEntries, serveFromCache, startE2E, until } from './support.js';
+import { PetitionDriver, signer } from './drivers/petition.js';
+import { PollDriver } from './drivers/poll.js';
+import { newPage, outboxEntries } from './support/browser.js';
+import { type E2E, serveFromCache, startE2E } from './support/e2e.js';
+import { hostPage } from './support/host.js';
+import { until } from './support/until.js';
 
 describe('submissions made offline reach the server once, after a reload and back online', () => {
   let e2e: E2E;
@@ -39,16 +44,13 @@ describe('submissions made offline reach the server once, after a reload and bac
   it('signs offline, reloads offline, comes back online: one signature stored, the outbox empty', async () => {
     const { context, page } = await newPage(e2e);
     await page.goto(`${e2e.hostUrl}/petition.html`);
-    const widget = page.locator('civic-petition');
-    await widget.getByLabel('Full name').fill('Grace Hopper');
-    await widget.getByLabel('Email address').fill('grace@example.org');
-    await widget.getByLabel('Postcode').fill('LS6 1AN');
-    await widget.locator('#consent').check();
+    const petition = new PetitionDriver(page.locator('civic-petition'));
+    await petition.fill(signer('grace@example.org', { name: 'Grace Hopper', postcode: 'LS6 1AN' }));
     const before = (await e2e.get('/petitions/safer-crossings')).signatureCount as number;
 
     await context.setOffline(true);
-    await widget.getByRole('button', { name: 'Sign this petition' }).click();
-    await widget.getByRole('heading', { name: 'Your signature will be sent' }).waitFor();
+    await petition.submit();
+    await petition.queued.waitFor();
     assert.equal(await outbox(page), 1);
     assert.deepEqual(await signatures(), []);
 
@@ -66,7 +68,7 @@ describe('submissions made offline reach the server once, after a reload and bac
     // Nothing is left to send again: another visit stores nothing more.
     await context.unrouteAll();
     await page.reload();
-    await widget.getByRole('button', { name: 'Sign this petition' }).waitFor();
+    await petition.submitButton.waitFor();
     assert.equal(await outbox(page), 0);
     assert.deepEqual(await signatures(), ['grace@example.org']);
     await context.close();
@@ -75,11 +77,11 @@ describe('submissions made offline reach the server once, after a reload and bac
   it('votes offline, closes the page, opens it again online: the vote is delivered on load, once', async () => {
     const { context, page } = await newPage(e2e);
     await page.goto(`${e2e.hostUrl}/poll.html`);
-    const widget = page.locator('civic-poll');
-    await widget.getByRole('checkbox', { name: 'Parks and green spaces' }).check();
+    const poll = new PollDriver(page.locator('civic-poll'));
+    await poll.choose('Parks and green spaces');
     await context.setOffline(true);
-    await widget.getByRole('button', { name: 'Vote' }).click();
-    await widget.getByRole('heading', { name: 'Your vote will be sent' }).waitFor();
+    await poll.submit();
+    await poll.queued.waitFor();
     assert.equal(await outbox(page), 1);
     await page.close();
 

@@ -9,11 +9,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { strings as feedbackStrings } from '../../../widgets/src/feedback/i18n/en.js';
-import { strings as common } from '../../../widgets/src/i18n/en.js';
-import { strings as petitionStrings } from '../../../widgets/src/petition/i18n/en.js';
-import { strings as pollStrings } from '../../../widgets/src/poll/i18n/en.js';
-import { type E2E, hostPage, newPage, outboxEntries, problemsOf, serveFromCache, startE2E, until } from './support.js';
+import { FeedbackDriver } from './drivers/feedback.js';
+import { PetitionDriver, signer } from './drivers/petition.js';
+import { PollDriver } from './drivers/poll.js';
+import { newPage, outboxEntries, problemsOf } from './support/browser.js';
+import { type E2E, serveFromCache, startE2E } from './support/e2e.js';
+import { hostPage } from './support/host.js';
+import { until } from './support/until.js';
 
 const CYCLES = 50;
 const ROUNDS = 10;
@@ -108,37 +110,24 @@ describe('offline, reload, back online, again and again; three tabs back online 
     }
   }
 
+  const petitionIn = (page: Page) => new PetitionDriver(page.locator('civic-petition'));
+  const feedbackIn = (page: Page) => new FeedbackDriver(page.locator('civic-feedback'));
+  const pollIn = (page: Page) => new PollDriver(page.locator('civic-poll'));
+
   /** Fills in and sends one item in `page`, as a resident would. */
   async function submit(page: Page, item: Item) {
     switch (item.kind) {
-      case 'signature': {
-        const widget = page.locator('civic-petition');
-        await widget.getByLabel('Full name').fill(item.name);
-        await widget.getByLabel('Email address').fill(item.email);
-        await widget.getByLabel('Postcode').fill('LS6 1AN');
-        await widget.locator('#consent').check();
-        await widget.getByRole('button', { name: petitionStrings.submit }).click();
-        return;
+      case 'signature':
+        return petitionIn(page).sign(signer(item.email, { name: item.name, postcode: 'LS6 1AN' }));
+      case 'rating': {
+        const feedback = feedbackIn(page);
+        return feedback.rate(feedback.rating.names.stars(item.value));
       }
-      case 'rating':
-        await page
-          .locator('civic-feedback')
-          .getByRole('radio', { name: `${item.value} out of 5 stars` })
-          .click();
-        return;
-      case 'follow-up': {
+      case 'follow-up':
         // The rating went out online before (rateOnline); this is the offline part.
-        const widget = page.locator('civic-feedback');
-        await widget.getByLabel(feedbackStrings.commentLabel).fill(item.comment);
-        await widget.getByRole('button', { name: feedbackStrings.send }).click();
-        return;
-      }
-      case 'vote': {
-        const widget = page.locator('civic-poll');
-        await widget.getByRole(item.pollId === 'park-name' ? 'radio' : 'checkbox', { name: item.label }).check();
-        await widget.getByRole('button', { name: pollStrings.submit }).click();
-        return;
-      }
+        return feedbackIn(page).followUp({ comment: item.comment });
+      case 'vote':
+        return pollIn(page).vote(item.label);
     }
   }
 
@@ -146,37 +135,31 @@ describe('offline, reload, back online, again and again; three tabs back online 
   function confirmation(page: Page, item: Item): Locator {
     switch (item.kind) {
       case 'signature':
-        return page.locator('civic-petition').getByRole('heading', {
-          name: new RegExp(`${petitionStrings.queuedHeading}|${petitionStrings.successHeading}`),
-        });
+        return petitionIn(page).confirmed;
       case 'rating':
       case 'follow-up':
-        return page.locator('civic-feedback').getByRole('heading', { name: feedbackStrings.thanksHeading });
+        return feedbackIn(page).thanked;
       case 'vote':
-        return page.locator('civic-poll').getByRole('heading', {
-          name: new RegExp(`${pollStrings.queuedHeading}|${pollStrings.votedHeading}`),
-        });
+        return pollIn(page).confirmed;
     }
   }
 
   /** The first half of a follow-up: the rating, sent online, and the widget's follow-up question. */
   async function rateOnline(page: Page, item: Item & { kind: 'follow-up' }) {
-    const widget = page.locator('civic-feedback');
-    await widget.getByRole('radio', { name: `${item.value} out of 5 stars` }).click();
-    await widget.getByText(feedbackStrings.recorded).waitFor();
+    const feedback = feedbackIn(page);
+    await feedback.rateAndWait(feedback.rating.names.stars(item.value));
   }
 
   /** Back online, the resident presses "Try again" in each widget that could not load while offline. */
   async function tryAgain(page: Page) {
-    for (const [widget, ready] of [
-      [page.locator('civic-petition'), (w: Locator) => w.getByLabel('Full name')],
-      [page.locator('civic-poll'), (w: Locator) => w.getByRole('button', { name: pollStrings.submit })],
+    for (const [driver, ready] of [
+      [petitionIn(page), petitionIn(page).ready],
+      [pollIn(page), pollIn(page).voteButton],
     ] as const) {
-      if ((await widget.count()) === 0) continue;
-      const retry = widget.getByRole('button', { name: common.retry });
-      await ready(widget).or(retry).waitFor();
-      if (await retry.isVisible()) await retry.click();
-      await ready(widget).waitFor();
+      if ((await driver.widget.count()) === 0) continue;
+      await ready.or(driver.retryButton).waitFor();
+      if (await driver.retryButton.isVisible()) await driver.tryAgain();
+      await ready.waitFor();
     }
   }
 
@@ -356,7 +339,7 @@ describe('offline, reload, back online, again and again; three tabs back online 
     const sent: Item[] = [];
     for (; round < ROUNDS; round++) {
       if (round > 0) await Promise.all(tabs.map((tab) => tab.reload()));
-      await Promise.all(tabs.map((tab) => tab.locator('civic-petition').getByLabel('Full name').waitFor()));
+      await Promise.all(tabs.map((tab) => petitionIn(tab).ready.waitFor()));
       const items = tabs.map((_, i) => {
         const mine: Item[] = [
           { kind: 'signature', name: `Tab ${i} of round ${round}`, email: `tab-${round}-${i}@tabs.example` },

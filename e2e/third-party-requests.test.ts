@@ -3,7 +3,13 @@
 // page's origin or to the widgets' own server (API and CDN). No font service, analytics, map tiles or anything else.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type E2E, hostPage, newPage, startE2E } from './support.js';
+import { FeedbackDriver, RatingDriver } from './drivers/feedback.js';
+import { PetitionCounterDriver, PetitionDriver, signer } from './drivers/petition.js';
+import { PollDriver } from './drivers/poll.js';
+import { ServiceLocatorDriver } from './drivers/service-locator.js';
+import { newPage } from './support/browser.js';
+import { type E2E, startE2E } from './support/e2e.js';
+import { hostPage } from './support/host.js';
 
 /**
  * Records, from before the page's first script, the ways a page can reach the network besides `fetch` and
@@ -64,51 +70,36 @@ describe('a widget run asks nothing of any origin but the page and the widgetsâ€
     await page.addInitScript(watchChannels);
     await page.goto(`${e2e.hostUrl}/all.html`);
 
-    const petition = page.locator('civic-petition');
-    await petition.getByLabel('Full name').fill('Ada Lovelace');
-    await petition.getByLabel('Email address').fill('ada@example.org');
-    await petition.getByLabel('Postcode').fill('LS1 3AB');
-    await petition.locator('#consent').check();
-    await petition.getByRole('button', { name: 'Sign this petition' }).click();
-    await petition.getByRole('heading', { name: 'Thank you for signing' }).waitFor();
-    await page.locator('civic-petition-counter .total').waitFor();
+    const petition = new PetitionDriver(page.locator('civic-petition'));
+    await petition.sign(signer('ada@example.org'));
+    await petition.thanked.waitFor();
+    await new PetitionCounterDriver(page.locator('civic-petition-counter')).ready.waitFor();
 
-    const single = page.locator('#single');
-    await single.getByRole('radio', { name: 'Riverside Park' }).check();
-    await single.getByRole('button', { name: 'Vote' }).click();
-    await single.getByRole('heading', { name: 'Thank you, your vote has been counted' }).waitFor();
-    await single.getByRole('button', { name: 'Show as a table' }).click();
-    const multiple = page.locator('#multiple');
-    await multiple.getByRole('checkbox', { name: 'Parks and green spaces' }).check();
-    await multiple.getByRole('button', { name: 'Vote' }).click();
-    await multiple.getByText('1 vote in total.').waitFor();
-    const ranked = page.locator('#ranked');
-    await ranked.getByRole('button', { name: 'Move A: Hospital - Station down' }).click();
-    await ranked.getByRole('button', { name: 'Vote' }).click();
-    await ranked.getByText('Results will be published when voting closes.').waitFor();
+    const single = new PollDriver(page.locator('#single'));
+    await single.vote('Riverside Park');
+    await single.voted.waitFor();
+    await single.showTable();
+    const multiple = new PollDriver(page.locator('#multiple'));
+    await multiple.vote('Parks and green spaces');
+    await multiple.widget.getByText('1 vote in total.').waitFor();
+    const ranked = new PollDriver(page.locator('#ranked'));
+    await ranked.moveDown('A: Hospital - Station');
+    await ranked.vote();
+    await ranked.widget.getByText('Results will be published when voting closes.').waitFor();
 
-    const feedback = page.locator('civic-feedback');
-    await feedback.getByRole('radio', { name: 'No' }).click();
-    await feedback.getByLabel('Something did not work').check();
-    await feedback.getByLabel('Tell us more (optional)').fill('The form would not send.');
-    await feedback.getByRole('button', { name: 'Send' }).click();
-    await feedback.getByRole('heading', { name: 'Thank you for your feedback' }).waitFor();
-    await page.locator('#stars').getByRole('radio', { name: '4 out of 5 stars' }).click();
+    const feedback = new FeedbackDriver(page.locator('civic-feedback'));
+    await feedback.rate('No');
+    await feedback.followUp({ reasons: ['Something did not work'], comment: 'The form would not send.' });
+    await feedback.thanked.waitFor();
+    await new RatingDriver(page.locator('#stars')).choose('4 out of 5 stars');
 
-    const locator = page.locator('civic-service-locator');
-    await locator.getByLabel('Postcode').fill('LS2 7DT');
-    await locator.getByRole('button', { name: 'Search' }).click();
-    await locator
-      .getByText(/km away/)
-      .first()
-      .waitFor();
-    await locator.getByRole('button', { name: 'Use my location' }).click();
-    await locator.getByText('Showing services near your current location.').waitFor();
-    await locator
-      .getByRole('button', { name: /^More about/ })
-      .first()
-      .click();
-    await locator.getByRole('button', { name: 'Back to the list' }).waitFor();
+    const locator = new ServiceLocatorDriver(page.locator('civic-service-locator'));
+    await locator.searchPostcode('LS2 7DT');
+    await locator.distances.first().waitFor();
+    await locator.useLocation();
+    await locator.widget.getByText('Showing services near your current location.').waitFor();
+    await locator.openDetails();
+    await locator.backButton.waitFor();
     await page
       .locator('civic-version')
       .getByText(/\d+\.\d+\.\d+/)
@@ -133,9 +124,10 @@ describe('a widget run asks nothing of any origin but the page and the widgetsâ€
     const { context, page, problems } = await newPage(e2e);
     await page.addInitScript(watchChannels);
     await page.goto(`${e2e.hostUrl}/all.html`);
-    await page.locator('civic-service-locator #r0').waitFor();
-    await page.locator('civic-feedback').getByRole('radio', { name: 'Yes' }).click();
-    await page.locator('civic-feedback').getByText('Thank you, your answer has been recorded.').waitFor();
+    await new ServiceLocatorDriver(page.locator('civic-service-locator')).ready.waitFor();
+    const feedback = new FeedbackDriver(page.locator('civic-feedback'));
+    await feedback.rate('Yes');
+    await feedback.widget.getByText('Thank you, your answer has been recorded.').waitFor();
     // Every URL in the widgets' styles (fonts, images, imports) and every link element in their shadow roots,
     // which a browser may fetch later (a hover image, a preconnect) even when this run did not.
     const references = await page.evaluate(() => {
