@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { Adapter, FeedbackField, RequestContext } from '../adapter.js';
 import { ClientError } from '../errors.js';
 import { randomUuid } from '../random.js';
+import { oneOf } from '../schemas/build.js';
 import type { FieldError } from '../schemas/common.js';
 import { type FeedbackReceipt, type FeedbackRequest, RATING_RANGE } from '../schemas/feedback.js';
 import { parseRetryAfter } from './rest.js';
@@ -136,7 +137,7 @@ const Attribute = z.object({
   variable: z.boolean(),
   // Brackets would be read as nesting in `attribute[code]`.
   code: z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[^[\]]+$/)),
-  datatype: z.enum(Object.keys(DATATYPES) as Open311Attribute['datatype'][]),
+  datatype: oneOf(Object.keys(DATATYPES) as [Open311Attribute['datatype'], ...Open311Attribute['datatype'][]]),
   required: z.boolean(),
   datatype_description: z.optional(z.string().check(z.maxLength(2000))),
   description: z.string().check(z.minLength(1), z.maxLength(2000)),

@@ -1,10 +1,10 @@
-import { stripPageUrl } from '@civic-widgets/client/domain';
 import {
   FeedbackClient,
   type FeedbackField,
   type FeedbackReceipt,
   FeedbackRequest,
   type RatingScale,
+  stripPageUrl,
 } from '@civic-widgets/client/feedback';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';

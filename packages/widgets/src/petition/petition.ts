@@ -1,5 +1,10 @@
-import { hasPassed } from '@civic-widgets/client/domain';
-import { type ClientError, type Petition, PetitionsClient, SignatureRequest } from '@civic-widgets/client/petitions';
+import {
+  type ClientError,
+  hasPassed,
+  type Petition,
+  PetitionsClient,
+  SignatureRequest,
+} from '@civic-widgets/client/petitions';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';

@@ -1,10 +1,10 @@
-import { pollStatus } from '@civic-widgets/client/domain';
 import {
   type ClientError,
   type Poll,
   type PollResults,
   type PollStatus,
   PollsClient,
+  pollStatus,
   type VoteReceipt,
   VoteRequest,
 } from '@civic-widgets/client/polls';

@@ -1,6 +1,6 @@
-import { nextChange } from '@civic-widgets/client/domain';
 import {
   type ClientError,
+  nextChange,
   type OpeningHours,
   type Service,
   type ServiceCategory,
