@@ -15,11 +15,25 @@ function srcToDistPaths() {
   return { name: 'src-to-dist-paths', packageLinkPhase: ({ customElementsManifest }) => walk(customElementsManifest) };
 }
 
+/**
+ * Fields declared in `static properties` come out as `privacy: "public"`, which decorated fields did not: public is
+ * the schema's default, so leave it out and keep "no privacy" meaning public (scripts/api-docs.mjs relies on it).
+ */
+function publicByDefault() {
+  const walk = (node) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    if (node.privacy === 'public') delete node.privacy;
+    Object.values(node).forEach(walk);
+  };
+  return { name: 'public-by-default', packageLinkPhase: ({ customElementsManifest }) => walk(customElementsManifest) };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.examples.ts', 'src/test-support/**'],
   outdir: '.',
   litelement: true,
   packagejson: false,
-  plugins: [srcToDistPaths()],
+  plugins: [srcToDistPaths(), publicByDefault()],
 };

@@ -7,7 +7,6 @@ import {
   stripPageUrl,
 } from '@civic-widgets/client/feedback';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { StringOverrides } from '../i18n/localize.js';
 import { CivicElement } from '../internal/civic-element.js';
 import type { AdapterOptions } from '../internal/client.js';
@@ -93,31 +92,46 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
    */
   declare strings?: StringOverrides<{ feedback: FeedbackStrings; rating: RatingStrings }>;
 
+  static override properties = {
+    topic: { reflect: true },
+    scale: { reflect: true },
+    question: {},
+    preset: { reflect: true },
+    reasons: {},
+    noComment: { type: Boolean, attribute: 'no-comment' },
+    mode: { reflect: true },
+    sample: { type: Number },
+    cooldown: { type: Number },
+    serviceCode: { attribute: 'service-code' },
+    random: { attribute: false },
+    presetTexts: { state: true, attribute: false },
+  };
+
   /** What the feedback is about, e.g. `page:/bins` or `service:parking-permit`. Required. */
-  @property({ reflect: true }) topic?: string;
+  topic?: string;
   /** `thumbs` (default), `stars`, `smileys` (CSAT) or `nps`. */
-  @property({ reflect: true }) scale: RatingScale = 'thumbs';
+  scale: RatingScale = 'thumbs';
   /** The question, instead of the default for the scale. */
-  @property() question?: string;
+  question?: string;
   /** A standard questionnaire item: `a11-satisfaction`, `a11-trust`, `a11-effectiveness`, `a11-ease`, `a11-efficiency`, `a11-equity` or `a11-employee` (US OMB A-11, rated 1-5 stars). */
-  @property({ reflect: true }) preset?: string;
+  preset?: string;
   /** Choices of "What went wrong?", `code=Label|code=Label`; `""` for none. Default: four common reasons. */
-  @property() reasons?: string;
+  reasons?: string;
   /** Leave out the free-text comment. */
-  @property({ type: Boolean, attribute: 'no-comment' }) noComment = false;
+  noComment = false;
   /** `inline` (default) or `button`: a floating button that opens the feedback in a dialog. */
-  @property({ reflect: true }) mode: 'inline' | 'button' = 'inline';
+  mode: 'inline' | 'button' = 'inline';
   /** Share of page views that show the widget, from 0 to 1 (`0.1`: one in ten). Default 1. */
-  @property({ type: Number }) sample = 1;
+  sample = 1;
   /** Days to stay hidden on this browser after feedback on the same topic (kept in `localStorage`); 0 (default) never hides. */
-  @property({ type: Number }) cooldown = 0;
+  cooldown = 0;
   /** Open311 only: the service code feedback is filed under. Required with `adapter="open311"`. */
-  @property({ attribute: 'service-code' }) serviceCode?: string;
+  serviceCode?: string;
   /** The random source of `sample` (tests, or a page's own bucketing). */
-  @property({ attribute: false }) random: () => number = Math.random;
+  random: () => number = Math.random;
 
   /** The preset's texts in the current language once loaded; `null` for an unknown preset. */
-  @state() private presetTexts?: { question: string; hint: string } | null;
+  private presetTexts?: { question: string; hint: string } | null;
   #presetFor = '';
   #presetLoad: Promise<unknown> = Promise.resolve();
   #fieldsLoad: Promise<unknown> = Promise.resolve();

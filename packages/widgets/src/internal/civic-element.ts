@@ -1,7 +1,6 @@
 import type { CivicClient } from '@civic-widgets/client';
 import type { ClientError, ResourceClient } from '@civic-widgets/client/core';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { type Catalogs, LocalizeController, type Sections, type StringOverrides } from '../i18n/localize.js';
 import type { Catalog } from '../i18n/strings.js';
 import { baseStyles } from '../styles/base.styles.js';
@@ -52,29 +51,41 @@ export abstract class CivicElement<
   );
   protected readonly internals: ElementInternals = this.attachInternals();
 
+  static override properties: PropertyDeclarations = {
+    client: { attribute: false },
+    endpoint: { reflect: true },
+    adapter: { reflect: true },
+    strings: { attribute: false },
+    activeClient: { state: true, attribute: false },
+    configProblem: { state: true, attribute: false },
+    loadStatus: { state: true, attribute: false },
+    data: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
+  };
+
   /**
    * A client to use instead of `endpoint` and `adapter` (apps, tests, custom adapters): the widget's resource's
    * client (`PetitionsClient`, ...) or the client of every resource (`CivicClient`).
    */
-  @property({ attribute: false }) client?: Client;
+  client?: Client;
 
   /** Base URL of the Civic Widgets backend, e.g. `https://participate.example.gov/api/v1`. */
-  @property({ reflect: true }) endpoint?: string;
+  endpoint?: string;
 
   /** The backend's kind: `rest` (default, protocol v1), `memory` (demo data, no `endpoint`), `static` (`endpoint` is a JSON file), `hsds` (an Open Referral API) or `open311`. */
-  @property({ reflect: true }) adapter = 'rest';
+  adapter = 'rest';
 
   /** Per-instance text overrides, by section: `{ petition: { consentLabel: '…' } }`. */
-  @property({ attribute: false }) strings?: StringOverrides<S>;
+  strings?: StringOverrides<S>;
 
   /** The client in use, once resolved. */
-  @state() protected activeClient?: Client;
-  @state() protected configProblem?: ConfigProblem;
+  protected activeClient?: Client;
+  protected configProblem?: ConfigProblem;
   /** Where `load()` stands. */
-  @state() protected loadStatus: LoadStatus = 'idle';
+  protected loadStatus: LoadStatus = 'idle';
   /** The last successful `load()` result. */
-  @state() protected data?: Data;
-  @state() protected loadError?: ClientError;
+  protected data?: Data;
+  protected loadError?: ClientError;
 
   #clientRequest = 0;
   #adapterOptionsKey = '';

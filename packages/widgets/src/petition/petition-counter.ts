@@ -1,6 +1,5 @@
 import { type Petition, PetitionsClient } from '@civic-widgets/client/petitions';
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
 import { RefreshController } from '../internal/refresh.js';
 import { type PetitionStrings, petitionCatalog } from './petition.strings.js';
@@ -26,11 +25,16 @@ export class CivicPetitionCounter extends CivicElement<Petition, { petition: Pet
   static override catalogs = { petition: petitionCatalog };
   protected readonly resource = PetitionsClient;
 
+  static override properties = {
+    petitionId: { attribute: 'petition-id', reflect: true },
+    refreshInterval: { attribute: 'refresh-interval', type: Number },
+  };
+
   /** The petition to count, as the backend names it. Required. */
-  @property({ attribute: 'petition-id', reflect: true }) petitionId?: string;
+  petitionId?: string;
 
   /** Seconds between refreshes while the page is visible; 0 turns refreshing off. */
-  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 60;
+  refreshInterval = 60;
 
   protected readonly refresher = new RefreshController(
     this,

@@ -6,7 +6,6 @@ import {
   SignatureRequest,
 } from '@civic-widgets/client/petitions';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
 import {
   errorSummary,
@@ -57,16 +56,23 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
   static override catalogs = { petition: petitionCatalog };
   protected readonly resource = PetitionsClient;
 
+  static override properties = {
+    petitionId: { attribute: 'petition-id', reflect: true },
+    refreshInterval: { attribute: 'refresh-interval', type: Number },
+    shareUrl: { attribute: 'share-url' },
+    shareStatus: { state: true, attribute: false },
+  };
+
   /** The petition to show, as the backend names it. Required. */
-  @property({ attribute: 'petition-id', reflect: true }) petitionId?: string;
+  petitionId?: string;
 
   /** Seconds between count refreshes while the page is visible; 0 turns refreshing off. */
-  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 60;
+  refreshInterval = 60;
 
   /** The link people copy or share after signing. Default: the page's address. */
-  @property({ attribute: 'share-url' }) shareUrl?: string;
+  shareUrl?: string;
 
-  @state() private shareStatus = '';
+  private shareStatus = '';
 
   protected readonly refresher = new RefreshController(
     this,

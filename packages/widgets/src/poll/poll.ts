@@ -9,7 +9,6 @@ import {
   VoteRequest,
 } from '@civic-widgets/client/polls';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
 import { errorSummary, type Field, failureNotice, liveStatus, renderFields } from '../internal/fields.js';
 import { RefreshController } from '../internal/refresh.js';
@@ -60,19 +59,29 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }, Pol
   static override catalogs = { poll: pollCatalog };
   protected readonly resource = PollsClient;
 
+  static override properties = {
+    pollId: { attribute: 'poll-id', reflect: true },
+    refreshInterval: { attribute: 'refresh-interval', type: Number },
+    chosen: { state: true, attribute: false },
+    order: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    asTable: { state: true, attribute: false },
+    ballot: { state: true, attribute: false },
+  };
+
   /** The poll to show, as the backend names it. Required. */
-  @property({ attribute: 'poll-id', reflect: true }) pollId?: string;
+  pollId?: string;
 
   /** Seconds between refreshes of the results shown while the poll is open and the page visible; 0 turns it off. */
-  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 60;
+  refreshInterval = 60;
 
   /** Options ticked in a `multiple` poll (to enforce `maxChoices`). */
-  @state() private chosen: string[] = [];
+  private chosen: string[] = [];
   /** Option ids in the citizen's order of preference, for a `ranked` poll. */
-  @state() private order: string[] = [];
-  @state() private announcement = '';
-  @state() private asTable = false;
-  @state() private ballot: LocalBallot = {};
+  private order: string[] = [];
+  private announcement = '';
+  private asTable = false;
+  private ballot: LocalBallot = {};
   #resultsView?: typeof import('./poll-results-view.js');
   #rankingView?: typeof import('./poll-ranking.js');
   #sent: string[] = [];

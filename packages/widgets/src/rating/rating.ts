@@ -1,6 +1,5 @@
 import type { RATING_RANGE, RatingScale } from '@civic-widgets/client';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { LocalizeController, type StringOverrides } from '../i18n/localize.js';
 import { textReset } from '../styles/text-reset.styles.js';
 import { themed } from '../styles/tokens.js';
@@ -117,26 +116,42 @@ export class CivicRating extends LitElement {
   readonly #internals = this.attachInternals();
   readonly #l10n = new LocalizeController<{ rating: RatingStrings }>(this, { rating: ratingCatalog });
 
-  /** `thumbs` (yes 1 / no 0), `stars` (1-5), `smileys` (1-5, CSAT) or `nps` (0-10). */
-  @property({ reflect: true }) scale: RatingScale = 'stars';
-  /** The chosen value as text (`'4'`), `''` when none. Setting it fires no event. */
-  @property() value = '';
-  /** The value a form reset returns to; `''` for none. */
-  @property({ attribute: 'default-value' }) defaultValue = '';
-  /** The name the value has in the form's `FormData`. */
-  @property({ reflect: true }) name = '';
-  /** A form cannot be submitted while no value is chosen. */
-  @property({ type: Boolean, reflect: true }) required = false;
-  /** No choice can be made, and the value is left out of the form. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-  /** The accessible name of the group, when no `<label for>` or `aria-label` names the element. */
-  @property() label?: string;
-  /** Per-instance text overrides: `{ rating: { yes: 'Useful' } }`. */
-  @property({ attribute: false }) strings?: StringOverrides<{ rating: RatingStrings }>;
+  static override properties = {
+    scale: { reflect: true },
+    value: {},
+    defaultValue: { attribute: 'default-value' },
+    name: { reflect: true },
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    label: {},
+    strings: { attribute: false },
+    formDisabled: { state: true, attribute: false },
+    focusValue: { state: true, attribute: false },
+  };
 
-  @state() private formDisabled = false;
-  @state() private focusValue?: number;
-  @query('input') private proxy!: HTMLInputElement;
+  /** `thumbs` (yes 1 / no 0), `stars` (1-5), `smileys` (1-5, CSAT) or `nps` (0-10). */
+  scale: RatingScale = 'stars';
+  /** The chosen value as text (`'4'`), `''` when none. Setting it fires no event. */
+  value = '';
+  /** The value a form reset returns to; `''` for none. */
+  defaultValue = '';
+  /** The name the value has in the form's `FormData`. */
+  name = '';
+  /** A form cannot be submitted while no value is chosen. */
+  required = false;
+  /** No choice can be made, and the value is left out of the form. */
+  disabled = false;
+  /** The accessible name of the group, when no `<label for>` or `aria-label` names the element. */
+  label?: string;
+  /** Per-instance text overrides: `{ rating: { yes: 'Useful' } }`. */
+  strings?: StringOverrides<{ rating: RatingStrings }>;
+
+  private formDisabled = false;
+  private focusValue?: number;
+  /** The hidden native input whose validity the rating reports. */
+  private get proxy(): HTMLInputElement {
+    return this.renderRoot.querySelector('input')!;
+  }
   #interacted = false;
 
   /** The value as a number; `NaN` when none. */

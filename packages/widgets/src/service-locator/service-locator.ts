@@ -7,7 +7,6 @@ import {
   ServicesClient,
 } from '@civic-widgets/client/services';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../internal/civic-element.js';
 import { externalLink, type Field, liveStatus, pathOf, readFields, renderField } from '../internal/fields.js';
 import { clientErrorMessage, toClientError } from '../internal/messages.js';
@@ -66,35 +65,53 @@ export class CivicServiceLocator extends CivicElement<
   static override catalogs = { serviceLocator: serviceLocatorCatalog };
   protected readonly resource = ServicesClient;
 
+  static override properties = {
+    category: {},
+    radiusKm: { attribute: 'radius-km', type: Number },
+    pageSize: { attribute: 'page-size', type: Number },
+    syncUrl: { attribute: 'sync-url', type: Boolean },
+    mapUrl: { attribute: 'map-url' },
+    jsonLd: { attribute: 'json-ld', type: Boolean },
+    search: { state: true, attribute: false },
+    results: { state: true, attribute: false },
+    total: { state: true, attribute: false },
+    page: { state: true, attribute: false },
+    searching: { state: true, attribute: false },
+    searchError: { state: true, attribute: false },
+    counted: { state: true, attribute: false },
+    geo: { state: true, attribute: false },
+    selected: { state: true, attribute: false },
+  };
+
   /** The category chosen at first, by id. */
-  @property() category = '';
+  category = '';
 
   /** The distance chosen at first, in kilometres (applies when a postcode or location is given). */
-  @property({ attribute: 'radius-km', type: Number }) radiusKm = 5;
+  radiusKm = 5;
 
   /** Services per page; "Show more" adds the next page. */
-  @property({ attribute: 'page-size', type: Number }) pageSize = 10;
+  pageSize = 10;
 
   /** Keep the search in the page's address (`q`, `category`, `postcode`, `radius`, `open`), so it can be shared and the back button works. The device's location is never put there. */
-  @property({ attribute: 'sync-url', type: Boolean }) syncUrl = false;
+  syncUrl = false;
 
   /** A directions link for each service: a URL with `{lat}`, `{lng}` and `{address}`, e.g. `https://www.openstreetmap.org/directions?to={lat},{lng}`. No link without it. */
-  @property({ attribute: 'map-url' }) mapUrl?: string;
+  mapUrl?: string;
 
   /** Add schema.org `GovernmentService` JSON-LD for each listed service to the page (in the element's light DOM). */
-  @property({ attribute: 'json-ld', type: Boolean }) jsonLd = false;
+  jsonLd = false;
 
-  @state() private search?: Search;
-  @state() private results: Service[] = [];
-  @state() private total = 0;
-  @state() private page = 1;
-  @state() private searching = false;
-  @state() private searchError?: ClientError;
+  private search?: Search;
+  private results: Service[] = [];
+  private total = 0;
+  private page = 1;
+  private searching = false;
+  private searchError?: ClientError;
   /** How many matched the last search that answered; announced politely. */
-  @state() private counted?: number;
-  @state() private geo: GeoStatus = 'idle';
+  private counted?: number;
+  private geo: GeoStatus = 'idle';
   /** Index in `results` of the service whose details are shown. */
-  @state() private selected?: number;
+  private selected?: number;
 
   #run = 0;
   #timer?: ReturnType<typeof setTimeout>;

@@ -1,5 +1,4 @@
 import { css, html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
 
 /** The SDK version, kept in step with package.json by the release script. */
 export const VERSION = '0.1.0';
@@ -19,8 +18,12 @@ export class CivicVersion extends LitElement {
     }
   `;
 
+  static override properties = {
+    label: {},
+  };
+
   /** Text before the version number. */
-  @property() label = 'Civic Widgets';
+  label = 'Civic Widgets';
 
   override render() {
     return html`<span part="base">${this.label} ${VERSION}</span>`;
