@@ -104,10 +104,10 @@ export function statusFilterCheck(resource: Resource, path: string, status: stri
 }
 
 /** The statuses the clock decides (docs/protocol.md#behaviour-a-backend-must-share), from `opensAt` and `closesAt`. */
-export function statusByClockCheck(resource: Resource, path: string): Check {
+export function statusByClockCheck(resource: Resource, path: string, title: string): Check {
   return {
     id: `${resource}.status-by-clock`,
-    title: `${resource} past closesAt are closed, and polls before opensAt are upcoming`,
+    title,
     section: 'behaviour-a-backend-must-share',
     mode: 'read',
     resource,

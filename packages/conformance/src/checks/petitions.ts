@@ -10,7 +10,7 @@ const section = 'petitions';
 export const petitionChecks: Check[] = [
   ...listChecks({ resource: 'petitions', path: '/petitions', schema: PetitionList, name: 'PetitionList', section }),
   statusFilterCheck('petitions', '/petitions', 'open'),
-  statusByClockCheck('petitions', '/petitions'),
+  statusByClockCheck('petitions', '/petitions', 'Listed petitions past closesAt are not open'),
   {
     id: 'petitions.item',
     title: 'GET /petitions/{id} answers 200 with a Petition for every listed petition',

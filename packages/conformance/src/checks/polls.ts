@@ -10,7 +10,7 @@ const section = 'polls';
 export const pollChecks: Check[] = [
   ...listChecks({ resource: 'polls', path: '/polls', schema: PollList, name: 'PollList', section }),
   statusFilterCheck('polls', '/polls', 'open'),
-  statusByClockCheck('polls', '/polls'),
+  statusByClockCheck('polls', '/polls', 'Listed polls are upcoming before opensAt, and closed from closesAt'),
   {
     id: 'polls.item',
     title: 'GET /polls/{id} answers 200 with a Poll for every listed poll',
