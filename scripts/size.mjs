@@ -6,19 +6,21 @@ import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dir = 'dist/cdn';
-// Issue 13 sets the floor: petition, poll and service locator 25 500 each, feedback with its rating 27 500, the
-// counter 21 500, the rating 10 500, the client with every resource 11 500, all widgets 40 000. Where a file is not
-// there yet, its budget is what it measures, so that nothing grows unnoticed. Budgets may only go down.
+// Issue 13 sets the targets: petition, poll and service locator 25 500 each, feedback with its rating 27 500, the
+// counter 21 500, the rating 10 500, the client with every resource 11 500, all widgets 40 000. Each budget is what
+// the file measures now (docs/size.md), so that nothing grows unnoticed; they may only go down. One exception, made
+// on purpose: the client alone went up from 12 000 to 12 300 when it was split into a client per resource, which
+// took about 1 000 bytes off every widget.
 const BUDGETS = {
-  'civic-client.js': 12_000,
-  'civic-feedback.js': 29_600,
-  'civic-petition.js': 27_300,
-  'civic-petition-counter.js': 23_600,
-  'civic-poll.js': 27_400,
-  'civic-rating.js': 10_500,
-  'civic-service-locator.js': 28_300,
-  'civic-version.js': 6_400,
-  'civic-widgets.js': 41_500,
+  'civic-client.js': 12_300,
+  'civic-feedback.js': 27_950,
+  'civic-petition.js': 26_150,
+  'civic-petition-counter.js': 21_400,
+  'civic-poll.js': 26_600,
+  'civic-rating.js': 10_200,
+  'civic-service-locator.js': 26_350,
+  'civic-version.js': 6_050,
+  'civic-widgets.js': 40_350,
 };
 
 const gzipSize = (file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
