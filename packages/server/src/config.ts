@@ -4,8 +4,10 @@ import { resolve } from 'node:path';
 export interface Config {
   port: number;
   host: string;
-  /** SQLite database file; `:memory:` for tests. */
+  /** SQLite database file; `:memory:` for tests. Unused when `databaseUrl` is set. */
   dbFile: string;
+  /** A `postgres://` URL: the store is then PostgreSQL instead of SQLite. */
+  databaseUrl?: string;
   /** Origins allowed to call the public API from a browser; `['*']` allows any (only when set explicitly). */
   allowedOrigins: string[];
   /** Bearer token of the admin API; the admin routes do not exist when it is unset. */
@@ -82,17 +84,40 @@ function origins(raw: string | undefined): string[] {
   return list;
 }
 
-function databaseFile(env: Env): string {
+/** `postgres://user:***@host:5432/db`: a URL fit for logs and error messages. */
+export function maskPassword(url: string): string {
+  return url.replace(/^([a-z]+:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+}
+
+/** Which database `DATABASE_URL` (or `CIVIC_DB_FILE`) points at: a SQLite file, or a PostgreSQL URL. */
+function database(env: Env): Pick<Config, 'dbFile' | 'databaseUrl'> {
+  const dbFile = env.CIVIC_DB_FILE?.trim() || './data/civic.sqlite';
   const url = env.DATABASE_URL?.trim();
-  if (url) {
-    if (/^postgres(ql)?:/i.test(url)) {
-      throw new ConfigError('DATABASE_URL: PostgreSQL is not supported yet; use sqlite:<file> or CIVIC_DB_FILE');
-    }
-    const match = url.match(/^(?:sqlite|file):(?:\/\/)?(.+)$/i);
-    if (!match?.[1]) throw new ConfigError(`DATABASE_URL must look like sqlite:./data/civic.sqlite, not "${url}"`);
-    return match[1];
+  if (!url) return { dbFile };
+  if (/^postgres(ql)?:/i.test(url)) return { dbFile, databaseUrl: postgresUrl(url) };
+  const match = url.match(/^(?:sqlite|file):(?:\/\/)?(.+)$/i);
+  if (!match?.[1]) {
+    throw new ConfigError(
+      `DATABASE_URL must look like sqlite:./data/civic.sqlite or postgres://user:password@host:5432/database, not "${maskPassword(url)}"`,
+    );
   }
-  return env.CIVIC_DB_FILE?.trim() || './data/civic.sqlite';
+  return { dbFile: match[1] };
+}
+
+function postgresUrl(url: string): string {
+  const shown = maskPassword(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(`DATABASE_URL "${shown}" is not a valid URL (is the port a number from 1 to 65535?)`);
+  }
+  if (!parsed.hostname) throw new ConfigError(`DATABASE_URL "${shown}" names no host`);
+  if (parsed.port === '0') throw new ConfigError(`DATABASE_URL "${shown}": the port must be from 1 to 65535`);
+  if (!/^\/[^/]+$/.test(parsed.pathname)) {
+    throw new ConfigError(`DATABASE_URL "${shown}" names no database (postgres://user:password@host:5432/database)`);
+  }
+  return url;
 }
 
 function vendorDirs(raw: string | undefined): Record<string, string> | undefined {
@@ -136,7 +161,7 @@ export function readConfig(env: Env = process.env): Config {
   return {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
-    dbFile: databaseFile(env),
+    ...database(env),
     allowedOrigins: origins(env.CIVIC_ALLOWED_ORIGINS),
     adminToken,
     writeLimitPerMinute: integer(env, 'CIVIC_RATE_LIMIT_WRITES', 30, 0, 1_000_000),

@@ -5,16 +5,21 @@
 import { ConfigError, readConfig } from './config.js';
 import { createServer } from './server.js';
 
-let config: ReturnType<typeof readConfig>;
-try {
-  config = readConfig();
-} catch (error) {
+/** A configuration mistake (including a database that cannot be reached at start) stops with EX_CONFIG. */
+function configurationError(error: unknown): never {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`Configuration error: ${error.message}`);
   process.exit(78); // EX_CONFIG
 }
 
-const app = await createServer(config);
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig();
+} catch (error) {
+  configurationError(error);
+}
+
+const app = await createServer(config).catch(configurationError);
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;

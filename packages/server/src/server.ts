@@ -16,6 +16,7 @@ import { deliverQueuedMail } from './mail/outbox.js';
 import { logTransport, type MailTransport } from './mail/transport.js';
 import { adminRoutes } from './routes/admin.js';
 import { confirmationRoutes } from './routes/confirmations.js';
+import { healthRoutes } from './routes/health.js';
 import { feedbackRoutes } from './routes/public-feedback.js';
 import { petitionRoutes } from './routes/public-petitions.js';
 import { pollRoutes } from './routes/public-polls.js';
@@ -61,7 +62,7 @@ function toHttpProblem(error: FastifyError): HttpProblem | undefined {
 export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const { store: givenStore, now = () => new Date(), mail, logger, logStream, ...overrides } = options;
   const config = defaultConfig(overrides);
-  const store = givenStore ?? (await openStore(config.dbFile));
+  const store = givenStore ?? (await openStore(config.databaseUrl ?? config.dbFile));
 
   const app = Fastify({
     logger:
@@ -188,6 +189,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     },
     { prefix: API },
   );
+
+  await app.register((scope) => healthRoutes(scope, store));
 
   if (config.cdnDir) {
     await app.register(fastifyStatic, {

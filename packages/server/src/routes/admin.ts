@@ -213,7 +213,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
     const id = pathId(request, 'Service');
     await ctx.db.transaction().execute(async (trx) => {
       if (!(await getService(trx, id))) throw notFound('Service');
-      await searchIndex.remove(trx, id);
+      await searchIndex(trx).remove(trx, id);
       await trx.deleteFrom('service_categories').where('service_id', '=', id).execute();
       await trx.deleteFrom('services').where('id', '=', id).execute();
       await audit(trx, 'service.delete', `service:${id}`, {}, now());
