@@ -34,21 +34,25 @@ describe(`crash safety of the real server (${testEngine})`, () => {
     const acknowledged = new Map<string, string>();
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       const { child, base } = await start();
-      // Eight submissions in flight at a time, until the kill lands at a random moment mid-stream.
+      // Eight submissions in flight at a time, until the kill lands at a random moment mid-stream: after a random
+      // number of acknowledgements (the machine's speed does not matter), plus a random few milliseconds.
       let killed = false;
-      const killAfter = 150 + Math.floor(Math.random() * 250);
-      setTimeout(() => {
+      let acknowledgedNow = 0;
+      const killAt = 3 + Math.floor(Math.random() * 8);
+      const kill = () => {
         killed = true;
         child.kill('SIGKILL');
-      }, killAfter);
+      };
       await Promise.all(
         Array.from({ length: 8 }, async () => {
           while (!killed) {
             const key = randomUUID();
             try {
               const response = await submit(base, key);
-              if (response.status === 201)
+              if (response.status === 201) {
                 acknowledged.set(key, ((await response.json()) as { receiptId: string }).receiptId);
+                if (++acknowledgedNow === killAt) setTimeout(kill, Math.random() * 30);
+              }
             } catch {
               // The connection died with the server: this submission was never acknowledged.
             }

@@ -6,10 +6,13 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { type Config, defaultConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { openStore, type Store } from './db/database.js';
+import { exclusively } from './db/locks.js';
+import { sharedSecret } from './db/secrets.js';
 import { clientKeyer } from './http/client-key.js';
 import { requireJson } from './http/json-only.js';
 import { requireAllowedOrigin } from './http/origin.js';
 import { HttpProblem, sendProblem } from './http/problems.js';
+import { databaseRateLimitStore } from './http/rate-limit-store.js';
 import { checkResponses } from './http/response-check.js';
 import { storageUnavailable } from './http/storage-errors.js';
 import { deliverQueuedMail } from './mail/outbox.js';
@@ -151,10 +154,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
         maxAge: 600,
       });
       if (config.writeLimitPerMinute > 0 || config.readLimitPerMinute > 0) {
-        const keyer = clientKeyer(undefined, now);
+        // Instances sharing a PostgreSQL database share the windows and the secret of the keys.
+        const shared = store.dialect === 'postgres';
+        const keyer = clientKeyer(shared ? await sharedSecret(store.db, 'rate-limit-keys') : undefined, now);
         const unlimited = Number.MAX_SAFE_INTEGER;
         await api.register(rateLimit, {
           timeWindow: 60_000,
+          ...(shared ? { store: databaseRateLimitStore(store.db) } : {}),
           max: (request) =>
             request.method === 'GET' ? config.readLimitPerMinute || unlimited : config.writeLimitPerMinute || unlimited,
           // Administrators authenticate with a long token; bulk edits should not trip the residents' limit.
@@ -207,14 +213,16 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     }
   }
 
-  if (config.seed === 'demo') await seedDemo(store.db, now());
+  // Instances starting together on an empty database: one seeds, the others then find the data there.
+  if (config.seed === 'demo') await exclusively(store.db, 'civic-seed', () => seedDemo(store.db, now()));
   // Mail queued before a crash or while the mail relay was down.
   await ctx.deliverMail();
 
   // Retention runs at start and then daily; the timer never keeps the process alive on its own.
+  // One instance at a time: the others skip the run that one is doing.
   const retain = () =>
-    applyRetention(store.db, config, now()).then(
-      (report) => app.log.info({ retention: report }, 'retention applied'),
+    exclusively(store.db, 'civic-retention', () => applyRetention(store.db, config, now()), { wait: false }).then(
+      (report) => report && app.log.info({ retention: report }, 'retention applied'),
       (error: unknown) => app.log.error({ err: error }, 'retention failed'),
     );
   await retain();

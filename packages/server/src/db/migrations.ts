@@ -235,6 +235,26 @@ const unsentMail: Migration = {
   },
 };
 
+/**
+ * What several instances must share: rate-limit windows (a client's 31st write in a minute is refused by
+ * whichever instance it reaches) and secrets such as the one that turns addresses into rate-limit keys.
+ */
+const sharedState: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('rate_limits')
+      .addColumn('key', 'varchar(200)', (c) => c.primaryKey())
+      .addColumn('window_start', 'bigint', (c) => c.notNull())
+      .addColumn('hits', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('server_secrets')
+      .addColumn('name', 'varchar(100)', (c) => c.primaryKey())
+      .addColumn('value', 'varchar(200)', (c) => c.notNull())
+      .execute();
+  },
+};
+
 function migrator(db: AnyDb, dialect: Dialect): Migrator {
   const migrations: Record<string, Migration> = {
     '0001-initial': initial(dialect),
@@ -242,6 +262,7 @@ function migrator(db: AnyDb, dialect: Dialect): Migrator {
     '0003-covering-geo-index': geoIndex,
     '0004-feedback-fields': feedbackFields,
     '0005-unsent-mail': unsentMail,
+    '0006-shared-state': sharedState,
   };
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }

@@ -41,8 +41,9 @@ export async function openPostgres(url: string): Promise<Kysely<Database>> {
   // No acquisition timeout: a burst of requests queues for the pool's connections rather than failing. While
   // PostgreSQL is down, connecting fails at once (connection refused) and requests get a 503.
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
-  // An idle connection dies when PostgreSQL restarts; the pool replaces it on the next query. Without a listener
-  // the error would end the process.
+  // A connection dies when PostgreSQL restarts: the query on it fails (a 503) and the pool drops it and opens
+  // new ones. Its error event, idle or not, must not end the process.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -164,6 +164,19 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/** One client's current rate-limit window; `window_start` in milliseconds since the epoch. */
+export interface RateLimitTable {
+  key: string;
+  window_start: number | string;
+  hits: number;
+}
+
+/** Random values every instance must agree on, made by the first instance that needs them. */
+export interface ServerSecretTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
   petitions: PetitionTable;
   signatures: SignatureTable;
@@ -179,4 +192,6 @@ export interface Database {
   idempotency_keys: IdempotencyTable;
   audit_log: AuditTable;
   outbox: OutboxTable;
+  rate_limits: RateLimitTable;
+  server_secrets: ServerSecretTable;
 }

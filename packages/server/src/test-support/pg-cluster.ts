@@ -12,8 +12,10 @@ export interface Cluster {
   /** Superuser URL of the `postgres` database, to create test databases from. */
   url: string;
   port: number;
-  /** Stops PostgreSQL at once (connections see it go, as in a crash) and starts it again on the same port. */
-  restart(): void;
+  /** Stops PostgreSQL at once: connections see it go, as in a crash. */
+  halt(): void;
+  /** Starts it again, on the same port. */
+  resume(): void;
   stop(): void;
 }
 
@@ -77,10 +79,8 @@ export async function startCluster({ durable = false } = {}): Promise<Cluster> {
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
-    restart() {
-      stopNow();
-      start();
-    },
+    halt: stopNow,
+    resume: start,
     stop() {
       if (stopped) return;
       stopped = true;
