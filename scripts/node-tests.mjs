@@ -1,7 +1,7 @@
 // Runs the Node test files (the server's, and the `*.node.test.ts` ones) with Node's own runner through tsx.
 // Node 20's runner takes no glob, so the files are listed here. The `development` condition resolves our own
 // packages to their TypeScript sources, as the browser tests and `npm start` do: nothing needs building first.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
@@ -31,26 +31,46 @@ const nodeTest = (testFiles) => [
   ...process.argv.slice(2),
   ...testFiles,
 ];
-const sqlite = spawnSync(process.execPath, nodeTest(files), { stdio: 'inherit' });
+/** Runs one pass, echoing its output; its exit status, counts (from the spec reporter's summary) and time. */
+function pass(name, args, env = process.env) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('close', (status) => {
+      const count = (word) => Number(output.match(new RegExp(`^\\S* ?${word} (\\d+)$`, 'm'))?.[1] ?? 0);
+      resolve({ name, status, passed: count('pass'), failed: count('fail'), seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+const passes = [await pass('sqlite', nodeTest(files))];
 // The server suite again on PostgreSQL (the harness reads CIVIC_TEST_ENGINE), on one throwaway cluster for the
 // whole pass. The browser end-to-end files start their own SQLite server: once is enough.
 const serverFiles = files.filter((f) => f.startsWith(join('packages', 'server')) && !f.includes(`${sep}e2e${sep}`));
-let postgres = { status: 0 };
 if (process.env.CIVIC_TEST_PG === '0') {
   console.log('PostgreSQL pass skipped (CIVIC_TEST_PG=0): the server suite ran on SQLite only.');
 } else {
   console.log('\n== the server suite on PostgreSQL');
-  postgres = spawnSync(
-    process.execPath,
-    [
-      '--conditions=development',
-      '--import',
-      'tsx',
-      'packages/server/src/test-support/with-test-cluster.ts',
-      process.execPath,
-      ...nodeTest(serverFiles),
-    ],
-    { stdio: 'inherit', env: { ...process.env, CIVIC_TEST_ENGINE: 'postgres' } },
+  const withCluster = [
+    '--conditions=development',
+    '--import',
+    'tsx',
+    'packages/server/src/test-support/with-test-cluster.ts',
+  ];
+  passes.push(
+    await pass('postgres', [...withCluster, process.execPath, ...nodeTest(serverFiles)], {
+      ...process.env,
+      CIVIC_TEST_ENGINE: 'postgres',
+    }),
   );
 }
-process.exit((sqlite.status ?? 1) || (postgres.status ?? 1));
+for (const p of passes)
+  console.log(`node (${p.name}): ${p.passed} passed, ${p.failed} failed in ${p.seconds.toFixed(0)} s`);
+const failed = passes.reduce((n, p) => n + p.failed + (p.status !== 0 && p.failed === 0 ? 1 : 0), 0);
+console.log(`node: ${passes.reduce((n, p) => n + p.passed, 0)} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -20,6 +20,12 @@ export interface Config {
   feedbackRetentionDays: number;
   /** Signers' personal data is erased this many days after their petition closed. */
   signatureRetentionDays: number;
+  /** `smtp://` or `smtps://user:pass@host:port`: mail goes out through this relay (with `mailFrom`). */
+  smtpUrl?: string;
+  /** The From address of the server's mail. */
+  mailFrom?: string;
+  /** Mails per second at most, per instance. */
+  mailRate: number;
   /** The address residents reach the server at, for links in emails. */
   publicUrl: string;
   /** Fastify's `trustProxy`: false, true, a hop count or a list of proxy addresses. */
@@ -144,6 +150,25 @@ function trustProxy(raw: string | undefined): boolean | number | string {
   throw new ConfigError(`CIVIC_TRUST_PROXY must be true, false, a hop count or proxy addresses, not "${value}"`);
 }
 
+function mail(env: Env): Pick<Config, 'smtpUrl' | 'mailFrom'> {
+  const smtpUrl = env.CIVIC_SMTP_URL?.trim() || undefined;
+  const mailFrom = env.CIVIC_MAIL_FROM?.trim() || undefined;
+  if (!smtpUrl && !mailFrom) return {};
+  if (!smtpUrl)
+    throw new ConfigError('CIVIC_SMTP_URL must be set with CIVIC_MAIL_FROM (smtp://user:password@relay:587)');
+  if (!/^smtps?:\/\/[^\s/]+/i.test(smtpUrl)) {
+    throw new ConfigError(
+      `CIVIC_SMTP_URL must look like smtp://user:password@relay:587 or smtps://..., not "${maskPassword(smtpUrl)}"`,
+    );
+  }
+  if (!mailFrom || !/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(mailFrom)) {
+    throw new ConfigError(
+      `CIVIC_MAIL_FROM must be an address like petitions@council.example or "Council <petitions@council.example>"`,
+    );
+  }
+  return { smtpUrl, mailFrom };
+}
+
 /** Reads the configuration from environment variables (docs/server.md has the table). */
 export function readConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 8080, 0, 65_535);
@@ -169,6 +194,8 @@ export function readConfig(env: Env = process.env): Config {
     feedbackRetentionDays: integer(env, 'CIVIC_RETENTION_FEEDBACK_DAYS', 730, 1, 36_500),
     signatureRetentionDays: integer(env, 'CIVIC_RETENTION_SIGNATURES_DAYS', 365, 1, 36_500),
     publicUrl,
+    ...mail(env),
+    mailRate: integer(env, 'CIVIC_MAIL_RATE', 10, 1, 10_000),
     trustProxy: trustProxy(env.CIVIC_TRUST_PROXY),
     seed,
     cdnDir: dir('CIVIC_CDN_DIR'),

@@ -15,7 +15,8 @@ import { HttpProblem, sendProblem } from './http/problems.js';
 import { databaseRateLimitStore } from './http/rate-limit-store.js';
 import { checkResponses } from './http/response-check.js';
 import { storageUnavailable } from './http/storage-errors.js';
-import { deliverQueuedMail } from './mail/outbox.js';
+import { mailDelivery } from './mail/outbox.js';
+import { smtpTransport } from './mail/smtp.js';
 import { logTransport, type MailTransport } from './mail/transport.js';
 import { adminRoutes } from './routes/admin.js';
 import { confirmationRoutes } from './routes/confirmations.js';
@@ -32,7 +33,12 @@ export interface ServerOptions extends Partial<Config> {
   store?: Store;
   /** Clock, for tests of poll windows and opening hours. */
   now?: () => Date;
+  /** How mail leaves; default: SMTP when `smtpUrl` and `mailFrom` are set, else the log. */
   mail?: MailTransport;
+  /** The wait after a relay's first temporary refusal, doubled each time (default 30 s; short in tests). */
+  mailRetryBaseMs?: number;
+  /** How often queued mail is looked for, besides after each commit that queues some (default 5 s). */
+  mailPollMs?: number;
   /** `false` silences the log; default: pino at `logLevel`, without addresses. */
   logger?: boolean;
   /** Where log lines go (default: stdout); tests read it to check what is logged. */
@@ -63,7 +69,16 @@ function toHttpProblem(error: FastifyError): HttpProblem | undefined {
  * CDN files and demo when their directories are given. Opens (and migrates, and seeds if asked) the database.
  */
 export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
-  const { store: givenStore, now = () => new Date(), mail, logger, logStream, ...overrides } = options;
+  const {
+    store: givenStore,
+    now = () => new Date(),
+    mail,
+    mailRetryBaseMs,
+    mailPollMs = 5_000,
+    logger,
+    logStream,
+    ...overrides
+  } = options;
   const config = defaultConfig(overrides);
   const store = givenStore ?? (await openStore(config.databaseUrl ?? config.dbFile));
 
@@ -125,19 +140,16 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     contentSecurityPolicy: false,
   });
 
-  const transport = mail ?? logTransport((message) => app.log.info(message));
-  const ctx: AppContext = {
-    db: store.db,
-    config,
+  const smtp = !mail && config.smtpUrl && config.mailFrom ? smtpTransport(config.smtpUrl, config.mailFrom) : undefined;
+  const transport = mail ?? smtp ?? logTransport((message) => app.log.info(message));
+  const delivery = mailDelivery(store.db, transport, {
     now,
-    deliverMail: async () => {
-      try {
-        await deliverQueuedMail(store.db, transport, now, (message, err) => app.log.warn({ err }, message));
-      } catch (err) {
-        app.log.warn({ err }, 'mail delivery failed; the mail stays queued');
-      }
-    },
-  };
+    warn: (message, err) => app.log.warn({ err }, message),
+    rate: config.mailRate,
+    retryBaseMs: mailRetryBaseMs,
+    pollMs: mailPollMs,
+  });
+  const ctx: AppContext = { db: store.db, config, now, deliverMail: delivery.run };
 
   await app.register(
     async (api) => {
@@ -227,8 +239,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     );
   await retain();
   const daily = setInterval(retain, 86_400_000).unref();
+  // Fastify has drained the requests in flight when onClose runs: then mail stops, then the pool closes.
   app.addHook('onClose', async () => {
     clearInterval(daily);
+    await delivery.stop();
+    smtp?.close();
     if (!givenStore) await store.close();
   });
   return app;

@@ -255,6 +255,23 @@ const sharedState: Migration = {
   },
 };
 
+/**
+ * Mail that arrives: an HTML alternative, and what the outbox needs to retry a relay's temporary refusals with
+ * backoff and to set aside (with the reason, for administrators) what a relay refuses for good.
+ */
+const mailDelivery: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('outbox').addColumn('html', 'text').execute();
+    await db.schema
+      .alterTable('outbox')
+      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.alterTable('outbox').addColumn('next_attempt_at', 'varchar(40)').execute();
+    await db.schema.alterTable('outbox').addColumn('failed_at', 'varchar(40)').execute();
+    await db.schema.alterTable('outbox').addColumn('failure', 'text').execute();
+  },
+};
+
 function migrator(db: AnyDb, dialect: Dialect): Migrator {
   const migrations: Record<string, Migration> = {
     '0001-initial': initial(dialect),
@@ -263,6 +280,7 @@ function migrator(db: AnyDb, dialect: Dialect): Migrator {
     '0004-feedback-fields': feedbackFields,
     '0005-unsent-mail': unsentMail,
     '0006-shared-state': sharedState,
+    '0007-mail-delivery': mailDelivery,
   };
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }

@@ -160,8 +160,19 @@ export interface OutboxTable {
   to_address: string;
   subject: string;
   text: string;
+  /** The HTML alternative of `text`. */
+  html: string | null;
   created_at: string;
+  /** Set when a delivery claims the mail; cleared again if the relay refuses it for now. */
   sent_at: string | null;
+  /** Deliveries the relay refused for now (4xx, unreachable). */
+  attempts: Generated<number>;
+  /** Not before this time: the backoff after a temporary refusal. */
+  next_attempt_at: string | null;
+  /** Set when the relay refused the mail for good (5xx, bad address): never tried again. */
+  failed_at: string | null;
+  /** The relay's answer for the last refusal. */
+  failure: string | null;
 }
 
 /** One client's current rate-limit window; `window_start` in milliseconds since the epoch. */
