@@ -20,7 +20,7 @@ export interface Cluster {
 }
 
 /** The newest installed server's binaries, or `CIVIC_PG_BIN`. */
-function binDir(): string {
+export function binDir(): string {
   if (process.env.CIVIC_PG_BIN) return process.env.CIVIC_PG_BIN;
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
