@@ -56,8 +56,9 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
   });
   let output = '';
   const base = await new Promise<string>((resolve, reject) => {
-    // Generous: on a busy 2-core CI machine tsx alone can take seconds.
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+    // Generous: three instances starting at once on a busy 2-core machine each load tsx, migrate and seed; at a
+    // load average of 30 (five engineers' suites on two cores) that took over 90 s.
+    const timer = setTimeout(() => reject(new Error(`server did not start in 180 s:\n${output}`)), 180_000);
     child.stdout?.on('data', (chunk) => {
       output += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(output);
