@@ -1,7 +1,9 @@
 // `npm run bench:server`: drives the real server (packages/server/src/main.ts, a child process) over loopback
 // with autocannon at fixed rates, next to a bare Fastify route in its own process, and prints requests per
-// second and p50/p99 latency. Not part of `npm test`; figures go in docs/performance.md.
-// Options: BENCH_SECONDS (default 10), BENCH_SERVICES (default 10000).
+// second and p50/p99 latency: on SQLite, then with the same load on PostgreSQL (a throwaway cluster with durable
+// commits, fsync and synchronous_commit=on), one instance and then two. Not part of `npm test`; figures go in
+// docs/performance.md. Options: BENCH_SECONDS (default 10), BENCH_SERVICES (default 10000), BENCH_PG=0 to skip
+// PostgreSQL.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { openStore } from '../packages/server/src/db/database.ts';
 import { seedDemo, seedServices } from '../packages/server/src/seed/demo.ts';
+import { createDatabase, startCluster } from '../packages/server/src/test-support/pg-cluster.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000);
@@ -49,7 +52,9 @@ function start(args, env = {}) {
  * percentiles computed from every response time.
  */
 async function run(title, options, rate) {
-  const slices = rate ? 10 : 1;
+  // Several targets (instances behind a balancer) share the load: slice i goes to target i modulo their number.
+  const targets = Array.isArray(options) ? options : [options];
+  const slices = rate ? 10 : targets.length;
   const times = [];
   let ok = 0;
   let failed = 0;
@@ -63,9 +68,9 @@ async function run(title, options, rate) {
               const instance = autocannon(
                 {
                   duration: SECONDS,
-                  connections: rate ? 4 : 32,
+                  connections: rate ? 4 : 32 / slices,
                   ...(rate ? { overallRate: rate / slices, ignoreCoordinatedOmission: true } : {}),
-                  ...options,
+                  ...targets[i % targets.length],
                 },
                 (error, result) => (error ? reject(error) : resolve(result)),
               );
@@ -116,39 +121,56 @@ const signatures = (base) => ({
 const dir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
 const dbFile = join(dir, 'bench.sqlite');
 const children = [];
-// Ctrl-C must not leave the two servers running.
+let cluster;
+// Ctrl-C must not leave the servers (or PostgreSQL) running.
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     for (const child of children) child.kill('SIGTERM');
+    cluster?.stop();
     process.exit(130);
   });
 }
-try {
-  console.log(`Seeding ${SERVICES} services into ${dbFile} ...`);
-  const store = await openStore(dbFile);
+
+async function seed(location) {
+  console.log(`Seeding ${SERVICES} services into ${location} ...`);
+  const store = await openStore(location);
   await seedDemo(store.db, new Date());
   await seedServices(store.db, Math.max(0, SERVICES - 240), new Date(), 7);
   await store.close();
+}
 
-  console.log(`${cpus().length} CPUs (${cpus()[0]?.model}), Node ${process.version}, ${SECONDS} s per run\n`);
-  const bare = await start(['--input-type=module', '-e', BARE]);
-  children.push(bare.child);
+const startServer = async (env) => {
   const server = await start(['--conditions=development', '--import', 'tsx', 'src/main.ts'], {
     PORT: '0',
-    CIVIC_DB_FILE: dbFile,
     CIVIC_RATE_LIMIT_WRITES: '0',
     CIVIC_RATE_LIMIT_READS: '0',
     LOG_LEVEL: 'warn',
+    ...env,
   });
   children.push(server.child);
-
-  // Both servers run a few seconds first, so that the figures are of JIT-compiled code, not start-up.
+  // A few seconds first, so that the figures are of JIT-compiled code, not start-up.
   await new Promise((resolve) => autocannon({ ...signatures(server.base), duration: 3, connections: 8 }, resolve));
+  return server;
+};
+
+/** The signature load both engines get: flat out, then at 400/s. */
+async function signatureRuns(engine, servers) {
+  const targets = servers.map((server) => signatures(server.base));
+  const rows = [await run(`${engine}: POST signature, 32 connections flat out`, targets)];
+  rows.push(await run(`${engine}: POST signature`, targets, 400));
+  return rows;
+}
+
+try {
+  await seed(dbFile);
+  console.log(`${cpus().length} CPUs (${cpus()[0]?.model}), Node ${process.version}, ${SECONDS} s per run\n`);
+  const bare = await start(['--input-type=module', '-e', BARE]);
+  children.push(bare.child);
+  const server = await startServer({ CIVIC_DB_FILE: dbFile });
   await new Promise((resolve) => autocannon({ url: `${bare.base}/hello`, duration: 2, connections: 8 }, resolve));
   await run('bare Fastify GET /hello', { url: `${bare.base}/hello` }, 500);
   await run('bare Fastify POST /echo', { ...signatures(bare.base), url: `${bare.base}/echo` }, 400);
-  await run('POST signature (synchronous=FULL)', signatures(server.base), 400);
-  await run('POST signature, 32 connections flat out', signatures(server.base));
+  const summary = await signatureRuns('SQLite (synchronous=FULL)', [server]);
   await run('GET /petitions/{id}', { url: `${server.base}/api/v1/petitions/safer-crossings` }, 400);
   await run('GET /polls/{id}/results', { url: `${server.base}/api/v1/polls/budget-priorities/results` }, 400);
   await run(
@@ -173,8 +195,29 @@ try {
     },
     100,
   );
+  server.child.kill('SIGTERM');
+
+  if (process.env.BENCH_PG !== '0') {
+    cluster = await startCluster({ durable: true });
+    const database = await createDatabase(cluster.url);
+    await seed(database.url);
+    const one = await startServer({ DATABASE_URL: database.url });
+    summary.push(...(await signatureRuns('PostgreSQL, 1 instance (synchronous_commit=on)', [one])));
+    await run(
+      `PostgreSQL: GET /services text "food" (${SERVICES})`,
+      { url: `${one.base}/api/v1/services?q=food` },
+      100,
+    );
+    const two = await startServer({ DATABASE_URL: database.url });
+    summary.push(...(await signatureRuns('PostgreSQL, 2 instances (synchronous_commit=on)', [one, two])));
+  }
+  console.log('\nSignatures, side by side:');
+  for (const row of summary) {
+    console.log(`| ${row.title} | ${row.rate} | ${row.okPerSecond} | ${row.p50} | ${row.p99} | ${row.failed} |`);
+  }
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));
+  cluster?.stop();
   rmSync(dir, { recursive: true, force: true });
 }

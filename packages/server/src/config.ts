@@ -4,8 +4,10 @@ import { resolve } from 'node:path';
 export interface Config {
   port: number;
   host: string;
-  /** SQLite database file; `:memory:` for tests. */
+  /** SQLite database file; `:memory:` for tests. Unused when `databaseUrl` is set. */
   dbFile: string;
+  /** A `postgres://` URL: the store is then PostgreSQL instead of SQLite. */
+  databaseUrl?: string;
   /** Origins allowed to call the public API from a browser; `['*']` allows any (only when set explicitly). */
   allowedOrigins: string[];
   /** Bearer token of the admin API; the admin routes do not exist when it is unset. */
@@ -18,6 +20,12 @@ export interface Config {
   feedbackRetentionDays: number;
   /** Signers' personal data is erased this many days after their petition closed. */
   signatureRetentionDays: number;
+  /** `smtp://` or `smtps://user:pass@host:port`: mail goes out through this relay (with `mailFrom`). */
+  smtpUrl?: string;
+  /** The From address of the server's mail. */
+  mailFrom?: string;
+  /** Mails per second at most, per instance. */
+  mailRate: number;
   /** The address residents reach the server at, for links in emails. */
   publicUrl: string;
   /** Fastify's `trustProxy`: false, true, a hop count or a list of proxy addresses. */
@@ -82,17 +90,40 @@ function origins(raw: string | undefined): string[] {
   return list;
 }
 
-function databaseFile(env: Env): string {
+/** `postgres://user:***@host:5432/db`: a URL fit for logs and error messages. */
+export function maskPassword(url: string): string {
+  return url.replace(/^([a-z]+:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+}
+
+/** Which database `DATABASE_URL` (or `CIVIC_DB_FILE`) points at: a SQLite file, or a PostgreSQL URL. */
+function database(env: Env): Pick<Config, 'dbFile' | 'databaseUrl'> {
+  const dbFile = env.CIVIC_DB_FILE?.trim() || './data/civic.sqlite';
   const url = env.DATABASE_URL?.trim();
-  if (url) {
-    if (/^postgres(ql)?:/i.test(url)) {
-      throw new ConfigError('DATABASE_URL: PostgreSQL is not supported yet; use sqlite:<file> or CIVIC_DB_FILE');
-    }
-    const match = url.match(/^(?:sqlite|file):(?:\/\/)?(.+)$/i);
-    if (!match?.[1]) throw new ConfigError(`DATABASE_URL must look like sqlite:./data/civic.sqlite, not "${url}"`);
-    return match[1];
+  if (!url) return { dbFile };
+  if (/^postgres(ql)?:/i.test(url)) return { dbFile, databaseUrl: postgresUrl(url) };
+  const match = url.match(/^(?:sqlite|file):(?:\/\/)?(.+)$/i);
+  if (!match?.[1]) {
+    throw new ConfigError(
+      `DATABASE_URL must look like sqlite:./data/civic.sqlite or postgres://user:password@host:5432/database, not "${maskPassword(url)}"`,
+    );
   }
-  return env.CIVIC_DB_FILE?.trim() || './data/civic.sqlite';
+  return { dbFile: match[1] };
+}
+
+function postgresUrl(url: string): string {
+  const shown = maskPassword(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(`DATABASE_URL "${shown}" is not a valid URL (is the port a number from 1 to 65535?)`);
+  }
+  if (!parsed.hostname) throw new ConfigError(`DATABASE_URL "${shown}" names no host`);
+  if (parsed.port === '0') throw new ConfigError(`DATABASE_URL "${shown}": the port must be from 1 to 65535`);
+  if (!/^\/[^/]+$/.test(parsed.pathname)) {
+    throw new ConfigError(`DATABASE_URL "${shown}" names no database (postgres://user:password@host:5432/database)`);
+  }
+  return url;
 }
 
 function vendorDirs(raw: string | undefined): Record<string, string> | undefined {
@@ -119,6 +150,25 @@ function trustProxy(raw: string | undefined): boolean | number | string {
   throw new ConfigError(`CIVIC_TRUST_PROXY must be true, false, a hop count or proxy addresses, not "${value}"`);
 }
 
+function mail(env: Env): Pick<Config, 'smtpUrl' | 'mailFrom'> {
+  const smtpUrl = env.CIVIC_SMTP_URL?.trim() || undefined;
+  const mailFrom = env.CIVIC_MAIL_FROM?.trim() || undefined;
+  if (!smtpUrl && !mailFrom) return {};
+  if (!smtpUrl)
+    throw new ConfigError('CIVIC_SMTP_URL must be set with CIVIC_MAIL_FROM (smtp://user:password@relay:587)');
+  if (!/^smtps?:\/\/[^\s/]+/i.test(smtpUrl)) {
+    throw new ConfigError(
+      `CIVIC_SMTP_URL must look like smtp://user:password@relay:587 or smtps://..., not "${maskPassword(smtpUrl)}"`,
+    );
+  }
+  if (!mailFrom || !/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(mailFrom)) {
+    throw new ConfigError(
+      `CIVIC_MAIL_FROM must be an address like petitions@council.example or "Council <petitions@council.example>"`,
+    );
+  }
+  return { smtpUrl, mailFrom };
+}
+
 /** Reads the configuration from environment variables (docs/server.md has the table). */
 export function readConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 8080, 0, 65_535);
@@ -136,7 +186,7 @@ export function readConfig(env: Env = process.env): Config {
   return {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
-    dbFile: databaseFile(env),
+    ...database(env),
     allowedOrigins: origins(env.CIVIC_ALLOWED_ORIGINS),
     adminToken,
     writeLimitPerMinute: integer(env, 'CIVIC_RATE_LIMIT_WRITES', 30, 0, 1_000_000),
@@ -144,6 +194,8 @@ export function readConfig(env: Env = process.env): Config {
     feedbackRetentionDays: integer(env, 'CIVIC_RETENTION_FEEDBACK_DAYS', 730, 1, 36_500),
     signatureRetentionDays: integer(env, 'CIVIC_RETENTION_SIGNATURES_DAYS', 365, 1, 36_500),
     publicUrl,
+    ...mail(env),
+    mailRate: integer(env, 'CIVIC_MAIL_RATE', 10, 1, 10_000),
     trustProxy: trustProxy(env.CIVIC_TRUST_PROXY),
     seed,
     cdnDir: dir('CIVIC_CDN_DIR'),

@@ -1,55 +1,13 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { openStore, type Store } from './db/database.js';
+import { testEngine } from './test-support/engine.js';
+import { exited, runUntilExit, type SharedDatabase, sharedDatabase, startInstance } from './test-support/instances.js';
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 /** SIGKILLs under load: 10 in `npm test`, 50 in `npm run test:nightly` (CIVIC_NIGHTLY=1). */
 const CYCLES = process.env.CIVIC_NIGHTLY ? 50 : 10;
-
-/** Starts the real server as a child process on a free port and waits for its "listening" line. */
-async function start(dbFile: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', MAIN], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      CIVIC_DB_FILE: dbFile,
-      CIVIC_SEED: 'demo',
-      CIVIC_RATE_LIMIT_WRITES: '0',
-      CIVIC_RATE_LIMIT_READS: '0',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    child.stdout?.on('data', (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return { child, base };
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
-    else child.on('exit', (code) => resolve(code));
-  });
 
 function submit(base: string, key: string) {
   return fetch(`${base}/api/v1/feedback`, {
@@ -59,30 +17,42 @@ function submit(base: string, key: string) {
   });
 }
 
-describe('crash safety of the real server', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'civic-crash-'));
-  const dbFile = join(dir, 'civic.sqlite');
-  after(() => rmSync(dir, { recursive: true, force: true }));
+describe(`crash safety of the real server (${testEngine})`, () => {
+  let database: SharedDatabase;
+  /** A connection of the test's own, to read what the servers stored. */
+  let store: Store;
+  const start = () => startInstance(database.env);
+  before(async () => {
+    database = await sharedDatabase();
+  });
+  after(async () => {
+    await store?.close();
+    await database.drop();
+  });
 
   it(`keeps every acknowledged submission exactly once across ${CYCLES} SIGKILLs`, async () => {
     const acknowledged = new Map<string, string>();
     for (let cycle = 0; cycle < CYCLES; cycle++) {
-      const { child, base } = await start(dbFile);
-      // Eight submissions in flight at a time, until the kill lands at a random moment mid-stream.
+      const { child, base } = await start();
+      // Eight submissions in flight at a time, until the kill lands at a random moment mid-stream: after a random
+      // number of acknowledgements (the machine's speed does not matter), plus a random few milliseconds.
       let killed = false;
-      const killAfter = 150 + Math.floor(Math.random() * 250);
-      setTimeout(() => {
+      let acknowledgedNow = 0;
+      const killAt = 3 + Math.floor(Math.random() * 8);
+      const kill = () => {
         killed = true;
         child.kill('SIGKILL');
-      }, killAfter);
+      };
       await Promise.all(
         Array.from({ length: 8 }, async () => {
           while (!killed) {
             const key = randomUUID();
             try {
               const response = await submit(base, key);
-              if (response.status === 201)
+              if (response.status === 201) {
                 acknowledged.set(key, ((await response.json()) as { receiptId: string }).receiptId);
+                if (++acknowledgedNow === killAt) setTimeout(kill, Math.random() * 30);
+              }
             } catch {
               // The connection died with the server: this submission was never acknowledged.
             }
@@ -93,24 +63,24 @@ describe('crash safety of the real server', () => {
     }
     assert.ok(acknowledged.size > 20, `only ${acknowledged.size} submissions were acknowledged`);
 
-    const db = new Database(dbFile, { readonly: true });
-    try {
-      assert.deepEqual(db.pragma('integrity_check'), [{ integrity_check: 'ok' }]);
-      const rows = db.prepare("SELECT id, comment FROM feedback WHERE topic = 'crash-test'").all() as {
-        id: string;
-        comment: string;
-      }[];
-      const byKey = new Map<string, string[]>();
-      for (const row of rows) byKey.set(row.comment, [...(byKey.get(row.comment) ?? []), row.id]);
-      for (const [key, receiptId] of acknowledged) assert.deepEqual(byKey.get(key), [receiptId], key);
-      // Nothing was stored twice, acknowledged or not.
-      for (const ids of byKey.values()) assert.equal(ids.length, 1);
-    } finally {
-      db.close();
+    store = await openStore(database.location);
+    if (store.dialect === 'sqlite') {
+      const { rows } = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(store.db);
+      assert.deepEqual(rows, [{ integrity_check: 'ok' }]);
     }
+    const rows = await store.db
+      .selectFrom('feedback')
+      .select(['id', 'comment'])
+      .where('topic', '=', 'crash-test')
+      .execute();
+    const byKey = new Map<string, string[]>();
+    for (const row of rows) byKey.set(row.comment!, [...(byKey.get(row.comment!) ?? []), row.id]);
+    for (const [key, receiptId] of acknowledged) assert.deepEqual(byKey.get(key), [receiptId], key);
+    // Nothing was stored twice, acknowledged or not.
+    for (const ids of byKey.values()) assert.equal(ids.length, 1);
 
     // After a restart a retry of an acknowledged key gets the same receipt and stores nothing.
-    const { child, base } = await start(dbFile);
+    const { child, base } = await start();
     try {
       const [key, receiptId] = [...acknowledged][0]!;
       const retry = await submit(base, key);
@@ -124,7 +94,7 @@ describe('crash safety of the real server', () => {
   });
 
   it('stores one row when two server processes get the same key at once', async () => {
-    const [a, b] = await Promise.all([start(dbFile), start(dbFile)]);
+    const [a, b] = await Promise.all([start(), start()]);
     try {
       const key = randomUUID();
       const responses = await Promise.all(
@@ -134,15 +104,9 @@ describe('crash safety of the real server', () => {
       );
       assert.deepEqual(new Set(responses.map(([status]) => status)), new Set([201]));
       assert.equal(new Set(responses.map(([, body]) => body)).size, 1);
-      const db = new Database(dbFile, { readonly: true });
-      try {
-        assert.equal(
-          (db.prepare('SELECT count(*) AS n FROM feedback WHERE comment = ?').get(key) as { n: number }).n,
-          1,
-        );
-      } finally {
-        db.close();
-      }
+      store ??= await openStore(database.location);
+      const stored = await store.db.selectFrom('feedback').select('id').where('comment', '=', key).execute();
+      assert.equal(stored.length, 1);
     } finally {
       a.child.kill('SIGTERM');
       b.child.kill('SIGTERM');
@@ -151,7 +115,7 @@ describe('crash safety of the real server', () => {
   });
 
   it('finishes in-flight requests on SIGTERM, then exits cleanly', async () => {
-    const { child, base } = await start(dbFile);
+    const { child, base } = await start();
     // Open keep-alive connections first, so that the next requests are on the wire when the signal lands.
     await Promise.all(Array.from({ length: 10 }, () => submit(base, randomUUID())));
     const inFlight = Array.from({ length: 20 }, () => submit(base, randomUUID()));
@@ -166,15 +130,8 @@ describe('crash safety of the real server', () => {
   });
 
   it('refuses to start on a bad configuration, naming the variable', async () => {
-    const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', MAIN], {
-      env: { ...process.env, PORT: 'eighty', CIVIC_DB_FILE: dbFile },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    assert.equal(await exited(child), 78);
+    const { code, stderr } = await runUntilExit({ ...database.env, PORT: 'eighty' });
+    assert.equal(code, 78);
     assert.match(stderr, /^Configuration error: PORT must be a whole number/m);
   });
 });

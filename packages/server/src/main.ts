@@ -2,19 +2,24 @@
 //   node --conditions=development --import tsx packages/server/src/main.ts
 // (`npm start` does this): tsx runs the TypeScript directly, and the `development` condition resolves
 // `@civic-widgets/client` to its sources, so no build step stands between a clone and a running server.
-import { ConfigError, readConfig } from './config.js';
+import { ConfigError, maskPassword, readConfig } from './config.js';
 import { createServer } from './server.js';
 
-let config: ReturnType<typeof readConfig>;
-try {
-  config = readConfig();
-} catch (error) {
+/** A configuration mistake (including a database that cannot be reached at start) stops with EX_CONFIG. */
+function configurationError(error: unknown): never {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`Configuration error: ${error.message}`);
   process.exit(78); // EX_CONFIG
 }
 
-const app = await createServer(config);
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig();
+} catch (error) {
+  configurationError(error);
+}
+
+const app = await createServer(config).catch(configurationError);
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
@@ -24,6 +29,14 @@ console.log(`  API:   ${base}/api/v1/petitions`);
 if (config.cdnDir) console.log(`  CDN:   ${base}/cdn/civic-widgets.js`);
 if (config.demoDir) console.log(`  Demo:  ${base}/`);
 if (config.adminToken) console.log(`  Admin: ${base}/api/v1/admin/ (bearer token from CIVIC_ADMIN_TOKEN)`);
+console.log(
+  `  Database: ${config.databaseUrl ? `PostgreSQL ${maskPassword(config.databaseUrl)}` : `SQLite ${config.dbFile}`}`,
+);
+console.log(
+  config.smtpUrl
+    ? `  Mail:  SMTP ${maskPassword(config.smtpUrl)} from ${config.mailFrom}, at most ${config.mailRate}/s`
+    : '  Mail:  written to the log only (set CIVIC_SMTP_URL and CIVIC_MAIL_FROM to send it)',
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -165,6 +165,9 @@ describe('configuration', () => {
     assert.equal(config.writeLimitPerMinute, 0);
     assert.equal(config.trustProxy, 1);
     assert.equal(readConfig({ DATABASE_URL: 'sqlite:./x.sqlite' }).dbFile, './x.sqlite');
+    const postgres = 'postgres://civic:secret@db.internal:5432/civic';
+    assert.equal(readConfig({ DATABASE_URL: postgres }).databaseUrl, postgres);
+    assert.equal(readConfig({}).databaseUrl, undefined);
     assert.equal(readConfig({}).dbFile, './data/civic.sqlite');
     assert.equal(readConfig({}).adminToken, undefined);
   });
@@ -176,8 +179,11 @@ describe('configuration', () => {
       [{ CIVIC_ALLOWED_ORIGINS: 'https://a.example/' }, 'CIVIC_ALLOWED_ORIGINS'],
       [{ CIVIC_ALLOWED_ORIGINS: '*, https://a.example' }, 'CIVIC_ALLOWED_ORIGINS'],
       [{ CIVIC_ADMIN_TOKEN: 'short' }, 'CIVIC_ADMIN_TOKEN'],
-      [{ DATABASE_URL: 'postgres://db/civic' }, 'DATABASE_URL'],
       [{ DATABASE_URL: 'mysql://db' }, 'DATABASE_URL'],
+      [{ DATABASE_URL: 'postgres://db:99999/civic' }, 'DATABASE_URL'],
+      [{ DATABASE_URL: 'postgres://db:port/civic' }, 'DATABASE_URL'],
+      [{ DATABASE_URL: 'postgres://db:5432/' }, 'DATABASE_URL'],
+      [{ DATABASE_URL: 'postgresql://db:5432' }, 'DATABASE_URL'],
       [{ CIVIC_RATE_LIMIT_READS: '-1' }, 'CIVIC_RATE_LIMIT_READS'],
       [{ CIVIC_SEED: 'yes' }, 'CIVIC_SEED'],
       [{ CIVIC_TRUST_PROXY: 'maybe' }, 'CIVIC_TRUST_PROXY'],
@@ -190,5 +196,15 @@ describe('configuration', () => {
         name,
       );
     }
+  });
+});
+
+describe('configuration errors never show the database password', () => {
+  it('masks it in the message of a bad DATABASE_URL', () => {
+    assert.throws(
+      () => readConfig({ DATABASE_URL: 'mysql://civic:hunter2@db/civic' }),
+      (error: unknown) =>
+        error instanceof ConfigError && !error.message.includes('hunter2') && error.message.includes('civic:***@'),
+    );
   });
 });

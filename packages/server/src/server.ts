@@ -6,16 +6,21 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { type Config, defaultConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { openStore, type Store } from './db/database.js';
+import { exclusively } from './db/locks.js';
+import { sharedSecret } from './db/secrets.js';
 import { clientKeyer } from './http/client-key.js';
 import { requireJson } from './http/json-only.js';
 import { requireAllowedOrigin } from './http/origin.js';
 import { HttpProblem, sendProblem } from './http/problems.js';
+import { databaseRateLimitStore } from './http/rate-limit-store.js';
 import { checkResponses } from './http/response-check.js';
 import { storageUnavailable } from './http/storage-errors.js';
-import { deliverQueuedMail } from './mail/outbox.js';
+import { mailDelivery } from './mail/outbox.js';
+import { smtpTransport } from './mail/smtp.js';
 import { logTransport, type MailTransport } from './mail/transport.js';
 import { adminRoutes } from './routes/admin.js';
 import { confirmationRoutes } from './routes/confirmations.js';
+import { healthRoutes } from './routes/health.js';
 import { feedbackRoutes } from './routes/public-feedback.js';
 import { petitionRoutes } from './routes/public-petitions.js';
 import { pollRoutes } from './routes/public-polls.js';
@@ -28,7 +33,12 @@ export interface ServerOptions extends Partial<Config> {
   store?: Store;
   /** Clock, for tests of poll windows and opening hours. */
   now?: () => Date;
+  /** How mail leaves; default: SMTP when `smtpUrl` and `mailFrom` are set, else the log. */
   mail?: MailTransport;
+  /** The wait after a relay's first temporary refusal, doubled each time (default 30 s; short in tests). */
+  mailRetryBaseMs?: number;
+  /** How often queued mail is looked for, besides after each commit that queues some (default 5 s). */
+  mailPollMs?: number;
   /** `false` silences the log; default: pino at `logLevel`, without addresses. */
   logger?: boolean;
   /** Where log lines go (default: stdout); tests read it to check what is logged. */
@@ -59,9 +69,18 @@ function toHttpProblem(error: FastifyError): HttpProblem | undefined {
  * CDN files and demo when their directories are given. Opens (and migrates, and seeds if asked) the database.
  */
 export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
-  const { store: givenStore, now = () => new Date(), mail, logger, logStream, ...overrides } = options;
+  const {
+    store: givenStore,
+    now = () => new Date(),
+    mail,
+    mailRetryBaseMs,
+    mailPollMs = 5_000,
+    logger,
+    logStream,
+    ...overrides
+  } = options;
   const config = defaultConfig(overrides);
-  const store = givenStore ?? (await openStore(config.dbFile));
+  const store = givenStore ?? (await openStore(config.databaseUrl ?? config.dbFile));
 
   const app = Fastify({
     logger:
@@ -121,19 +140,16 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     contentSecurityPolicy: false,
   });
 
-  const transport = mail ?? logTransport((message) => app.log.info(message));
-  const ctx: AppContext = {
-    db: store.db,
-    config,
+  const smtp = !mail && config.smtpUrl && config.mailFrom ? smtpTransport(config.smtpUrl, config.mailFrom) : undefined;
+  const transport = mail ?? smtp ?? logTransport((message) => app.log.info(message));
+  const delivery = mailDelivery(store.db, transport, {
     now,
-    deliverMail: async () => {
-      try {
-        await deliverQueuedMail(store.db, transport, now, (message, err) => app.log.warn({ err }, message));
-      } catch (err) {
-        app.log.warn({ err }, 'mail delivery failed; the mail stays queued');
-      }
-    },
-  };
+    warn: (message, err) => app.log.warn({ err }, message),
+    rate: config.mailRate,
+    retryBaseMs: mailRetryBaseMs,
+    pollMs: mailPollMs,
+  });
+  const ctx: AppContext = { db: store.db, config, now, deliverMail: delivery.run };
 
   await app.register(
     async (api) => {
@@ -150,10 +166,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
         maxAge: 600,
       });
       if (config.writeLimitPerMinute > 0 || config.readLimitPerMinute > 0) {
-        const keyer = clientKeyer(undefined, now);
+        // Instances sharing a PostgreSQL database share the windows and the secret of the keys.
+        const shared = store.dialect === 'postgres';
+        const keyer = clientKeyer(shared ? await sharedSecret(store.db, 'rate-limit-keys') : undefined, now);
         const unlimited = Number.MAX_SAFE_INTEGER;
         await api.register(rateLimit, {
           timeWindow: 60_000,
+          ...(shared ? { store: databaseRateLimitStore(store.db) } : {}),
           max: (request) =>
             request.method === 'GET' ? config.readLimitPerMinute || unlimited : config.writeLimitPerMinute || unlimited,
           // Administrators authenticate with a long token; bulk edits should not trip the residents' limit.
@@ -189,6 +208,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     { prefix: API },
   );
 
+  await app.register((scope) => healthRoutes(scope, store));
+
   if (config.cdnDir) {
     await app.register(fastifyStatic, {
       root: config.cdnDir,
@@ -204,20 +225,25 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     }
   }
 
-  if (config.seed === 'demo') await seedDemo(store.db, now());
+  // Instances starting together on an empty database: one seeds, the others then find the data there.
+  if (config.seed === 'demo') await exclusively(store.db, 'civic-seed', () => seedDemo(store.db, now()));
   // Mail queued before a crash or while the mail relay was down.
   await ctx.deliverMail();
 
   // Retention runs at start and then daily; the timer never keeps the process alive on its own.
+  // One instance at a time: the others skip the run that one is doing.
   const retain = () =>
-    applyRetention(store.db, config, now()).then(
-      (report) => app.log.info({ retention: report }, 'retention applied'),
+    exclusively(store.db, 'civic-retention', () => applyRetention(store.db, config, now()), { wait: false }).then(
+      (report) => report && app.log.info({ retention: report }, 'retention applied'),
       (error: unknown) => app.log.error({ err: error }, 'retention failed'),
     );
   await retain();
   const daily = setInterval(retain, 86_400_000).unref();
+  // Fastify has drained the requests in flight when onClose runs: then mail stops, then the pool closes.
   app.addHook('onClose', async () => {
     clearInterval(daily);
+    await delivery.stop();
+    smtp?.close();
     if (!givenStore) await store.close();
   });
   return app;

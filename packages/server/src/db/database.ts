@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { type DatabaseConnection, type Driver, Kysely, SqliteDialect, SqliteDriver } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Dialect } from './dialect.js';
 import { migrate } from './migrations.js';
+import { openPostgres } from './postgres.js';
 import type { Database } from './schema.js';
+import { openSqlite } from './sqlite.js';
 
-export type Dialect = 'sqlite';
+export type { Dialect } from './dialect.js';
 
 export interface Store {
   db: Kysely<Database>;
@@ -13,41 +13,20 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/**
- * Opens (and creates) the SQLite database and brings its schema up to date. WAL lets readers run beside the
- * writer; `synchronous=FULL` makes every commit durable before we answer, so an acknowledged submission
- * survives a crash or a power cut.
- */
-export async function openStore(file: string): Promise<Store> {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  // Another process (the import command, a backup) may hold the write lock for a moment.
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new FaultKeepingSqliteDialect(sqlite) });
-  await migrate(db, 'sqlite');
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
-}
+const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(location);
 
 /**
- * SQLite itself rolls a transaction back when a write fails with a full disk or an I/O error. Kysely then sends
- * its own ROLLBACK, which fails with "no transaction is active" and replaces the error that mattered: the
- * server would answer 500 instead of telling the client the storage is unavailable (503, try again later).
- * This driver skips the ROLLBACK when SQLite has already done it.
+ * Opens the store at `location`, a `postgres://` URL or a SQLite file (`:memory:` for tests), and brings its
+ * schema up to date. Several instances may start at once: the migrations run once (see `migrate`).
  */
-class FaultKeepingSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqlite: SQLite.Database) {
-    super({ database: sqlite });
+export async function openStore(location: string): Promise<Store> {
+  const dialect: Dialect = isPostgresUrl(location) ? 'postgres' : 'sqlite';
+  const db = dialect === 'postgres' ? await openPostgres(location) : openSqlite(location);
+  try {
+    await migrate(db, dialect);
+  } catch (error) {
+    await db.destroy();
+    throw error;
   }
-
-  override createDriver(): Driver {
-    const sqlite = this.sqlite;
-    return new (class extends SqliteDriver {
-      override async rollbackTransaction(connection: DatabaseConnection) {
-        if (sqlite.inTransaction) await super.rollbackTransaction(connection);
-      }
-    })({ database: sqlite });
-  }
+  return { db, dialect, close: () => db.destroy() };
 }

@@ -1,5 +1,5 @@
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
-import type { Dialect } from './database.js';
+import type { Dialect } from './dialect.js';
 
 // Migrations are code, named in order, and never edited once released: add a new one instead.
 // Each runs in a transaction; Kysely records what ran in its own `kysely_migration` table.
@@ -7,7 +7,7 @@ import type { Dialect } from './database.js';
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against whatever the schema was at the time
 type AnyDb = Kysely<any>;
 
-const initial: Migration = {
+const initial = (dialect: Dialect): Migration => ({
   async up(db: AnyDb) {
     await db.schema
       .createTable('petitions')
@@ -165,7 +165,10 @@ const initial: Migration = {
       .execute();
     await db.schema
       .createTable('audit_log')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      // The one column type the engines spell differently: SQLite's AUTOINCREMENT is PostgreSQL's serial.
+      .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+        dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+      )
       .addColumn('at', 'varchar(40)', (c) => c.notNull())
       .addColumn('action', 'varchar(100)', (c) => c.notNull())
       .addColumn('target', 'text', (c) => c.notNull())
@@ -181,12 +184,23 @@ const initial: Migration = {
       .addColumn('sent_at', 'varchar(40)')
       .execute();
   },
-};
+});
 
-/** The full-text index of services is dialect-specific: FTS5 on SQLite (PostgreSQL will use tsvector). */
+/**
+ * The full-text index of services is dialect-specific (store/search/): an FTS5 table on SQLite, a table of
+ * tsvector documents with a GIN index on PostgreSQL.
+ */
 const serviceSearch = (dialect: Dialect): Migration => ({
   async up(db: AnyDb) {
-    if (dialect !== 'sqlite') return;
+    if (dialect === 'postgres') {
+      await db.schema
+        .createTable('services_fts')
+        .addColumn('service_id', 'varchar(100)', (c) => c.primaryKey())
+        .addColumn('document', sql`tsvector`, (c) => c.notNull())
+        .execute();
+      await sql`CREATE INDEX services_fts_document ON services_fts USING gin (document)`.execute(db);
+      return;
+    }
     await sql`CREATE VIRTUAL TABLE services_fts USING fts5(
       service_id UNINDEXED, name, description, organization, categories,
       tokenize = 'unicode61 remove_diacritics 2'
@@ -221,16 +235,69 @@ const unsentMail: Migration = {
   },
 };
 
-export async function migrate(db: AnyDb, dialect: Dialect): Promise<void> {
+/**
+ * What several instances must share: rate-limit windows (a client's 31st write in a minute is refused by
+ * whichever instance it reaches) and secrets such as the one that turns addresses into rate-limit keys.
+ */
+const sharedState: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('rate_limits')
+      .addColumn('key', 'varchar(200)', (c) => c.primaryKey())
+      .addColumn('window_start', 'bigint', (c) => c.notNull())
+      .addColumn('hits', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('server_secrets')
+      .addColumn('name', 'varchar(100)', (c) => c.primaryKey())
+      .addColumn('value', 'varchar(200)', (c) => c.notNull())
+      .execute();
+  },
+};
+
+/**
+ * Mail that arrives: an HTML alternative, and what the outbox needs to retry a relay's temporary refusals with
+ * backoff and to set aside (with the reason, for administrators) what a relay refuses for good.
+ */
+const mailDelivery: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('outbox').addColumn('html', 'text').execute();
+    await db.schema
+      .alterTable('outbox')
+      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.alterTable('outbox').addColumn('next_attempt_at', 'varchar(40)').execute();
+    await db.schema.alterTable('outbox').addColumn('failed_at', 'varchar(40)').execute();
+    await db.schema.alterTable('outbox').addColumn('failure', 'text').execute();
+  },
+};
+
+function migrator(db: AnyDb, dialect: Dialect): Migrator {
   const migrations: Record<string, Migration> = {
-    '0001-initial': initial,
+    '0001-initial': initial(dialect),
     '0002-service-search': serviceSearch(dialect),
     '0003-covering-geo-index': geoIndex,
     '0004-feedback-fields': feedbackFields,
     '0005-unsent-mail': unsentMail,
+    '0006-shared-state': sharedState,
+    '0007-mail-delivery': mailDelivery,
   };
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results } = await migrator.migrateToLatest();
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+/**
+ * Brings the schema up to date, forward only. On PostgreSQL, Kysely's migrator holds an advisory lock and runs
+ * the pending migrations in one transaction, so instances starting together migrate once and a failed
+ * migration leaves the schema as it was; on SQLite the write lock does the same.
+ */
+export async function migrate(db: AnyDb, dialect: Dialect): Promise<void> {
+  const { error, results } = await migrator(db, dialect).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+}
+
+/** Whether every migration this code knows has run: an instance of a newer release waits for its migrations. */
+export async function isMigrated(db: AnyDb, dialect: Dialect): Promise<boolean> {
+  const migrations = await migrator(db, dialect).getMigrations();
+  return migrations.every((migration) => migration.executedAt !== undefined);
 }

@@ -160,8 +160,32 @@ export interface OutboxTable {
   to_address: string;
   subject: string;
   text: string;
+  /** The HTML alternative of `text`. */
+  html: string | null;
   created_at: string;
+  /** Set when a delivery claims the mail; cleared again if the relay refuses it for now. */
   sent_at: string | null;
+  /** Deliveries the relay refused for now (4xx, unreachable). */
+  attempts: Generated<number>;
+  /** Not before this time: the backoff after a temporary refusal. */
+  next_attempt_at: string | null;
+  /** Set when the relay refused the mail for good (5xx, bad address): never tried again. */
+  failed_at: string | null;
+  /** The relay's answer for the last refusal. */
+  failure: string | null;
+}
+
+/** One client's current rate-limit window; `window_start` in milliseconds since the epoch. */
+export interface RateLimitTable {
+  key: string;
+  window_start: number | string;
+  hits: number;
+}
+
+/** Random values every instance must agree on, made by the first instance that needs them. */
+export interface ServerSecretTable {
+  name: string;
+  value: string;
 }
 
 export interface Database {
@@ -179,4 +203,6 @@ export interface Database {
   idempotency_keys: IdempotencyTable;
   audit_log: AuditTable;
   outbox: OutboxTable;
+  rate_limits: RateLimitTable;
+  server_secrets: ServerSecretTable;
 }

@@ -30,12 +30,15 @@ export function fingerprint(request: FastifyRequest): string {
 }
 
 /**
- * Another process won a race: it inserted the same key (a unique violation), or committed while our
- * transaction held an older snapshot (SQLite's BUSY_SNAPSHOT, which waiting cannot cure). Both end the same
- * way: run again, and find the winner's response.
+ * Another process or instance won a race: it inserted the same key (a unique violation: SQLite's CONSTRAINT,
+ * PostgreSQL's 23505), or committed while our transaction held an older snapshot (SQLite's BUSY_SNAPSHOT,
+ * which waiting cannot cure), or PostgreSQL broke a deadlock by ending our transaction (40P01). All end the
+ * same way: run again, and find the winner's response.
  */
 const lostRace = (error: unknown) =>
-  error instanceof Error && 'code' in error && /^SQLITE_(CONSTRAINT|BUSY)/.test(String(error.code));
+  error instanceof Error &&
+  'code' in error &&
+  /^(SQLITE_(CONSTRAINT|BUSY)|23505$|40001$|40P01$)/.test(String(error.code));
 
 /**
  * Runs `work` and records its response under `key` in one transaction. A repeat of the key gets the first

@@ -8,10 +8,29 @@ export function fieldErrors(error: z.core.$ZodError): FieldError[] {
   return toFieldErrors(error.issues);
 }
 
-/** Parses with one of the client's schemas, or throws the protocol's 422 problem. */
+/** The paths of strings holding U+0000, which PostgreSQL cannot store in text (and no resident types). */
+function nulPaths(value: unknown, path: string[] = []): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path.join('.')] : [];
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => nulPaths(item, [...path, key]));
+  }
+  return [];
+}
+
+/**
+ * Parses with one of the client's schemas, or throws the protocol's 422 problem. Text with a NUL character is
+ * refused on both engines alike, rather than stored on SQLite and failing on PostgreSQL.
+ */
 export function parseOr422<T extends z.core.$ZodType>(schema: T, value: unknown, title: string): z.infer<T> {
   const result = z.safeParse(schema, value);
   if (!result.success) throw invalid(title, fieldErrors(result.error));
+  const nul = nulPaths(result.data);
+  if (nul.length > 0) {
+    throw invalid(
+      title,
+      nul.map((path) => ({ path, message: 'Text cannot contain the NUL character', code: 'invalid_characters' })),
+    );
+  }
   return result.data;
 }
 

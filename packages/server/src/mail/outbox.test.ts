@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { openStore, type Store } from '../db/database.js';
 import { createServer } from '../server.js';
+import { testStoreLocation } from '../test-support/engine.js';
 import { ADMIN_TOKEN } from '../test-support/harness.js';
 import { deliverQueuedMail } from './outbox.js';
 import type { Mail, MailTransport } from './transport.js';
@@ -27,6 +28,8 @@ async function serverOn(store: Store, transport: MailTransport) {
     store,
     seed: 'demo',
     mail: transport,
+    // These tests are about the outbox, not the backoff: a refused mail is due again at once.
+    mailRetryBaseMs: 0,
     adminToken: ADMIN_TOKEN,
     writeLimitPerMinute: 0,
     readLimitPerMinute: 0,
@@ -36,8 +39,10 @@ async function serverOn(store: Store, transport: MailTransport) {
 
 describe('confirmation mail outbox', () => {
   let store: Store;
+  let database: Awaited<ReturnType<typeof testStoreLocation>>;
   before(async () => {
-    store = await openStore(':memory:');
+    database = await testStoreLocation();
+    store = await openStore(database.location);
     const app = await serverOn(store, relay().transport);
     const made = await app.inject({
       method: 'PATCH',
@@ -48,7 +53,10 @@ describe('confirmation mail outbox', () => {
     assert.equal(made.statusCode, 200, made.body);
     await app.close();
   });
-  after(() => store.close());
+  after(async () => {
+    await store.close();
+    await database.drop();
+  });
 
   const sign = (app: Awaited<ReturnType<typeof serverOn>>, email: string, key = randomUUID()) =>
     app.inject({
@@ -137,7 +145,7 @@ describe('confirmation mail outbox', () => {
     transport.down = false;
     const now = () => new Date();
     const counts = await Promise.all(
-      Array.from({ length: 4 }, () => deliverQueuedMail(store.db, transport, now, () => {})),
+      Array.from({ length: 4 }, () => deliverQueuedMail(store.db, transport, { now, warn: () => {} })),
     );
     assert.equal(
       counts.reduce((a, b) => a + b, 0),

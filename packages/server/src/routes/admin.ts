@@ -6,6 +6,7 @@ import { fingerprint, idempotencyKey, once } from '../http/idempotency.js';
 import { pathId } from '../http/params.js';
 import { HttpProblem, notFound } from '../http/problems.js';
 import { parseOr422 } from '../http/validation.js';
+import { maskAddress } from '../mail/transport.js';
 import { audit } from '../store/audit.js';
 import { createPetition, getPetition, setResponse, updatePetition } from '../store/petitions.js';
 import { createPoll, getPoll, updatePoll } from '../store/polls.js';
@@ -60,6 +61,35 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
   });
 
   app.get('/petitions/:id', async (request) => getPetition(ctx.db, pathId(request, 'Petition')));
+
+  // Mail the relay refused for good, and mail still waiting (with its retries): what to look into when a
+  // resident says no confirmation arrived. Addresses are masked; the reason is the relay's own answer.
+  app.get('/outbox', async (request) => {
+    const status = (request.query as { status?: string }).status ?? 'failed';
+    if (status !== 'failed' && status !== 'queued') {
+      throw new HttpProblem(422, 'validation', 'status must be "failed" or "queued"');
+    }
+    const rows = await ctx.db
+      .selectFrom('outbox')
+      .select(['id', 'to_address', 'subject', 'created_at', 'attempts', 'next_attempt_at', 'failed_at', 'failure'])
+      .where('failed_at', status === 'failed' ? 'is not' : 'is', null)
+      .where('sent_at', 'is', null)
+      .orderBy('created_at')
+      .limit(500)
+      .execute();
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        to: maskAddress(row.to_address),
+        subject: row.subject,
+        createdAt: row.created_at,
+        attempts: row.attempts,
+        nextAttemptAt: row.next_attempt_at,
+        failedAt: row.failed_at,
+        failure: row.failure,
+      })),
+    };
+  });
 
   app.patch('/petitions/:id', async (request) => {
     const id = pathId(request, 'Petition');
@@ -213,7 +243,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
     const id = pathId(request, 'Service');
     await ctx.db.transaction().execute(async (trx) => {
       if (!(await getService(trx, id))) throw notFound('Service');
-      await searchIndex.remove(trx, id);
+      await searchIndex(trx).remove(trx, id);
       await trx.deleteFrom('service_categories').where('service_id', '=', id).execute();
       await trx.deleteFrom('services').where('id', '=', id).execute();
       await audit(trx, 'service.delete', `service:${id}`, {}, now());

@@ -11,8 +11,8 @@ import type { AppContext } from '../context.js';
 import { fingerprint, idempotencyKey, once } from '../http/idempotency.js';
 import { pathId } from '../http/params.js';
 import { coerceQuery, parseOr422 } from '../http/validation.js';
+import { confirmationMail, mailLocale } from '../mail/confirmation.js';
 import { queueMail } from '../mail/outbox.js';
-import type { Mail } from '../mail/transport.js';
 import { getPetition, listPetitions, publicPetition, sign } from '../store/petitions.js';
 
 export async function petitionRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -49,11 +49,9 @@ export async function petitionRoutes(app: FastifyInstance, ctx: AppContext) {
         if (outcome.confirmToken) {
           // In the signature's transaction: the mail exists exactly when the signature does.
           const petition = await getPetition(trx, id);
-          await queueMail(
-            trx,
-            confirmationMail(body.email, petition.title, outcome.confirmToken, ctx.config.publicUrl),
-            ctx.now(),
-          );
+          const link = `${ctx.config.publicUrl}/api/v1/confirmations/${outcome.confirmToken}`;
+          const locale = mailLocale(request.headers['accept-language']);
+          await queueMail(trx, confirmationMail(body.email, petition.title, link, locale), ctx.now());
           mailQueued = true;
         }
         return { status: 201, body: outcome.receipt };
@@ -63,12 +61,4 @@ export async function petitionRoutes(app: FastifyInstance, ctx: AppContext) {
     if (mailQueued) await ctx.deliverMail();
     return reply.code(result.status).header('Idempotent-Replayed', String(result.replayed)).send(result.body);
   });
-}
-
-function confirmationMail(to: string, title: string, token: string, publicUrl: string): Mail {
-  return {
-    to,
-    subject: `Confirm your signature: ${title}`,
-    text: `Please confirm your signature on "${title}" by opening this link and pressing the button:\n${publicUrl}/api/v1/confirmations/${token}\n\nIf you did not sign, ignore this email and nothing will be counted.`,
-  };
 }

@@ -130,10 +130,22 @@ export async function sign(
   const isNew = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
   let count = petition.signatureCount;
   if (isNew && !pending) count = await addToCount(trx, petitionId, now);
+  // A duplicate waited for the first signature's commit (PostgreSQL reads committed rows per statement): read
+  // the count again, so that it includes that signature as the first signer's answer does.
+  else if (!isNew) count = await currentCount(trx, petitionId);
   return {
     receipt: { receiptId, status: pending ? 'pending_confirmation' : 'counted', signatureCount: count },
     confirmToken: isNew ? token : undefined,
   };
+}
+
+async function currentCount(trx: Transaction<Database>, petitionId: string): Promise<number> {
+  const row = await trx
+    .selectFrom('petitions')
+    .select('signature_count')
+    .where('id', '=', petitionId)
+    .executeTakeFirstOrThrow();
+  return row.signature_count;
 }
 
 async function addToCount(trx: Transaction<Database>, petitionId: string, now: Date): Promise<number> {

@@ -58,6 +58,11 @@ export async function applyRetention(
       .where('created_at', '<', ago(now, PENDING_DAYS))
       .executeTakeFirst();
     const mails = await trx.deleteFrom('outbox').where('created_at', '<', ago(now, PENDING_DAYS)).executeTakeFirst();
+    // Rate-limit windows last a minute; a day-old one only holds a stale (and daily changing) client key.
+    await trx
+      .deleteFrom('rate_limits')
+      .where('window_start', '<', now.getTime() - DAY)
+      .execute();
     return {
       feedbackDeleted: Number(feedback.numDeletedRows),
       signaturesErased: Number(erased.numUpdatedRows),

@@ -119,7 +119,7 @@ export async function searchServices(db: Db, query: ServiceQuery, now: Date) {
       eb.selectFrom('service_categories').select('service_id').where('category_id', '=', category),
     );
   }
-  if (query.q?.trim()) base = searchIndex.filter(base, query.q);
+  if (query.q?.trim()) base = base.where('id', 'in', searchIndex(db).matching(query.q));
   const countAll = async () =>
     Number((await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
   const pageOf = async (ids: { id: string; distance?: number }[], total: number) => {
@@ -136,7 +136,7 @@ export async function searchServices(db: Db, query: ServiceQuery, now: Date) {
 
   if (!centre && !query.openNow && query.q?.trim()) {
     const offset = (page - 1) * pageSize;
-    const rows = await searchIndex.ranked(db, query.q, query.category, pageSize, offset);
+    const rows = await searchIndex(db).ranked(db, query.q, query.category, pageSize, offset);
     const total = rows[0] ? Number(rows[0].total) : await countAll();
     return pageOf(rows, total);
   }
@@ -255,7 +255,7 @@ export async function upsertService(trx: Transaction<Database>, service: Service
     .select('label')
     .where('id', 'in', categories.length ? categories : [''])
     .execute();
-  await searchIndex.update(
+  await searchIndex(trx).update(
     trx,
     service,
     labels.map((l) => l.label),

@@ -5,6 +5,9 @@ import * as z from 'zod/mini';
 import { openStore } from '../db/database.js';
 import type { Mail } from '../mail/transport.js';
 import { createServer, type ServerOptions } from '../server.js';
+import { testEngine, testStoreLocation } from './engine.js';
+
+export { testEngine } from './engine.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -15,11 +18,13 @@ export const newKey = () => `test-${process.pid}-${++keys}-${Math.random().toStr
 export type TestServerOptions = Omit<ServerOptions, 'store' | 'mail'>;
 
 /**
- * A server on an in-memory database with the demo seed, no rate limits and an admin token, plus helpers for
+ * A server on a database of its own (in-memory SQLite, or a new PostgreSQL database when the suite runs with
+ * CIVIC_TEST_ENGINE=postgres) with the demo seed, no rate limits and an admin token, plus helpers for
  * JSON requests. `mails` collects what the transport was asked to send.
  */
 export async function testServer(options: TestServerOptions = {}) {
-  const store = await openStore(':memory:');
+  const database = await testStoreLocation({ seeded: (options.seed ?? 'demo') === 'demo' });
+  const store = await openStore(database.location);
   const mails: Mail[] = [];
   const app = await createServer({
     store,
@@ -36,6 +41,7 @@ export async function testServer(options: TestServerOptions = {}) {
   return {
     app,
     db: store.db,
+    engine: testEngine,
     mails,
     json,
     get: (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers }),
@@ -66,6 +72,7 @@ export async function testServer(options: TestServerOptions = {}) {
     close: async () => {
       await app.close();
       await store.close();
+      await database.drop();
     },
   };
 }
