@@ -6,15 +6,14 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { openStore, type Store } from '@civic-widgets/server/db/database';
+import { createServer } from '@civic-widgets/server/server';
 import type { FastifyInstance } from 'fastify';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
-import { openStore, type Store } from '../packages/server/src/db/database.ts';
-import { createServer } from '../packages/server/src/server.ts';
-import { testStoreLocation } from '../packages/server/src/test-support/engine.ts';
-import { ADMIN_TOKEN } from '../packages/server/src/test-support/harness.ts';
-import { args, executablePath } from '../web-test-runner.config.mjs';
+import { launchChromium } from './support/browser.js';
+import { ADMIN_TOKEN } from './support/server.js';
 
 describe('confirming a signature from the mail, in a browser', () => {
   const received: ParsedMail[] = [];
@@ -30,7 +29,6 @@ describe('confirming a signature from the mail, in a browser', () => {
     },
   });
   let store: Store;
-  let drop: () => Promise<void>;
   let app: FastifyInstance;
   let base: string;
   let browser: Browser;
@@ -38,9 +36,8 @@ describe('confirming a signature from the mail, in a browser', () => {
   before(async () => {
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
     const smtpPort = (smtp.server.address() as AddressInfo).port;
-    const database = await testStoreLocation({ seeded: true });
-    drop = database.drop;
-    store = await openStore(database.location);
+    // The server's engines have suites of their own: here the browser follows the mail.
+    store = await openStore(':memory:');
     app = await createServer({
       store,
       seed: 'demo',
@@ -61,13 +58,12 @@ describe('confirming a signature from the mail, in a browser', () => {
       body: JSON.stringify({ requiresConfirmation: true }),
     });
     assert.equal(patched.status, 200);
-    browser = await chromium.launch({ executablePath, args });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
     await app?.close();
     await store?.close();
-    await drop?.();
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   });
 
