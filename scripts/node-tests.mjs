@@ -57,8 +57,12 @@ function pass(name, args, env = process.env) {
 
 const passes = [await pass('sqlite', nodeTest(files))];
 // The server suite again on PostgreSQL (the harness reads CIVIC_TEST_ENGINE), on one throwaway cluster for the
-// whole pass. The browser end-to-end files start their own SQLite server: once is enough.
-const serverFiles = files.filter((f) => f.startsWith(join('packages', 'server')) && !f.includes(`${sep}e2e${sep}`));
+// whole pass, and the conformance kit against the reference server on it. The browser end-to-end files start
+// their own SQLite server: once is enough.
+const conformanceOfReference = join('packages', 'conformance', 'src', 'reference.node.test.ts');
+const serverFiles = files.filter(
+  (f) => (f.startsWith(join('packages', 'server')) && !f.includes(`${sep}e2e${sep}`)) || f === conformanceOfReference,
+);
 if (process.env.CIVIC_TEST_PG === '0') {
   console.log('PostgreSQL pass skipped (CIVIC_TEST_PG=0): the server suite ran on SQLite only.');
 } else {
