@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { testEngine } from './test-support/engine.js';
 import { type TestServer, testServer } from './test-support/harness.js';
 
 const ATTACKS = [
@@ -43,7 +44,11 @@ const CORPUS = [
 
 /** Everything but the rows the test itself writes: tables, schema and the seeded content. */
 async function fingerprint(t: TestServer) {
-  const schema = await sql<{ sql: string }>`SELECT sql FROM sqlite_master ORDER BY name`.execute(t.db);
+  const schema =
+    testEngine === 'postgres'
+      ? await sql`SELECT table_name, column_name, data_type FROM information_schema.columns
+          WHERE table_schema = 'public' ORDER BY table_name, column_name`.execute(t.db)
+      : await sql`SELECT sql FROM sqlite_master ORDER BY name`.execute(t.db);
   const counts = await sql<{ n: number }>`SELECT
       (SELECT count(*) FROM polls) + (SELECT count(*) FROM services) + (SELECT count(*) FROM categories) AS n`.execute(
     t.db,

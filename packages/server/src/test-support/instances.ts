@@ -58,7 +58,11 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
   const base = await new Promise<string>((resolve, reject) => {
     // Generous: three instances starting at once on a busy 2-core machine each load tsx, migrate and seed; at a
     // load average of 30 (five engineers' suites on two cores) that took over 90 s.
-    const timer = setTimeout(() => reject(new Error(`server did not start in 180 s:\n${output}`)), 180_000);
+    const timer = setTimeout(() => {
+      // A server left half started would hold the test run open and keep writing to the database.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in 180 s:\n${output}`));
+    }, 180_000);
     child.stdout?.on('data', (chunk) => {
       output += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(output);
