@@ -36,7 +36,10 @@ export async function waitForState(page: Page, element: string, state: string, t
   );
 }
 
-/** The entries in the page's outbox, read from IndexedDB directly (not through the client). */
+/**
+ * The submissions in the page's outbox, read from IndexedDB directly (not through the client). The client's
+ * storage probe (an entry with an id only, written and removed when the store is first chosen) is not one.
+ */
 export function outboxEntries(page: Page): Promise<unknown[]> {
   return page.evaluate(
     () =>
@@ -47,7 +50,7 @@ export function outboxEntries(page: Page): Promise<unknown[]> {
           const db = request.result;
           if (!db.objectStoreNames.contains('outbox')) return resolve([]);
           const all = db.transaction('outbox').objectStore('outbox').getAll();
-          all.onsuccess = () => resolve(all.result);
+          all.onsuccess = () => resolve(all.result.filter((entry: { namespace?: string }) => entry.namespace));
           all.onerror = () => reject(all.error);
         };
       }),
