@@ -51,7 +51,7 @@ const integrity = integrityManifest();
 
 /** @type {import('rollup').RollupOptions[]} */
 export default Object.entries(entries).map(([name, input]) => ({
-  // The client's outbox store, the only module it loads on demand, imports nothing from it.
+  // The client alone loads nothing on demand: it exports the outbox's stores, so they are in its file.
   plugins: [entryChunk({ name, input, inline: name === 'civic-client' }), ...plugins(), integrity],
   onwarn,
   treeshake: { moduleSideEffects },
