@@ -272,6 +272,17 @@ const mailDelivery: Migration = {
   },
 };
 
+/**
+ * A claim that expires: a delivery holds a mail until `claimed_until` and marks it sent only once the relay took
+ * it, so a mail held by a process that died mid-send is sent by another once the claim runs out. (Before, the
+ * claim was `sent_at` itself, and such a mail was never sent.)
+ */
+const mailClaimLease: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('outbox').addColumn('claimed_until', 'varchar(40)').execute();
+  },
+};
+
 function migrator(db: AnyDb, dialect: Dialect): Migrator {
   const migrations: Record<string, Migration> = {
     '0001-initial': initial(dialect),
@@ -281,6 +292,7 @@ function migrator(db: AnyDb, dialect: Dialect): Migrator {
     '0005-unsent-mail': unsentMail,
     '0006-shared-state': sharedState,
     '0007-mail-delivery': mailDelivery,
+    '0008-mail-claim-lease': mailClaimLease,
   };
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }

@@ -163,8 +163,10 @@ export interface OutboxTable {
   /** The HTML alternative of `text`. */
   html: string | null;
   created_at: string;
-  /** Set when a delivery claims the mail; cleared again if the relay refuses it for now. */
+  /** Set when the relay took the mail. */
   sent_at: string | null;
+  /** Until when a delivery holds the mail: while it holds, no other delivery sends it. */
+  claimed_until: string | null;
   /** Deliveries the relay refused for now (4xx, unreachable). */
   attempts: Generated<number>;
   /** Not before this time: the backoff after a temporary refusal. */

@@ -157,4 +157,47 @@ describe('confirmation mail outbox', () => {
     );
     await app.close();
   });
+
+  it('sends a mail whose delivery died mid-send once its claim runs out, and not before', async () => {
+    const { transport, accepted } = relay();
+    const app = await serverOn(store, transport);
+    transport.down = true;
+    assert.equal((await sign(app, 'claimed-by-the-dead@example.org')).statusCode, 201);
+    await app.close();
+
+    // A delivery claims the mail and its process dies while the relay is talking: the send never settles.
+    const start = Date.now();
+    const at = (ms: number) => () => new Date(start + ms);
+    const dying: MailTransport = { send: () => new Promise<never>(() => {}) };
+    void deliverQueuedMail(store.db, dying, { now: at(0), warn: () => {}, claimMs: 60_000 });
+    await waitFor(async () => (await claimedUntil('claimed-by-the-dead@example.org')) !== null);
+
+    transport.down = false;
+    const options = { warn: () => {}, claimMs: 60_000 };
+    assert.equal(await deliverQueuedMail(store.db, transport, { ...options, now: at(59_000) }), 0);
+    assert.equal(accepted.length, 0);
+    assert.equal(await deliverQueuedMail(store.db, transport, { ...options, now: at(60_000) }), 1);
+    assert.deepEqual(
+      accepted.map((mail) => mail.to),
+      ['claimed-by-the-dead@example.org'],
+    );
+    assert.equal(await deliverQueuedMail(store.db, transport, { ...options, now: at(200_000) }), 0);
+    assert.equal(accepted.length, 1);
+  });
+
+  const claimedUntil = async (address: string) =>
+    (
+      await store.db
+        .selectFrom('outbox')
+        .select('claimed_until')
+        .where('to_address', '=', address)
+        .executeTakeFirstOrThrow()
+    ).claimed_until;
 });
+
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; !(await condition()); tries++) {
+    if (tries > 200) throw new Error('timed out waiting for the condition');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

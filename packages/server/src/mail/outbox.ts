@@ -2,7 +2,7 @@
 // confirms, so it exists exactly when the signature does: a crash or a failing mail relay between the commit and
 // the sending can delay it but never lose it, and a signature rolled back sends nothing.
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { type Mail, type MailTransport, PermanentMailError } from './transport.js';
 
@@ -18,6 +18,7 @@ export async function queueMail(trx: Transaction<Database>, mail: Mail, now: Dat
       html: mail.html ?? null,
       created_at: now.toISOString(),
       sent_at: null,
+      claimed_until: null,
       next_attempt_at: null,
       failed_at: null,
       failure: null,
@@ -32,45 +33,61 @@ export interface DeliveryOptions {
   rate?: number;
   /** The wait after a first temporary refusal, doubled after each one, at most an hour (default 30 s). */
   retryBaseMs?: number;
+  /**
+   * How long a claim holds (default 5 minutes): longer than a relay may take to answer (the SMTP transport
+   * gives up well before), so that two live deliveries never both send a mail, yet a mail claimed by a process
+   * that then died is sent by another once the claim expires.
+   */
+  claimMs?: number;
 }
 
 const HOUR = 3_600_000;
+const FIVE_MINUTES = 300_000;
+
+/** Mail waiting to be sent whose backoff is over and that no live delivery holds, at the time `at`. */
+const unclaimedAndDue = (at: string) => (eb: ExpressionBuilder<Database, 'outbox'>) =>
+  eb.and([
+    eb('sent_at', 'is', null),
+    eb('failed_at', 'is', null),
+    eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', at)]),
+    eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', at)]),
+  ]);
 
 /**
  * Hands every queued mail that is due to the transport, oldest first, and returns how many went out. Each mail
- * is claimed (its `sent_at` set) before it is handed over, so deliveries running at once, in this process or
- * another instance, never send it twice. A temporary refusal releases the mail and sets when to try again
- * (exponential backoff); a permanent one sets it aside as failed, with the relay's reason. Neither stops the
- * mail queued after it.
+ * is claimed for a while (`claimed_until`) before it is handed over, so deliveries running at once, in this
+ * process or another instance, never send it twice; it is marked sent once the relay took it. A claim that
+ * expires (its process died mid-send) makes the mail due again: a crash delays a mail but never loses it. The
+ * one mail that can go out twice is one the relay took just before its process died, before the mark.
+ * A temporary refusal releases the mail and sets when to try again (exponential backoff); a permanent one sets
+ * it aside as failed, with the relay's reason. Neither stops the mail queued after it.
  */
 export async function deliverQueuedMail(
   db: Kysely<Database>,
   transport: MailTransport,
-  { now, warn, rate, retryBaseMs = 30_000 }: DeliveryOptions,
+  { now, warn, rate, retryBaseMs = 30_000, claimMs = FIVE_MINUTES }: DeliveryOptions,
 ): Promise<number> {
-  const due = now().toISOString();
   const queued = await db
     .selectFrom('outbox')
     .select(['id', 'to_address', 'subject', 'text', 'html', 'attempts'])
-    .where('sent_at', 'is', null)
-    .where('failed_at', 'is', null)
-    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', due)]))
+    .where(unclaimedAndDue(now().toISOString()))
     .orderBy('created_at')
     .execute();
   const gap = rate ? 1000 / rate : 0;
   let lastSend = 0;
   let sent = 0;
   for (const mail of queued) {
+    const claimedAt = now();
     const claim = await db
       .updateTable('outbox')
-      .set({ sent_at: now().toISOString() })
+      .set({ claimed_until: new Date(claimedAt.getTime() + claimMs).toISOString() })
       .where('id', '=', mail.id)
-      .where('sent_at', 'is', null)
+      .where(unclaimedAndDue(claimedAt.toISOString()))
       .executeTakeFirst();
     if (Number(claim.numUpdatedRows) !== 1) continue;
+    // Paced from the end of the last send, so that the relay sees mails at most `rate` a second.
     const wait = lastSend + gap - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    lastSend = Date.now();
     try {
       await transport.send({
         to: mail.to_address,
@@ -78,33 +95,50 @@ export async function deliverQueuedMail(
         text: mail.text,
         ...(mail.html ? { html: mail.html } : {}),
       });
-      sent++;
     } catch (error) {
-      const failure = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      if (error instanceof PermanentMailError) {
-        await db
-          .updateTable('outbox')
-          .set({ sent_at: null, failed_at: now().toISOString(), failure, attempts: mail.attempts + 1 })
-          .where('id', '=', mail.id)
-          .execute();
-        warn('mail refused by the relay for good; it is marked failed', error);
-      } else {
-        const backoff = Math.min(retryBaseMs * 2 ** mail.attempts, HOUR);
-        await db
-          .updateTable('outbox')
-          .set({
-            sent_at: null,
-            attempts: mail.attempts + 1,
-            next_attempt_at: new Date(now().getTime() + backoff).toISOString(),
-            failure,
-          })
-          .where('id', '=', mail.id)
-          .execute();
-        warn('mail not delivered; it stays queued', error);
-      }
+      await setAside(db, mail, error, { now, warn, retryBaseMs });
+      continue;
+    } finally {
+      lastSend = Date.now();
     }
+    sent++;
+    await db
+      .updateTable('outbox')
+      .set({ sent_at: now().toISOString(), claimed_until: null })
+      .where('id', '=', mail.id)
+      .execute();
   }
   return sent;
+}
+
+/**
+ * Releases a mail the relay refused: for good (a permanent refusal marks it failed, with the relay's reason) or
+ * for now (due again after an exponential backoff).
+ */
+async function setAside(
+  db: Kysely<Database>,
+  mail: { id: string; attempts: number },
+  error: unknown,
+  { now, warn, retryBaseMs }: Pick<DeliveryOptions, 'now' | 'warn'> & { retryBaseMs: number },
+): Promise<void> {
+  const failure = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  const attempts = mail.attempts + 1;
+  if (error instanceof PermanentMailError) {
+    await db
+      .updateTable('outbox')
+      .set({ claimed_until: null, failed_at: now().toISOString(), failure, attempts })
+      .where('id', '=', mail.id)
+      .execute();
+    warn('mail refused by the relay for good; it is marked failed', error);
+    return;
+  }
+  const backoff = Math.min(retryBaseMs * 2 ** mail.attempts, HOUR);
+  await db
+    .updateTable('outbox')
+    .set({ claimed_until: null, attempts, next_attempt_at: new Date(now().getTime() + backoff).toISOString(), failure })
+    .where('id', '=', mail.id)
+    .execute();
+  warn('mail not delivered; it stays queued', error);
 }
 
 /**

@@ -22,10 +22,20 @@ export function isPermanent(error: SmtpError): boolean {
 /**
  * Sends mail through an SMTP relay (`smtp://` with STARTTLS when the relay offers it, or `smtps://`), built on
  * nodemailer: its connection handling, TLS, authentication and MIME encoding are years of other people's bugs
- * fixed. One pooled connection, reused from mail to mail.
+ * fixed. A connection per mail: at the paced rate (`CIVIC_MAIL_RATE`) that costs the relay little, and a relay
+ * that restarts finds no connection of ours to wait for. Its timeouts end a send well within the outbox's
+ * five-minute claim, so a relay that stops answering never lets a second delivery send the same mail.
  */
 export function smtpTransport(url: string, from: string): MailTransport & { close(): void } {
-  const transporter = nodemailer.createTransport(url, { from });
+  const transporter = nodemailer.createTransport(
+    {
+      url,
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+    },
+    { from },
+  );
   return {
     async send(mail) {
       try {
