@@ -39,6 +39,25 @@ describe('concurrency', () => {
     for (const r of responses) assert.equal(r.json().signatureCount, before + 1);
   });
 
+  it('counts each of 300 concurrent different signatures once', async () => {
+    const before = (await t.get('/api/v1/petitions/safer-crossings')).json().signatureCount as number;
+    const responses = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        t.post('/api/v1/petitions/safer-crossings/signatures', {
+          name: 'Crowd',
+          email: `crowd-${i}@example.org`,
+          consent: true,
+        }),
+      ),
+    );
+    assert.deepEqual(new Set(responses.map((r) => r.statusCode)), new Set([201]));
+    const after = (await t.get('/api/v1/petitions/safer-crossings')).json().signatureCount as number;
+    assert.equal(after, before + 300);
+    // Each answer includes its own signature and none that was not made.
+    const counts = responses.map((r) => r.json().signatureCount as number);
+    assert.ok(counts.every((count) => count > before && count <= after));
+  });
+
   it('takes one of 200 concurrent votes with the same voter token', async () => {
     const voterToken = 'concurrent-voter-token-0001';
     const responses = await Promise.all(

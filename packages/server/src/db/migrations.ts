@@ -283,6 +283,33 @@ const mailClaimLease: Migration = {
   },
 };
 
+/**
+ * A petition's count moves from one column to a few rows per petition (see `SignatureTallyTable`): the same
+ * count, without every signer of a petition queueing on one row lock held through each commit's disk flush.
+ */
+const signatureTallies: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('signature_tallies')
+      .addColumn('petition_id', 'varchar(100)', (c) => c.notNull().references('petitions.id'))
+      .addColumn('shard', 'integer', (c) => c.notNull())
+      .addColumn('tally', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('signature_tallies_pk', ['petition_id', 'shard'])
+      .execute();
+    await db
+      .insertInto('signature_tallies')
+      .columns(['petition_id', 'shard', 'tally'])
+      .expression(
+        db
+          .selectFrom('petitions')
+          .select(['id', sql.lit(0).as('shard'), 'signature_count'])
+          .where('signature_count', '>', 0),
+      )
+      .execute();
+    await db.schema.alterTable('petitions').dropColumn('signature_count').execute();
+  },
+};
+
 function migrator(db: AnyDb, dialect: Dialect): Migrator {
   const migrations: Record<string, Migration> = {
     '0001-initial': initial(dialect),
@@ -293,6 +320,7 @@ function migrator(db: AnyDb, dialect: Dialect): Migrator {
     '0006-shared-state': sharedState,
     '0007-mail-delivery': mailDelivery,
     '0008-mail-claim-lease': mailClaimLease,
+    '0009-signature-tallies': signatureTallies,
   };
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }
@@ -306,6 +334,12 @@ export async function migrate(db: AnyDb, dialect: Dialect): Promise<void> {
   const { error, results } = await migrator(db, dialect).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+}
+
+/** Brings the schema up to `name` and no further: how the tests build a database an older release left. */
+export async function migrateUpTo(db: AnyDb, dialect: Dialect, name: string): Promise<void> {
+  const { error } = await migrator(db, dialect).migrateTo(name);
+  if (error) throw new Error(`Migration to ${name} failed`, { cause: error });
 }
 
 /** Whether every migration this code knows has run: an instance of a newer release waits for its migrations. */

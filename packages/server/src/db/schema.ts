@@ -19,10 +19,19 @@ export interface PetitionTable {
   allow_public_name: number;
   privacy_notice_url: string;
   requires_confirmation: number;
-  /** Counted signatures, kept in step with `signatures` inside each signing transaction. */
-  signature_count: number;
   created_at: string;
   updated_at: string;
+}
+
+/**
+ * A petition's count of counted signatures, spread over a few rows (shards) whose sum is the count. Each
+ * signature adds one to a random shard inside its transaction, so signers of one petition rarely wait for each
+ * other's commit (on PostgreSQL one counter row made every signature wait for the previous one's disk flush).
+ */
+export interface SignatureTallyTable {
+  petition_id: string;
+  shard: number;
+  tally: number;
 }
 
 export interface SignatureTable {
@@ -193,6 +202,7 @@ export interface ServerSecretTable {
 export interface Database {
   petitions: PetitionTable;
   signatures: SignatureTable;
+  signature_tallies: SignatureTallyTable;
   polls: PollTable;
   votes: VoteTable;
   vote_choices: VoteChoiceTable;

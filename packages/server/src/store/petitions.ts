@@ -14,6 +14,7 @@ import type { Database, PetitionTable } from '../db/schema.js';
 import { HttpProblem, notFound } from '../http/problems.js';
 import { utc } from './dates.js';
 import { compact, fromJson } from './json.js';
+import { addToTally, currentCount, signatureCount, toCount } from './signature-tally.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -22,14 +23,16 @@ export interface PetitionRecord extends Petition {
   requiresConfirmation: boolean;
 }
 
-export function toPetition(row: Selectable<PetitionTable>): PetitionRecord {
+export function toPetition(
+  row: Selectable<PetitionTable> & { signature_count: number | string | null },
+): PetitionRecord {
   return compact({
     id: row.id,
     title: row.title,
     summary: row.summary,
     body: row.body,
     status: row.status,
-    signatureCount: row.signature_count,
+    signatureCount: toCount(row.signature_count),
     closesAt: row.closes_at,
     thresholds: fromJson<Threshold[]>(row.thresholds),
     response: row.response ? fromJson<GovernmentResponse>(row.response) : undefined,
@@ -46,7 +49,12 @@ export function publicPetition({ requiresConfirmation: _, ...petition }: Petitio
 }
 
 export async function findPetition(db: Db, id: string): Promise<PetitionRecord | undefined> {
-  const row = await db.selectFrom('petitions').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('petitions')
+    .selectAll('petitions')
+    .select(signatureCount)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row && toPetition(row);
 }
 
@@ -62,7 +70,8 @@ export async function listPetitions(db: Db, query: PetitionListQuery, now: Date)
   const pageSize = query.pageSize ?? 20;
   const rows = await db
     .selectFrom('petitions')
-    .select(['id', 'title', 'summary', 'status', 'signature_count', 'closes_at'])
+    .select(['id', 'title', 'summary', 'status', 'closes_at'])
+    .select(signatureCount)
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .execute();
@@ -73,7 +82,7 @@ export async function listPetitions(db: Db, query: PetitionListQuery, now: Date)
         title: row.title,
         summary: row.summary,
         status: petitionStatus({ status: row.status, closesAt: row.closes_at }, now.getTime()),
-        signatureCount: row.signature_count,
+        signatureCount: toCount(row.signature_count),
         closesAt: row.closes_at,
       }),
     )
@@ -128,34 +137,14 @@ export async function sign(
     .onConflict((oc) => oc.columns(['petition_id', 'email_key']).doNothing())
     .executeTakeFirst();
   const isNew = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
-  let count = petition.signatureCount;
-  if (isNew && !pending) count = await addToCount(trx, petitionId, now);
-  // A duplicate waited for the first signature's commit (PostgreSQL reads committed rows per statement): read
-  // the count again, so that it includes that signature as the first signer's answer does.
-  else if (!isNew) count = await currentCount(trx, petitionId);
+  if (isNew && !pending) await addToTally(trx, petitionId);
+  // Read after the insert: a duplicate waited for the first signature's commit (PostgreSQL reads committed rows
+  // per statement), so its answer includes that signature as the first signer's answer does.
+  const count = await currentCount(trx, petitionId);
   return {
     receipt: { receiptId, status: pending ? 'pending_confirmation' : 'counted', signatureCount: count },
     confirmToken: isNew ? token : undefined,
   };
-}
-
-async function currentCount(trx: Transaction<Database>, petitionId: string): Promise<number> {
-  const row = await trx
-    .selectFrom('petitions')
-    .select('signature_count')
-    .where('id', '=', petitionId)
-    .executeTakeFirstOrThrow();
-  return row.signature_count;
-}
-
-async function addToCount(trx: Transaction<Database>, petitionId: string, now: Date): Promise<number> {
-  const row = await trx
-    .updateTable('petitions')
-    .set((eb) => ({ signature_count: eb('signature_count', '+', 1), updated_at: now.toISOString() }))
-    .where('id', '=', petitionId)
-    .returning('signature_count')
-    .executeTakeFirstOrThrow();
-  return row.signature_count;
 }
 
 /** What a confirmation page needs to know about a token, without confirming anything. */
@@ -178,7 +167,7 @@ export async function confirm(trx: Transaction<Database>, token: string, now: Da
       .set({ status: 'counted', confirmed_at: now.toISOString() })
       .where('id', '=', found.id)
       .execute();
-    await addToCount(trx, found.petitionId, now);
+    await addToTally(trx, found.petitionId);
   }
   return found;
 }
@@ -218,11 +207,11 @@ export async function createPetition(trx: Transaction<Database>, input: Petition
       allow_public_name: Number(input.allowPublicName ?? false),
       privacy_notice_url: input.privacyNoticeUrl,
       requires_confirmation: Number(input.requiresConfirmation),
-      signature_count: initialCount,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     })
     .execute();
+  if (initialCount > 0) await addToTally(trx, input.id, initialCount);
   return getPetition(trx, input.id);
 }
 
