@@ -43,6 +43,76 @@ const STRINGS: Record<string, MailStrings> = {
 
 export const MAIL_LOCALES = Object.keys(STRINGS);
 
+/** The confirmation page's words. `button` is the label the mail's `action` line quotes. */
+export interface PageStrings {
+  confirmTitle: string;
+  signing: string;
+  button: string;
+  confirmedTitle: string;
+  thanks: string;
+  counted: string;
+  alreadyCounted: string;
+}
+
+const PAGE_STRINGS: Record<string, PageStrings> = {
+  en: {
+    confirmTitle: 'Confirm your signature',
+    signing: 'You are signing “{title}”.',
+    button: 'Confirm my signature',
+    confirmedTitle: 'Signature confirmed',
+    thanks: 'Thank you',
+    counted: 'Your signature on “{title}” is counted.',
+    alreadyCounted: 'Your signature on “{title}” is already counted.',
+  },
+  fr: {
+    confirmTitle: 'Confirmez votre signature',
+    signing: 'Vous signez « {title} ».',
+    button: 'Confirmer ma signature',
+    confirmedTitle: 'Signature confirmée',
+    thanks: 'Merci',
+    counted: 'Votre signature sur « {title} » est comptée.',
+    alreadyCounted: 'Votre signature sur « {title} » est déjà comptée.',
+  },
+  es: {
+    confirmTitle: 'Confirme su firma',
+    signing: 'Está firmando «{title}».',
+    button: 'Confirmar mi firma',
+    confirmedTitle: 'Firma confirmada',
+    thanks: 'Gracias',
+    counted: 'Su firma en «{title}» ya cuenta.',
+    alreadyCounted: 'Su firma en «{title}» ya estaba contada.',
+  },
+  ar: {
+    confirmTitle: 'أكّد توقيعك',
+    signing: 'أنت توقّع على «{title}».',
+    button: 'تأكيد توقيعي',
+    confirmedTitle: 'تم تأكيد التوقيع',
+    thanks: 'شكرًا لك',
+    counted: 'احتُسب توقيعك على «{title}».',
+    alreadyCounted: 'توقيعك على «{title}» محتسب بالفعل.',
+  },
+  zh: {
+    confirmTitle: '确认您的签名',
+    signing: '您正在签署“{title}”。',
+    button: '确认我的签名',
+    confirmedTitle: '签名已确认',
+    thanks: '谢谢',
+    counted: '您在“{title}”上的签名已计入。',
+    alreadyCounted: '您在“{title}”上的签名此前已计入。',
+  },
+};
+
+/** The confirmation page's words in `locale` (one of the five, else English), with its language and direction. */
+export function confirmationPageStrings(locale: string) {
+  const lang = locale in PAGE_STRINGS ? locale : 'en';
+  return { lang, dir: textDirection(lang), strings: PAGE_STRINGS[lang]! };
+}
+
+const textDirection = (locale: string) => (locale === 'ar' ? 'rtl' : 'ltr');
+
+/** Puts the petition's title into one of the strings above. */
+export const withTitle = (text: string, title: string) => text.replace('{title}', title);
+
 /**
  * The signer's language, from the `Accept-Language` header their browser sent with the signature: the first
  * of the five locales it accepts (by weight, `fr-CA` matching `fr`), else English.
@@ -65,13 +135,14 @@ export function mailLocale(acceptLanguage: string | undefined): string {
   return ranked.find((entry) => entry.language in STRINGS)?.language ?? 'en';
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text for HTML: the petition's title is a council's words, shown as text, never as markup. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The confirmation mail: plain text and an HTML alternative with the same words and the link. */
 export function confirmationMail(to: string, title: string, link: string, locale: string): Mail {
   const strings = STRINGS[locale] ?? STRINGS.en!;
-  const fill = (text: string, value: string) => text.replace('{title}', value);
-  const dir = locale === 'ar' ? 'rtl' : 'ltr';
+  const fill = withTitle;
+  const dir = textDirection(locale);
   return {
     to,
     subject: fill(strings.subject, title),

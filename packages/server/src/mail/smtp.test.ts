@@ -134,9 +134,10 @@ describe('confirmation mail through SMTP', () => {
       assert.ok(mail, email);
       assert.equal(mail.from?.text, FROM);
       assert.ok(mail.subject?.includes(name), mail.subject);
-      const link = /https:\/\/participate\.council\.example\/api\/v1\/confirmations\/[A-Za-z0-9_-]{20,}/.exec(
-        mail.text ?? '',
-      )?.[0];
+      const link =
+        /https:\/\/participate\.council\.example\/api\/v1\/confirmations\/[A-Za-z0-9_-]{20,}\?lang=[a-z]{2}/.exec(
+          mail.text ?? '',
+        )?.[0];
       assert.ok(link, mail.text);
       assert.ok(mail.text?.includes(name));
       assert.match(mail.text ?? '', notYou);
@@ -167,6 +168,36 @@ describe('confirmation mail through SMTP', () => {
     assert.equal(confirmed.statusCode, 200);
     const after = (await app.inject({ method: 'GET', url: '/api/v1/petitions/safer-crossings' })).json().signatureCount;
     assert.equal(after, before + 1);
+  });
+
+  it("opens the page in the mail's language, whose button is the one the mail names", async () => {
+    const cases = [
+      { email: 'page-fr@example.org', language: 'fr', button: 'Confirmer ma signature', thanks: 'Merci', dir: 'ltr' },
+      { email: 'page-ar@example.org', language: 'ar', button: 'تأكيد توقيعي', thanks: 'شكرًا لك', dir: 'rtl' },
+      { email: 'page-zh@example.org', language: 'zh-TW', button: '确认我的签名', thanks: '谢谢', dir: 'ltr' },
+    ];
+    for (const { email, language } of cases) assert.equal((await sign(email, language)).statusCode, 201);
+    await until(() => smtp.received.length === cases.length, 'every mail arrived');
+    for (const { email, language, button, thanks, dir } of cases) {
+      const mail = smtp.received.find((m) => !Array.isArray(m.to) && m.to?.text === email);
+      assert.ok(mail?.text?.includes(button), `the ${language} mail names the button`);
+      const path = /\/api\/v1\/confirmations\/[^\s]+/.exec(mail?.text ?? '')?.[0];
+      assert.ok(path);
+      // The browser that opens the link may prefer another language: the mail's language wins.
+      const page = await app.inject({ method: 'GET', url: path, headers: { 'accept-language': 'en' } });
+      const lang = language.slice(0, 2);
+      assert.match(page.body, new RegExp(`<html lang="${lang}" dir="${dir}">`));
+      assert.ok(page.body.includes(`<button type="submit">${button}</button>`), page.body);
+      const confirmed = await app.inject({
+        method: 'POST',
+        url: path,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: '',
+      });
+      assert.equal(confirmed.statusCode, 200);
+      assert.ok(confirmed.body.includes(`<h1>${thanks}</h1>`), confirmed.body);
+      assert.ok(confirmed.body.includes(await title()));
+    }
   });
 
   it('retries a temporary refusal with backoff and delivers the mail once', async () => {

@@ -1,13 +1,21 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { notFound } from '../http/problems.js';
+import { confirmationPageStrings, escapeHtml, mailLocale, withTitle } from '../mail/confirmation.js';
 import { confirm, findByToken } from '../store/petitions.js';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * The page's language: the one the mail was written in (its link carries `?lang=`), else the browser's.
+ * The form posts back to the same address, so the answer page keeps it.
+ */
+function pageLanguage(request: FastifyRequest) {
+  const { lang } = request.query as { lang?: string };
+  return confirmationPageStrings(mailLocale(lang ?? request.headers['accept-language']));
+}
 
-function page(reply: FastifyReply, title: string, content: string) {
+function page(reply: FastifyReply, { lang, dir }: { lang: string; dir: string }, title: string, content: string) {
   return reply
     .type('text/html; charset=utf-8')
     .header(
@@ -17,7 +25,7 @@ function page(reply: FastifyReply, title: string, content: string) {
     .header('Cache-Control', 'no-store')
     .header('Referrer-Policy', 'no-referrer')
     .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem}button{font:inherit;padding:.5rem 1rem}</style></head><body>${content}</body></html>`,
+      `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem}button{font:inherit;padding:.5rem 1rem}</style></head><body>${content}</body></html>`,
     );
 }
 
@@ -44,28 +52,34 @@ export async function confirmationRoutes(app: FastifyInstance, ctx: AppContext) 
   app.get('/confirmations/:token', async (request, reply) => {
     const found = await findByToken(ctx.db, token(request.params));
     if (!found) throw notFound('Confirmation link');
-    const title = escapeHtml(found.title);
+    const language = pageLanguage(request);
+    const { strings } = language;
     if (found.status === 'counted') {
       return page(
         reply,
-        'Signature confirmed',
-        `<h1>Thank you</h1><p>Your signature on “${title}” is already counted.</p>`,
+        language,
+        strings.confirmedTitle,
+        `<h1>${escapeHtml(strings.thanks)}</h1><p>${escapeHtml(withTitle(strings.alreadyCounted, found.title))}</p>`,
       );
     }
     return page(
       reply,
-      'Confirm your signature',
-      `<h1>Confirm your signature</h1><p>You are signing “${title}”.</p><form method="post"><button type="submit">Confirm my signature</button></form>`,
+      language,
+      strings.confirmTitle,
+      `<h1>${escapeHtml(strings.confirmTitle)}</h1><p>${escapeHtml(withTitle(strings.signing, found.title))}</p><form method="post"><button type="submit">${escapeHtml(strings.button)}</button></form>`,
     );
   });
 
   app.post('/confirmations/:token', async (request, reply) => {
     const value = token(request.params);
     const found = await ctx.db.transaction().execute((trx) => confirm(trx, value, ctx.now()));
+    const language = pageLanguage(request);
+    const { strings } = language;
     return page(
       reply,
-      'Signature confirmed',
-      `<h1>Thank you</h1><p>Your signature on “${escapeHtml(found.title)}” is counted.</p>`,
+      language,
+      strings.confirmedTitle,
+      `<h1>${escapeHtml(strings.thanks)}</h1><p>${escapeHtml(withTitle(strings.counted, found.title))}</p>`,
     );
   });
 }

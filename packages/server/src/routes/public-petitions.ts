@@ -49,8 +49,9 @@ export async function petitionRoutes(app: FastifyInstance, ctx: AppContext) {
         if (outcome.confirmToken) {
           // In the signature's transaction: the mail exists exactly when the signature does.
           const petition = await getPetition(trx, id);
-          const link = `${ctx.config.publicUrl}/api/v1/confirmations/${outcome.confirmToken}`;
           const locale = mailLocale(request.headers['accept-language']);
+          // The link carries the mail's language, so the page it opens speaks it too.
+          const link = `${ctx.config.publicUrl}/api/v1/confirmations/${outcome.confirmToken}?lang=${locale}`;
           await queueMail(trx, confirmationMail(body.email, petition.title, link, locale), ctx.now());
           mailQueued = true;
         }
