@@ -13,8 +13,9 @@
 // run-time cost does not depend on the CDN build's extra steps (minified template literals, terser's passes).
 // `--profile` builds unminified bundles so that a CPU profile names functions and source files.
 //
-// Options: --only rating,floor  --n 1,100  --runs 3  --no-throttle  --json results.json
+// Options: --only rating,floor  --n 1,100  --runs 3  --no-throttle  --json results.json  --before <git ref>
 //          --profile rating [--profile-n 1000] [--profile-throttle]  (writes a .cpuprofile and prints self times)
+import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -73,6 +74,7 @@ const ELEMENTS = {
 
 const { values: options } = parseArgs({
   options: {
+    before: { type: 'string' },
     only: { type: 'string' },
     n: { type: 'string', default: '1,100,1000' },
     runs: { type: 'string', default: '5' },
@@ -83,9 +85,30 @@ const { values: options } = parseArgs({
     'profile-throttle': { type: 'boolean', default: false },
   },
 });
-const names = options.only ? options.only.split(',') : Object.keys(ELEMENTS);
-for (const name of names)
+const selected = options.only ? options.only.split(',') : Object.keys(ELEMENTS);
+for (const name of selected) {
   if (!ELEMENTS[name]) throw new Error(`bench-render: no element "${name}"; use ${Object.keys(ELEMENTS)}`);
+}
+
+// --before <git ref>: each selected widget also as it was at that commit (`rating-before`), in the same interleaved
+// runs, so that a change is measured against its base under the same machine load.
+const beforeRoot = options.before && mkdtempSync(join(tmpdir(), 'bench-render-before-'));
+if (beforeRoot) {
+  execSync(
+    `git archive --format=tar ${JSON.stringify(options.before)} packages | tar -x -C ${JSON.stringify(beforeRoot)}`,
+    {
+      cwd: root,
+    },
+  );
+  for (const name of selected.filter((n) => ELEMENTS[n].widget)) {
+    ELEMENTS[`${name}-before`] = {
+      ...ELEMENTS[name],
+      entry: ELEMENTS[name].entry.replace(root, `${beforeRoot}/`),
+      root: beforeRoot,
+    };
+  }
+}
+const names = Object.keys(ELEMENTS).filter((name) => selected.includes(name.replace(/-before$/, '')));
 const counts = options.n.split(',').map(Number);
 const runs = Number(options.runs);
 const THROTTLE = 4;
@@ -117,25 +140,26 @@ async function buildBundles(outdir, minify) {
       minify,
       conditions: ['production'],
       tsconfig: join(root, 'tsconfig.json'),
-      plugins: [workspaceSources],
+      nodePaths: [join(root, 'node_modules')],
+      plugins: [workspaceSources(ELEMENTS[name].root ?? root)],
       logLevel: 'error',
     });
   }
 }
 
 // Our packages resolve to their sources (their exports' `development` condition), as in the CDN build.
-const workspaceSources = {
+const workspaceSources = (sources) => ({
   name: 'workspace-sources',
   setup(build) {
     build.onResolve({ filter: /^@civic-widgets\/(client|widgets)(\/.*)?$/ }, ({ path }) => {
       const [, pkg, sub] = path.match(/^@civic-widgets\/(client|widgets)(\/.*)?$/);
-      const dir = join(root, 'packages', pkg);
+      const dir = join(sources, 'packages', pkg);
       const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
       const target = manifest.exports[`.${sub ?? ''}`]?.development;
       return target ? { path: resolve(dir, target) } : undefined;
     });
   },
-};
+});
 
 const TYPES = { '.js': 'text/javascript', '.html': 'text/html' };
 const PAGE =
@@ -266,7 +290,7 @@ function printGoals(results) {
   console.log('| --- | ---: | ---: | ---: | ---: | --- |');
   for (const name of names.filter((n) => ELEMENTS[n].widget)) {
     const own = shown(`${name}|1|${THROTTLE}`);
-    const twin = shown(`twin:${name}|1|${THROTTLE}`);
+    const twin = shown(`twin:${name.replace(/-before$/, '')}|1|${THROTTLE}`);
     if (own === undefined || twin === undefined) continue;
     const limit = 2 * floor + twin;
     console.log(
@@ -361,7 +385,7 @@ try {
     const throttled = !options['no-throttle'];
     const twins = new Map();
     if (throttled) {
-      for (const name of names.filter((n) => ELEMENTS[n].widget))
+      for (const name of names.filter((n) => ELEMENTS[n].widget && !ELEMENTS[n].root))
         twins.set(name, await snapshot(browser, origin, name));
     }
     const configs = [

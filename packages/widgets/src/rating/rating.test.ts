@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { describeExamples } from '../test-support/axe.js';
 import { checkCatalog } from '../test-support/catalog.js';
@@ -172,6 +172,26 @@ describe('<civic-rating> as a form control', () => {
     expect(el.shadowRoot!.activeElement?.getAttribute('data-value'), 'focus goes to the chosen value').to.equal('2');
     await sendKeys({ press: 'ArrowLeft' });
     expect(el.value).to.equal('3');
+  });
+
+  it('follows a language change on an ancestor at run time: names, digits and direction', async () => {
+    const wrapper = await fixture(html`<div lang="en"><civic-rating scale="nps"></civic-rating></div>`);
+    const el = wrapper.querySelector('civic-rating')!;
+    await el.updateComplete;
+    const base = el.shadowRoot!.querySelector('[part=base]')!;
+    expect([radios(el)[3]!.textContent, radios(el)[3]!.getAttribute('aria-label')]).to.deep.equal(['3', '3 out of 10']);
+    wrapper.setAttribute('lang', 'ar-EG');
+    await waitUntil(() => base.getAttribute('dir') === 'rtl');
+    await el.updateComplete;
+    const three = new Intl.NumberFormat('ar-EG').format(3);
+    expect(base.getAttribute('lang')).to.equal('ar-EG');
+    expect([radios(el)[3]!.textContent, radios(el)[3]!.getAttribute('aria-label')]).to.deep.equal([
+      three,
+      `${three} من 10`,
+    ]);
+    wrapper.setAttribute('lang', 'en');
+    await waitUntil(() => base.getAttribute('dir') === 'ltr');
+    expect(radios(el)[3]!.getAttribute('aria-label')).to.equal('3 out of 10');
   });
 
   it('a page <label for> names it', async () => {
