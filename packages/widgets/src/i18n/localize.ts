@@ -39,30 +39,36 @@ function cached<S extends object>(catalog: Catalog<S>, locale: Locale): S | unde
   return locale === 'en' ? catalog.en : (loaded.get(catalog)?.get(locale) as S | undefined);
 }
 
+/** `map`'s entry for `key`, made on first use. */
+function memo<K, V>(
+  map: { has(key: K): boolean; get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  make: () => V,
+): V {
+  if (!map.has(key)) map.set(key, make());
+  return map.get(key)!;
+}
+
 /** Loads one locale of a catalog; resolves to `undefined` (English is used) when the file cannot load. */
 export function loadCatalog<S extends object>(catalog: Catalog<S>, locale: Locale): Promise<S | undefined> {
   const ready = cached(catalog, locale);
   if (ready) return Promise.resolve(ready);
-  if (!loading.has(catalog)) loading.set(catalog, new Map());
-  const inFlight = loading.get(catalog)!;
-  let pending = inFlight.get(locale) as Promise<S | undefined> | undefined;
-  if (!pending) {
-    pending = catalog.others[locale as Exclude<Locale, 'en'>]().then(
-      (module) => {
-        if (!loaded.has(catalog)) loaded.set(catalog, new Map());
-        loaded.get(catalog)!.set(locale, module.strings);
-        return module.strings;
-      },
-      (error: unknown) => {
-        console.warn(`Civic Widgets: could not load the "${locale}" strings; showing English.`, error);
-        if (!failed.has(catalog)) failed.set(catalog, new Set());
-        failed.get(catalog)!.add(locale);
-        return undefined;
-      },
-    );
-    inFlight.set(locale, pending);
-  }
-  return pending;
+  return memo(
+    memo(loading, catalog, () => new Map()),
+    locale,
+    () =>
+      catalog.others[locale as Exclude<Locale, 'en'>]().then(
+        (module) => {
+          memo(loaded, catalog, () => new Map()).set(locale, module.strings);
+          return module.strings;
+        },
+        (error: unknown) => {
+          console.warn(`Civic Widgets: could not load the "${locale}" strings; showing English.`, error);
+          memo(failed, catalog, () => new Set()).add(locale);
+          return undefined;
+        },
+      ),
+  ) as Promise<S | undefined>;
 }
 
 /** The shipped locale for a BCP 47 tag: `fr-CA` → `fr`, `zh-Hans-CN` → `zh`, `de` → `en`. */
@@ -108,41 +114,10 @@ function subscribe(callback: () => void) {
 
 type Vars = Record<string, string | number>;
 
-// Languages whose every region writes numbers in Latin digits, when the tag asks for no other numbering system
-// (`-u-nu-`): there a whole number below 1 000 (no group separator) is its plain digits. The first Intl.NumberFormat
-// of a page costs 50 ms (ICU's number data), which a rating's "3 stars" on an English page need not pay.
-const LATIN_DIGITS = /^(?:en|fr|es|zh)(?!.*-u-)(?:-|$)/i;
-
-// Intl objects take a quarter of a millisecond each to construct in Chromium (a third of a rating's render) and never
-// change: one per language and options for the page, shared by every widget, instead of one per instance.
-const formatters = new Map<string, Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<T extends Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat>(
-  key: string,
-  make: () => T,
-): T {
-  let found = formatters.get(key) as T | undefined;
-  if (!found) {
-    found = make();
-    formatters.set(key, found);
-  }
-  return found;
-}
-
-// Per catalogs object (a widget's static `catalogs`): its sections as a list, and its strings per locale without
-// overrides. Every instance of a widget shares them rather than building its own copy.
-const sectionsOf = new WeakMap<object, [string, Catalog<object>][]>();
-const stringsOf = new WeakMap<object, Map<Locale, object>>();
-const NO_SECTIONS = {};
-const RESOLVED: Promise<unknown> = Promise.resolve();
-
-/** Each section's strings in `locale` (English for a section whose file failed to load), with `overrides`. */
-function merge(sections: [string, Catalog<object>][], locale: Locale, overrides?: Record<string, object>) {
-  const result: Record<string, object> = {};
-  for (const [section, catalog] of sections) {
-    result[section] = { ...(cached(catalog, locale) ?? catalog.en), ...overrides?.[section] };
-  }
-  return result;
-}
+// Intl objects are slow to make (a quarter of a millisecond each) and never change: one per language and options
+// for the page, shared by every widget, not one per instance.
+const formatters = new Map<string, unknown>();
+const formatter = <T>(key: string, make: () => T) => memo(formatters, key, make) as T;
 
 /** What a host gives the controller: itself, plus the per-instance overrides. */
 export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
@@ -160,23 +135,15 @@ export class LocalizeController<S extends Sections = Sections> implements Reacti
   locale: Locale = 'en';
   dir: 'ltr' | 'rtl' = 'ltr';
   /** Settles once the requested locale's strings are in (or failed to load). */
-  ready: Promise<unknown> = RESOLVED;
+  ready: Promise<unknown> = Promise.resolve();
   #host: LocalizedHost;
-  #catalogs: object;
-  #sections: [string, Catalog<object>][];
+  #catalogs: [string, Catalog<object>][];
   #unsubscribe?: () => void;
   #merged?: { locale: Locale; overrides?: object; result: AllStrings<S> };
 
-  /** `catalogs`: the same object for every instance (a static field or a module constant), so what it derives is shared. */
-  constructor(host: LocalizedHost, catalogs: Catalogs<S> = NO_SECTIONS as Catalogs<S>) {
+  constructor(host: LocalizedHost, catalogs: Catalogs<S> = {} as Catalogs<S>) {
     this.#host = host;
-    this.#catalogs = catalogs;
-    let sections = sectionsOf.get(catalogs);
-    if (!sections) {
-      sections = [['common', commonCatalog], ...(Object.entries(catalogs) as [string, Catalog<object>][])];
-      sectionsOf.set(catalogs, sections);
-    }
-    this.#sections = sections;
+    this.#catalogs = [['common', commonCatalog], ...(Object.entries(catalogs) as [string, Catalog<object>][])];
     host.addController(this);
   }
 
@@ -197,25 +164,13 @@ export class LocalizeController<S extends Sections = Sections> implements Reacti
   get t(): AllStrings<S> {
     const overrides = this.#host.strings as Record<string, object> | undefined;
     if (this.#merged?.locale !== this.locale || this.#merged.overrides !== overrides) {
-      const result = overrides ? merge(this.#sections, this.locale, overrides) : this.#shared();
+      const result: Record<string, object> = {};
+      for (const [section, catalog] of this.#catalogs) {
+        result[section] = { ...(cached(catalog, this.locale) ?? catalog.en), ...overrides?.[section] };
+      }
       this.#merged = { locale: this.locale, overrides, result: result as AllStrings<S> };
     }
     return this.#merged.result;
-  }
-
-  // The locale is only set once every section's file has settled, so what is shared per locale never changes.
-  #shared() {
-    let byLocale = stringsOf.get(this.#catalogs);
-    if (!byLocale) {
-      byLocale = new Map();
-      stringsOf.set(this.#catalogs, byLocale);
-    }
-    let strings = byLocale.get(this.locale);
-    if (!strings) {
-      strings = merge(this.#sections, this.locale);
-      byLocale.set(this.locale, strings);
-    }
-    return strings;
   }
 
   /** Fills `{name}` placeholders. Values are inserted as text by the templates that render the result. */
@@ -231,7 +186,6 @@ export class LocalizeController<S extends Sections = Sections> implements Reacti
   }
 
   number(value: number): string {
-    if (Number.isInteger(value) && value >= 0 && value < 1000 && LATIN_DIGITS.test(this.lang)) return String(value);
     return formatter(`number ${this.lang}`, () => new Intl.NumberFormat(this.lang)).format(value);
   }
 
@@ -247,13 +201,13 @@ export class LocalizeController<S extends Sections = Sections> implements Reacti
   #resolve() {
     const tag = languageOf(this.#host);
     const wanted = matchLocale(tag);
-    if (this.#sections.every(([, catalog]) => settled(catalog, wanted))) {
+    if (this.#catalogs.every(([, catalog]) => settled(catalog, wanted))) {
       this.#apply(tag, wanted);
       return;
     }
     // Until the locale arrives, show English rather than nothing.
     this.#apply('en', 'en');
-    this.ready = Promise.all(this.#sections.map(([, catalog]) => loadCatalog(catalog, wanted))).then(() => {
+    this.ready = Promise.all(this.#catalogs.map(([, catalog]) => loadCatalog(catalog, wanted))).then(() => {
       if (matchLocale(languageOf(this.#host)) === wanted) this.#host.requestUpdate();
     });
   }

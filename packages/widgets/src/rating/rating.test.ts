@@ -82,6 +82,32 @@ const formControlCases: { name: string; run: () => Promise<void> }[] = [
     },
   },
   {
+    name: 'its states take the --name form where the plain one throws (Chromium before 125)',
+    run: async () => {
+      const add = CustomStateSet.prototype.add;
+      const remove = CustomStateSet.prototype.delete;
+      const onlyDashed = (original: (name: string) => unknown) =>
+        function (this: CustomStateSet, name: string) {
+          if (!name.startsWith('--')) throw new DOMException(`"${name}" is not a valid custom state`, 'SyntaxError');
+          return original.call(this, name);
+        };
+      CustomStateSet.prototype.add = onlyDashed(add) as typeof add;
+      CustomStateSet.prototype.delete = onlyDashed(remove) as typeof remove;
+      try {
+        const { form, el } = await inForm('required');
+        form.requestSubmit();
+        await el.updateComplete;
+        expect([hasState(el, '--user-invalid'), hasState(el, 'user-invalid')]).to.deep.equal([true, false]);
+        radios(el)[3]!.click();
+        await el.updateComplete;
+        expect([hasState(el, '--user-invalid'), hasState(el, '--user-valid')]).to.deep.equal([false, true]);
+      } finally {
+        CustomStateSet.prototype.add = add;
+        CustomStateSet.prototype.delete = remove;
+      }
+    },
+  },
+  {
     name: 'user-invalid and user-valid only after interaction or a submit attempt',
     run: async () => {
       const { form, el } = await inForm('required');

@@ -8,8 +8,6 @@ import { type RatingStrings, ratingCatalog } from './rating.strings.js';
 // From the first block of emoticons (U+1F600-1F640), which older systems' fonts cover.
 const SMILEYS = ['😞', '😕', '😐', '😊', '😄'];
 
-const CATALOGS = { rating: ratingCatalog };
-
 // The client's RATING_RANGE, restated: importing it would bring the client's schemas (and zod) into a control that
 // needs no client. `satisfies` fails the build if the two ever differ.
 const RANGES = { thumbs: [0, 1], stars: [1, 5], smileys: [1, 5], nps: [0, 10] } as const satisfies typeof RATING_RANGE;
@@ -19,15 +17,6 @@ export function scaleValues(scale: RatingScale): number[] {
   const [min, max] = RANGES[scale] ?? RANGES.stars;
   const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   return scale === 'thumbs' ? values.reverse() : values;
-}
-
-// Choice names by strings object (shared by every rating without `.strings` overrides), then scale and language.
-const choiceNamesCache = new WeakMap<RatingStrings, Map<string, string[]>>();
-
-/** The value of the choice an event happened in, if any. */
-function choiceValue(event: Event): number | undefined {
-  const choice = (event.target as Element).closest<HTMLElement>('[data-value]');
-  return choice ? Number(choice.dataset.value) : undefined;
 }
 
 /**
@@ -125,16 +114,15 @@ export class CivicRating extends LitElement {
   ];
 
   readonly #internals = this.attachInternals();
-  readonly #l10n = new LocalizeController<{ rating: RatingStrings }>(this, CATALOGS);
+  readonly #l10n = new LocalizeController<{ rating: RatingStrings }>(this, { rating: ratingCatalog });
 
-  // `useDefault`: a default is not written back as an attribute, which cost every instance three attribute calls.
   static override properties = {
-    scale: { reflect: true, useDefault: true },
+    scale: { reflect: true },
     value: {},
     defaultValue: { attribute: 'default-value' },
-    name: { reflect: true, useDefault: true },
-    required: { type: Boolean, reflect: true, useDefault: true },
-    disabled: { type: Boolean, reflect: true, useDefault: true },
+    name: { reflect: true },
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
     label: {},
     strings: { attribute: false },
     formDisabled: { state: true, attribute: false },
@@ -252,11 +240,9 @@ export class CivicRating extends LitElement {
     // The hidden native radio computes validity, so the message is the browser's own, in its language.
     this.proxy.required = this.required;
     this.proxy.checked = this.value !== '';
+    const anchor = this.renderRoot.querySelector<HTMLElement>('[tabindex="0"]') ?? undefined;
     if (this.proxy.validity.valid) internals.setValidity({});
-    else {
-      const anchor = this.renderRoot.querySelector<HTMLElement>('[tabindex="0"]') ?? undefined;
-      internals.setValidity({ valueMissing: true }, this.proxy.validationMessage, anchor);
-    }
+    else internals.setValidity({ valueMissing: true }, this.proxy.validationMessage, anchor);
   }
 
   #setState(name: string, on: boolean) {
@@ -320,18 +306,6 @@ export class CivicRating extends LitElement {
     void this.#move(values[index]!);
   }
 
-  // One listener each on the group rather than two on every choice: a rating has up to 11 choices, and adding
-  // listeners was a tenth of its render.
-  #handleClick(event: Event) {
-    const value = choiceValue(event);
-    if (value !== undefined) this.#choose(value);
-  }
-
-  #handleFocusIn(event: FocusEvent) {
-    const value = choiceValue(event);
-    if (value !== undefined) this.focusValue = value;
-  }
-
   /** The accessible name of one choice. */
   choiceName(value: number): string {
     const t = this.#l10n.t.rating;
@@ -347,27 +321,10 @@ export class CivicRating extends LitElement {
     }
   }
 
-  /** The names of `values` (the scale's), computed once per page for every rating with the same strings. */
-  #choiceNames(values: number[]): string[] {
-    const strings = this.#l10n.t.rating;
-    let byScale = choiceNamesCache.get(strings);
-    if (!byScale) {
-      byScale = new Map();
-      choiceNamesCache.set(strings, byScale);
-    }
-    const key = `${this.scale} ${this.#l10n.lang}`;
-    let names = byScale.get(key);
-    if (!names) {
-      names = values.map((value) => this.choiceName(value));
-      byScale.set(key, names);
-    }
-    return names;
-  }
-
-  #glyph(value: number, name: string) {
+  #glyph(value: number) {
     switch (this.scale) {
       case 'thumbs':
-        return html`<span aria-hidden="true">${value === 1 ? '👍' : '👎'}</span>${name}`;
+        return html`<span aria-hidden="true">${value === 1 ? '👍' : '👎'}</span>${this.choiceName(value)}`;
       case 'smileys':
         return SMILEYS[value - 1];
       case 'nps':
@@ -382,26 +339,25 @@ export class CivicRating extends LitElement {
     const off = this.#disabled();
     const stop = values.includes(this.valueAsNumber) ? this.valueAsNumber : (this.focusValue ?? values[0]);
     const t = this.#l10n.t.rating;
-    const names = this.#choiceNames(values);
     return html`<div
       part="base"
       class=${this.scale}
       lang=${this.#l10n.lang}
       dir=${this.#l10n.dir}
       @keydown=${this.#handleKeydown}
-      @click=${this.#handleClick}
-      @focusin=${this.#handleFocusIn}
     >
       ${values.map(
-        (value, index) => html`<span
+        (value) => html`<span
           role="radio"
           part="choice"
           data-value=${value}
-          aria-label=${names[index]}
+          aria-label=${this.choiceName(value)}
           aria-checked=${String(value === this.valueAsNumber)}
           aria-disabled=${String(off)}
           tabindex=${off ? -1 : value === stop ? 0 : -1}
-          >${this.#glyph(value, names[index]!)}</span
+          @click=${() => this.#choose(value)}
+          @focus=${() => (this.focusValue = value)}
+          >${this.#glyph(value)}</span
         >`,
       )}
       ${this.scale === 'nps' ? html`<span class="ends" aria-hidden="true"><span>${t.npsLow}</span><span>${t.npsHigh}</span></span>` : nothing}
