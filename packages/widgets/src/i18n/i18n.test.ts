@@ -1,6 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
 import { checkCatalog } from '../test-support/catalog.js';
-import { commonCatalog, matchLocale } from './localize.js';
+import { commonCatalog, LocalizeController, matchLocale } from './localize.js';
 
 checkCatalog('common', commonCatalog);
 
@@ -15,4 +16,25 @@ describe('matchLocale', () => {
       'en',
     ]);
   });
+});
+
+class NumberHost extends LitElement {
+  l10n = new LocalizeController(this);
+}
+customElements.define('i18n-number-host', NumberHost);
+
+describe('LocalizeController.number', () => {
+  // The number formats are shared by every widget on the page, one per language: each tag must still get its own
+  // digits and separators (Egyptian Arabic and `-u-nu-` tags write other digits than their language's default).
+  for (const lang of ['en', 'fr-CA', 'es', 'zh-Hans-CN', 'ar', 'ar-EG', 'en-u-nu-arab', 'zh-u-nu-hanidec']) {
+    it(`writes numbers as Intl.NumberFormat does in ${lang}`, async () => {
+      const host = await fixture<NumberHost>(html`<i18n-number-host lang=${lang}></i18n-number-host>`);
+      await host.l10n.ready;
+      await host.updateComplete;
+      expect(host.l10n.lang).to.equal(lang);
+      const intl = new Intl.NumberFormat(lang);
+      const values = [0, 7, 10, 999, 1000, 1234567, 2.5, -3];
+      expect(values.map((value) => host.l10n.number(value))).to.deep.equal(values.map((value) => intl.format(value)));
+    });
+  }
 });

@@ -39,30 +39,36 @@ function cached<S extends object>(catalog: Catalog<S>, locale: Locale): S | unde
   return locale === 'en' ? catalog.en : (loaded.get(catalog)?.get(locale) as S | undefined);
 }
 
+/** `map`'s entry for `key`, made on first use. */
+function memo<K, V>(
+  map: { has(key: K): boolean; get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  make: () => V,
+): V {
+  if (!map.has(key)) map.set(key, make());
+  return map.get(key)!;
+}
+
 /** Loads one locale of a catalog; resolves to `undefined` (English is used) when the file cannot load. */
 export function loadCatalog<S extends object>(catalog: Catalog<S>, locale: Locale): Promise<S | undefined> {
   const ready = cached(catalog, locale);
   if (ready) return Promise.resolve(ready);
-  if (!loading.has(catalog)) loading.set(catalog, new Map());
-  const inFlight = loading.get(catalog)!;
-  let pending = inFlight.get(locale) as Promise<S | undefined> | undefined;
-  if (!pending) {
-    pending = catalog.others[locale as Exclude<Locale, 'en'>]().then(
-      (module) => {
-        if (!loaded.has(catalog)) loaded.set(catalog, new Map());
-        loaded.get(catalog)!.set(locale, module.strings);
-        return module.strings;
-      },
-      (error: unknown) => {
-        console.warn(`Civic Widgets: could not load the "${locale}" strings; showing English.`, error);
-        if (!failed.has(catalog)) failed.set(catalog, new Set());
-        failed.get(catalog)!.add(locale);
-        return undefined;
-      },
-    );
-    inFlight.set(locale, pending);
-  }
-  return pending;
+  return memo(
+    memo(loading, catalog, () => new Map()),
+    locale,
+    () =>
+      catalog.others[locale as Exclude<Locale, 'en'>]().then(
+        (module) => {
+          memo(loaded, catalog, () => new Map()).set(locale, module.strings);
+          return module.strings;
+        },
+        (error: unknown) => {
+          console.warn(`Civic Widgets: could not load the "${locale}" strings; showing English.`, error);
+          memo(failed, catalog, () => new Set()).add(locale);
+          return undefined;
+        },
+      ),
+  ) as Promise<S | undefined>;
 }
 
 /** The shipped locale for a BCP 47 tag: `fr-CA` → `fr`, `zh-Hans-CN` → `zh`, `de` → `en`. */
@@ -108,6 +114,11 @@ function subscribe(callback: () => void) {
 
 type Vars = Record<string, string | number>;
 
+// Intl objects are slow to make (a quarter of a millisecond each) and never change: one per language and options
+// for the page, shared by every widget, not one per instance.
+const formatters = new Map<string, unknown>();
+const formatter = <T>(key: string, make: () => T) => memo(formatters, key, make) as T;
+
 /** What a host gives the controller: itself, plus the per-instance overrides. */
 export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
   strings?: object;
@@ -129,8 +140,6 @@ export class LocalizeController<S extends Sections = Sections> implements Reacti
   #catalogs: [string, Catalog<object>][];
   #unsubscribe?: () => void;
   #merged?: { locale: Locale; overrides?: object; result: AllStrings<S> };
-  #plurals?: Intl.PluralRules;
-  #numbers?: Intl.NumberFormat;
 
   constructor(host: LocalizedHost, catalogs: Catalogs<S> = {} as Catalogs<S>) {
     this.#host = host;
@@ -171,19 +180,22 @@ export class LocalizeController<S extends Sections = Sections> implements Reacti
 
   /** Picks the plural form for `count` and fills it; `{count}` is the localized number. */
   plural(forms: Plural, count: number, vars: Vars = {}): string {
-    this.#plurals ??= new Intl.PluralRules(this.lang);
-    const form = forms[this.#plurals.select(count)] ?? forms.other;
+    const rules = formatter(`plural ${this.lang}`, () => new Intl.PluralRules(this.lang));
+    const form = forms[rules.select(count)] ?? forms.other;
     return this.format(form, { count: this.number(count), ...vars });
   }
 
   number(value: number): string {
-    this.#numbers ??= new Intl.NumberFormat(this.lang);
-    return this.#numbers.format(value);
+    return formatter(`number ${this.lang}`, () => new Intl.NumberFormat(this.lang)).format(value);
   }
 
   /** A date (ISO string or `Date`) in the reader's language; the long date style by default. */
   date(value: string | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
-    return new Intl.DateTimeFormat(this.lang, options).format(typeof value === 'string' ? new Date(value) : value);
+    const dates = formatter(
+      `date ${this.lang} ${JSON.stringify(options)}`,
+      () => new Intl.DateTimeFormat(this.lang, options),
+    );
+    return dates.format(typeof value === 'string' ? new Date(value) : value);
   }
 
   #resolve() {
@@ -202,12 +214,7 @@ export class LocalizeController<S extends Sections = Sections> implements Reacti
 
   #apply(tag: string, locale: Locale) {
     // A page in a language we do not ship shows English text, so the text is marked English.
-    const lang = locale === 'en' && !/^en(?:$|-)/i.test(tag) ? 'en' : tag;
-    if (lang !== this.lang) {
-      this.#plurals = undefined;
-      this.#numbers = undefined;
-    }
-    this.lang = lang;
+    this.lang = locale === 'en' && !/^en(?:$|-)/i.test(tag) ? 'en' : tag;
     this.locale = locale;
     this.dir = RTL_LOCALES.has(locale) ? 'rtl' : 'ltr';
   }

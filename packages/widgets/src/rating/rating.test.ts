@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { describeExamples } from '../test-support/axe.js';
 import { checkCatalog } from '../test-support/catalog.js';
@@ -79,6 +79,32 @@ const formControlCases: { name: string; run: () => Promise<void> }[] = [
       el.value = '1';
       await el.updateComplete;
       expect(el.checkValidity()).to.equal(true);
+    },
+  },
+  {
+    name: 'its states take the --name form where the plain one throws (Chromium before 125)',
+    run: async () => {
+      const add = CustomStateSet.prototype.add;
+      const remove = CustomStateSet.prototype.delete;
+      const onlyDashed = (original: (name: string) => unknown) =>
+        function (this: CustomStateSet, name: string) {
+          if (!name.startsWith('--')) throw new DOMException(`"${name}" is not a valid custom state`, 'SyntaxError');
+          return original.call(this, name);
+        };
+      CustomStateSet.prototype.add = onlyDashed(add) as typeof add;
+      CustomStateSet.prototype.delete = onlyDashed(remove) as typeof remove;
+      try {
+        const { form, el } = await inForm('required');
+        form.requestSubmit();
+        await el.updateComplete;
+        expect([hasState(el, '--user-invalid'), hasState(el, 'user-invalid')]).to.deep.equal([true, false]);
+        radios(el)[3]!.click();
+        await el.updateComplete;
+        expect([hasState(el, '--user-invalid'), hasState(el, '--user-valid')]).to.deep.equal([false, true]);
+      } finally {
+        CustomStateSet.prototype.add = add;
+        CustomStateSet.prototype.delete = remove;
+      }
     },
   },
   {
@@ -172,6 +198,28 @@ describe('<civic-rating> as a form control', () => {
     expect(el.shadowRoot!.activeElement?.getAttribute('data-value'), 'focus goes to the chosen value').to.equal('2');
     await sendKeys({ press: 'ArrowLeft' });
     expect(el.value).to.equal('3');
+  });
+
+  it('follows a language change on an ancestor at run time: names, digits and direction', async () => {
+    const wrapper = await fixture(html`<div lang="en"><civic-rating scale="nps"></civic-rating></div>`);
+    const el = wrapper.querySelector('civic-rating')!;
+    await el.updateComplete;
+    const base = el.shadowRoot!.querySelector('[part=base]')!;
+    expect([radios(el)[3]!.textContent, radios(el)[3]!.getAttribute('aria-label')]).to.deep.equal(['3', '3 out of 10']);
+    // Arabic, then Egyptian Arabic: the same strings, but Egypt writes Arabic-Indic digits.
+    for (const lang of ['ar', 'ar-EG']) {
+      wrapper.setAttribute('lang', lang);
+      await waitUntil(() => base.getAttribute('lang') === lang);
+      const three = new Intl.NumberFormat(lang).format(3);
+      expect(base.getAttribute('dir')).to.equal('rtl');
+      expect([radios(el)[3]!.textContent, radios(el)[3]!.getAttribute('aria-label')]).to.deep.equal([
+        three,
+        `${three} من 10`,
+      ]);
+    }
+    wrapper.setAttribute('lang', 'en');
+    await waitUntil(() => base.getAttribute('dir') === 'ltr');
+    expect(radios(el)[3]!.getAttribute('aria-label')).to.equal('3 out of 10');
   });
 
   it('a page <label for> names it', async () => {
