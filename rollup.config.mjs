@@ -51,7 +51,7 @@ const integrity = integrityManifest();
 
 /** @type {import('rollup').RollupOptions[]} */
 export default Object.entries(entries).map(([name, input]) => ({
-  // The client alone loads nothing on demand: it exports the outbox's stores, so they are in its file.
+  // The client alone keeps its code in its own file: its exports would otherwise be named twice (docs/size.md).
   plugins: [entryChunk({ name, input, inline: name === 'civic-client' }), ...plugins(), integrity],
   onwarn,
   treeshake: { moduleSideEffects },

@@ -1,4 +1,6 @@
 import { aTimeout, expect, oneEvent } from '@open-wc/testing';
+import { indexedDbOutboxStore } from './outbox/index.js';
+import type { OutboxEntry } from './outbox/types.js';
 import { createClient } from './resources/petitions.js';
 import { goOffline, json, scriptedFetch } from './test-support/fake-fetch.js';
 import { petition, receipt, signature } from './test-support/fixtures.js';
@@ -35,6 +37,19 @@ describe('the outbox is downloaded when first needed', () => {
     client.close();
     expect(engineLoaded()).to.equal(false);
     expect(storeLoaded()).to.equal(false);
+  });
+
+  it('is not loaded by making a store for the `outbox` option, only by its first use', async () => {
+    const store = indexedDbOutboxStore(`civic-lazy-outbox-${Date.now()}`);
+    expect(store.kind).to.equal('indexeddb');
+    expect(storeLoaded()).to.equal(false);
+    const entry = { id: 'e1', namespace: 'n', operation: 'votePoll', args: [], createdAt: 1 } as unknown as OutboxEntry;
+    await store.put(entry);
+    expect(storeLoaded()).to.equal(true);
+    expect(await store.get('e1')).to.deep.equal(entry);
+    expect(await store.list()).to.deep.equal([entry]);
+    await store.delete('e1');
+    expect(await store.list()).to.deep.equal([]);
   });
 
   it('is not loaded by a page that only reads, and is loaded to keep a submission', async () => {

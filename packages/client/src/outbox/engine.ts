@@ -3,7 +3,8 @@ import { randomUuid } from '../random.js';
 import { OutboxDeliveredEvent, OutboxExpiredEvent, OutboxFailedEvent } from './events.js';
 import { ifLockFree } from './lock.js';
 import { memoryOutboxStore } from './memory-store.js';
-import { EMPTY, type OutboxOptions, waitingMark } from './outbox.js';
+import { EMPTY, waitingMark } from './mark.js';
+import type { OutboxOptions } from './outbox.js';
 import { defaultOutboxStore } from './store.js';
 import type { OutboxEntry, OutboxStore, Submission, SubmitOperation } from './types.js';
 

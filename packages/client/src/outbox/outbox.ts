@@ -1,4 +1,5 @@
 import type { OutboxEngine } from './engine.js';
+import { EMPTY, waitingMark } from './mark.js';
 import type { OutboxEntry, OutboxStore, Submission, SubmitOperation } from './types.js';
 
 export interface OutboxOptions {
@@ -16,13 +17,6 @@ export interface OutboxOptions {
   /** Deliver waiting entries on creation, on `online` and when the page becomes visible. */
   autoFlush: boolean;
 }
-
-/**
- * The localStorage key that says whether submissions of a backend may wait in the default store: `EMPTY` once a
- * page found none there; anything else (a fresh value each time an entry is kept) or nothing means "look".
- */
-export const waitingMark = (namespace: string) => `civic-outbox-waiting:${namespace}`;
-export const EMPTY = 'empty';
 
 /** Whether the default store may hold submissions of a backend. Read at every chance to deliver, so it is cheap. */
 function mayHaveWaiting(namespace: string): boolean {
