@@ -40,6 +40,14 @@ export class ResourceClient {
     return this.core.outbox.flush();
   }
 
+  /**
+   * Loads the outbox's code in the background (it is not part of the client's first download), so that a submission
+   * made after the connection drops can still be kept. Forms call it when they are shown.
+   */
+  prepareOutbox(): void {
+    this.core.outbox.prepare();
+  }
+
   /** Stops listening for `online` and `visibilitychange` (for every client on this core). */
   close(): void {
     this.core.outbox.close();

@@ -1,8 +1,5 @@
-import { ClientError, isRetryable } from '../errors.js';
-import { randomUuid } from '../random.js';
-import { OutboxDeliveredEvent, OutboxExpiredEvent, OutboxFailedEvent } from './events.js';
-import { ifLockFree } from './lock.js';
-import { memoryOutboxStore } from './memory-store.js';
+import type { OutboxEngine } from './engine.js';
+import { EMPTY, waitingMark } from './mark.js';
 import type { OutboxEntry, OutboxStore, Submission, SubmitOperation } from './types.js';
 
 export interface OutboxOptions {
@@ -13,7 +10,7 @@ export interface OutboxOptions {
    * acknowledged it; rejects with a `ClientError`, which says whether a later attempt may succeed.
    */
   send: (entry: OutboxEntry) => Promise<unknown>;
-  /** Where entries wait. Default: IndexedDB, else localStorage, else memory, loaded on first use. */
+  /** Where entries wait. Default: IndexedDB, else localStorage, else memory. */
   store?: OutboxStore;
   /** How long an entry is kept before it is given up. */
   ttlMs: number;
@@ -21,80 +18,62 @@ export interface OutboxOptions {
   autoFlush: boolean;
 }
 
-/** What a submission asks for, as a map key: its operation and (validated) arguments. */
-const requestKey = (operation: SubmitOperation, args: unknown[]) => JSON.stringify([operation, ...args]);
+/** Whether the default store may hold submissions of a backend. Read at every chance to deliver, so it is cheap. */
+function mayHaveWaiting(namespace: string): boolean {
+  try {
+    return localStorage.getItem(waitingMark(namespace)) !== EMPTY;
+  } catch {
+    return true; // no localStorage (Node, blocked storage): the mark cannot say, so look
+  }
+}
 
 /**
- * The outbox engine: every submission is kept before it is sent and removed once acknowledged or refused for
- * good; waiting ones are sent again when the page gets a chance, one tab at a time. It knows no schema: bodies
- * were checked when queued, and `send` checks receipts. Fires `delivered`, `failed` and `expired`
- * (see `./events.ts`) for submissions sent from the outbox.
+ * The client's outbox: where submissions are kept until the backend acknowledges them, and where the outbox's
+ * events (`delivered`, `failed`, `expired`) fire. Its engine (`./engine.ts`, with the stores and the lock) is a
+ * module of its own, loaded the first time a submission must be kept, the queue is read or flushed, a form asks for
+ * it (`prepare`), or a chance to deliver comes while the waiting mark says that something may wait: a page that
+ * only reads, with nothing queued, never downloads it nor opens IndexedDB.
  */
 export class Outbox extends EventTarget {
   readonly namespace: string;
-  #send: (entry: OutboxEntry) => Promise<unknown>;
-  #ttlMs: number;
-  #store?: Promise<OutboxStore>;
-  #persistent = true;
-  #flushing?: Promise<void>;
-  #flushAgain = false;
+  #options: OutboxOptions;
+  #engine?: Promise<OutboxEngine>;
   #cleanup: (() => void)[] = [];
-  /**
-   * Submissions whose answer could not be read (malformed, or not the protocol's), by operation and arguments, to
-   * their idempotency key. The backend may well have stored them: sent again unchanged (the resident tries again,
-   * as the error says), they reuse the key, so the backend answers as the first time instead of storing them twice.
-   */
-  #unreadable = new Map<string, string>();
 
   constructor(options: OutboxOptions) {
     super();
     this.namespace = options.namespace;
-    this.#send = options.send;
-    this.#ttlMs = options.ttlMs;
-    if (options.store) this.#store = Promise.resolve(options.store);
+    this.#options = options;
     if (options.autoFlush) this.#listenForDeliveryChances();
   }
 
   /** Keeps a (validated) submission, then tries to deliver it at once. */
   async submit<R>(operation: SubmitOperation, args: unknown[]): Promise<Submission<R>> {
-    const now = Date.now();
-    const entry: OutboxEntry = {
-      id: this.#unreadable.get(requestKey(operation, args)) ?? randomUuid(),
-      namespace: this.namespace,
-      operation,
-      args,
-      createdAt: now,
-      expiresAt: now + this.#ttlMs,
-      attempts: 0,
-    };
-    await this.#keep(entry);
-    const delivered = await ifLockFree(entry.id, () => this.#deliver<R>(entry));
-    if (delivered?.value) return { status: 'delivered', receipt: delivered.value.receipt };
-    return { status: 'queued', id: entry.id, persisted: this.#persistent };
+    return (await this.#load()).submit<R>(operation, args);
   }
 
   /** Submissions of this backend still waiting, oldest first. */
   async pending(): Promise<OutboxEntry[]> {
-    const entries = await (await this.#storage()).list();
-    return entries.filter((e) => e.namespace === this.namespace).sort((a, b) => a.createdAt - b.createdAt);
+    return (await this.#load()).pending();
   }
 
-  /** Tries to deliver every waiting submission of this backend once (with retries). Safe to call at any time. */
+  /**
+   * Tries to deliver every waiting submission of this backend once (with retries). Safe to call at any time: when
+   * the engine cannot be loaded (offline before it arrived), the next chance tries again.
+   */
   flush(): Promise<void> {
-    if (this.#flushing) {
-      // A chance that comes during a pass (back online mid-flush) gets a pass of its own afterwards.
-      this.#flushAgain = true;
-      return this.#flushing;
-    }
-    this.#flushing = (async () => {
-      do {
-        this.#flushAgain = false;
-        await this.#flushOnce();
-      } while (this.#flushAgain);
-    })().finally(() => {
-      this.#flushing = undefined;
-    });
-    return this.#flushing;
+    return this.#load().then(
+      (engine) => engine.flush(),
+      () => {},
+    );
+  }
+
+  /**
+   * Loads the engine in the background, so that a submission made after the connection drops can still be kept.
+   * A form calls it when it is shown.
+   */
+  prepare(): void {
+    this.#load().catch(() => {});
   }
 
   /** Stops listening for `online` and `visibilitychange`. */
@@ -102,29 +81,24 @@ export class Outbox extends EventTarget {
     for (const remove of this.#cleanup.splice(0)) remove();
   }
 
-  /**
-   * The store, imported and chosen on first use. A failed import (the page went offline before the module
-   * arrived) is tried again by the next flush; a submission meanwhile is kept in memory, as when storage fails.
-   */
-  #storage(): Promise<OutboxStore> {
-    this.#store ??= import('./store.js').then(
-      async ({ defaultOutboxStore }) => {
-        const store = await defaultOutboxStore();
-        // Neither IndexedDB nor localStorage works (private mode, a full disk): only the open page keeps it.
-        if (store.kind === 'memory') this.#persistent = false;
-        return store;
-      },
+  /** The engine, imported on first use; a failed import is tried again on the next use. */
+  #load(): Promise<OutboxEngine> {
+    this.#engine ??= import('./engine.js').then(
+      ({ OutboxEngine }) => new OutboxEngine(this, this.#options),
       (error: unknown) => {
-        this.#store = undefined;
+        this.#engine = undefined;
         throw error;
       },
     );
-    return this.#store;
+    return this.#engine;
   }
 
   #listenForDeliveryChances() {
     if (typeof window === 'undefined') return;
-    const flush = () => void this.flush();
+    // A store the client was given is not described by the mark: it is always looked at.
+    const flush = () => {
+      if (this.#options.store || mayHaveWaiting(this.namespace)) void this.flush();
+    };
     const flushIfVisible = () => document.visibilityState === 'visible' && flush();
     window.addEventListener('online', flush);
     document.addEventListener('visibilitychange', flushIfVisible);
@@ -133,69 +107,5 @@ export class Outbox extends EventTarget {
       () => document.removeEventListener('visibilitychange', flushIfVisible),
     );
     setTimeout(flush);
-  }
-
-  /** Saves an entry; when storage fails (quota, private mode), keeps it in memory for this page instead. */
-  async #keep(entry: OutboxEntry) {
-    try {
-      await (await this.#storage()).put(entry);
-    } catch {
-      const memory = memoryOutboxStore();
-      this.#store = Promise.resolve(memory);
-      this.#persistent = false;
-      await memory.put(entry);
-    }
-  }
-
-  /**
-   * Sends one entry with retries. Resolves to its receipt once acknowledged (the entry is removed), or to
-   * `undefined` when the failure may pass (the entry stays). A permanent failure removes the entry and throws.
-   */
-  async #deliver<R>(entry: OutboxEntry): Promise<{ receipt: R } | undefined> {
-    const store = await this.#storage();
-    const request = requestKey(entry.operation, entry.args);
-    let receipt: R;
-    try {
-      receipt = (await this.#send(entry)) as R;
-    } catch (error) {
-      const clientError = error instanceof ClientError ? error : new ClientError('network', String(error));
-      if (isRetryable(clientError)) {
-        await store.put({ ...entry, attempts: entry.attempts + 1 }).catch(() => {});
-        return undefined;
-      }
-      // An answer that cannot be read (malformed, or not the protocol's) still acknowledged it: the entry goes.
-      if (clientError.kind === 'invalid-response') this.#unreadable.set(request, entry.id);
-      await store.delete(entry.id).catch(() => {});
-      throw clientError;
-    }
-    this.#unreadable.delete(request);
-    await store.delete(entry.id).catch(() => {});
-    return { receipt };
-  }
-
-  async #flushOnce() {
-    const store = await this.#storage().catch(() => undefined);
-    if (!store) return; // the store's module did not arrive: the next chance tries again
-    const entries = await this.pending().catch(() => []);
-    for (const entry of entries) {
-      if (entry.expiresAt <= Date.now()) {
-        await store.delete(entry.id).catch(() => {});
-        this.dispatchEvent(new OutboxExpiredEvent(entry));
-        continue;
-      }
-      let stillWaiting = false;
-      await ifLockFree(entry.id, async () => {
-        const fresh = await store.get(entry.id);
-        if (!fresh) return; // another tab delivered it while we waited
-        try {
-          const delivered = await this.#deliver(fresh);
-          if (delivered) this.dispatchEvent(new OutboxDeliveredEvent(fresh, delivered.receipt));
-          else stillWaiting = true;
-        } catch (error) {
-          this.dispatchEvent(new OutboxFailedEvent(fresh, error as ClientError));
-        }
-      });
-      if (stillWaiting) break; // the backend is unreachable: the rest would fail the same way
-    }
   }
 }

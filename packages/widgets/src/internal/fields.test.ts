@@ -3,7 +3,7 @@ import { LitElement } from 'lit';
 import { LocalizeController } from '../i18n/localize.js';
 import { fakeClient } from '../test-support/fake-client.js';
 import type { CivicSubmitEvent } from './events.js';
-import { errorSummary, type Field, renderField, renderFields } from './fields.js';
+import { errorSummary, type Field, fieldRenderer, renderField, renderFields, textField } from './fields.js';
 import { type FieldIssue, type Schema, SubmitController } from './submit.js';
 
 /** Renders one field in a shadow root, with a fake submit state holding `issues`. */
@@ -34,6 +34,20 @@ const options = [
   { value: 'a', label: 'Apples' },
   { value: 'b', label: 'Bananas', hint: 'Fair trade' },
 ];
+
+describe('a renderer of some controls', () => {
+  it('draws the controls it was given, and leaves custom ones to the widget', async () => {
+    const render = fieldRenderer({ text: textField });
+    const { root } = await renderOne((host) => [
+      render(host.submit, host.l10n, { control: 'text', id: 'name', label: 'Name', required: true }),
+      render(host.submit, host.l10n, { control: 'custom', id: 'stars', label: 'Stars' }),
+    ]);
+    const input = root.getElementById('name') as HTMLInputElement;
+    expect(input.labels?.[0]?.textContent).to.equal('Name');
+    expect(input.required).to.equal(true);
+    expect(root.getElementById('stars')).to.equal(null);
+  });
+});
 
 describe('radios and checkboxes', () => {
   it('hides the legend visually only when asked (the question is already the heading)', async () => {

@@ -103,8 +103,7 @@ export interface CustomFieldDeclaration extends FieldBase {
   control: 'custom';
 }
 
-/** One field of a form, declared once. */
-export type Field =
+type AnyField =
   | TextFieldDeclaration
   | CheckboxFieldDeclaration
   | ChoicesFieldDeclaration
@@ -112,24 +111,48 @@ export type Field =
   | TextareaFieldDeclaration
   | CustomFieldDeclaration;
 
-/** The labelled control of a declared field with its hint and inline error; `nothing` for a custom control. */
-export function renderField(submit: AnySubmit, l10n: LocalizeController, field: Field): unknown {
-  switch (field.control) {
-    case 'text':
-      return textField(submit, l10n, field);
-    case 'checkbox':
-      return checkboxField(submit, l10n, field);
-    case 'radios':
-    case 'checkboxes':
-      return choiceGroup(submit, l10n, field);
-    case 'select':
-      return selectField(submit, l10n, field);
-    case 'textarea':
-      return textareaField(submit, l10n, field);
-    default:
-      return nothing;
-  }
+/** The kinds of control a field can have. */
+export type Control = AnyField['control'];
+
+/**
+ * One field of a form, declared once; `Field<'text' | 'checkbox'>` is a field with one of those controls, as a form
+ * drawn by `fieldRenderer({ text, checkbox })` takes.
+ */
+export type Field<C extends Control = Control, F = AnyField> = F extends { control: infer K }
+  ? C extends K
+    ? F
+    : never
+  : never;
+
+/** A function that draws one kind of control: `textField`, `checkboxField`, `choiceGroup`, ... */
+export type ControlRenderer<F extends Field> = (submit: AnySubmit, l10n: LocalizeController, field: F) => unknown;
+
+/**
+ * Draws declared fields with the renderers given, by `control`: a widget names the controls its form uses, e.g.
+ * `fieldRenderer({ text: textField, checkbox: checkboxField })`, and its file carries no other control's template.
+ * The function it returns takes fields of those controls and `custom` ones, which are the widget's to draw
+ * (`nothing` here); a field of another control does not typecheck.
+ */
+export function fieldRenderer<C extends Exclude<Control, 'custom'>>(
+  renderers: {
+    [K in C]: ControlRenderer<Field<K>>;
+  },
+) {
+  return (submit: AnySubmit, l10n: LocalizeController, field: Field<C | 'custom'>): unknown => {
+    const render = (renderers as Partial<Record<Control, ControlRenderer<Field>>>)[field.control];
+    return render ? render(submit, l10n, field) : nothing;
+  };
 }
+
+/** The labelled control of a declared field of any kind, with its hint and inline error; `nothing` for a custom one. */
+export const renderField = /* @__PURE__ */ fieldRenderer({
+  text: textField,
+  checkbox: checkboxField,
+  radios: choiceGroup,
+  checkboxes: choiceGroup,
+  select: selectField,
+  textarea: textareaField,
+});
 
 /** Every declared field's control, in declaration order (custom controls are the widget's to render). */
 export function renderFields(submit: AnySubmit, l10n: LocalizeController, fields: readonly Field[]): unknown {
@@ -225,7 +248,7 @@ function labelled(
 }
 
 /** A labelled text input. */
-function textField(submit: AnySubmit, l10n: LocalizeController, o: TextFieldDeclaration): TemplateResult {
+export function textField(submit: AnySubmit, l10n: LocalizeController, o: TextFieldDeclaration): TemplateResult {
   return labelled(
     submit,
     l10n,
@@ -250,7 +273,11 @@ function textField(submit: AnySubmit, l10n: LocalizeController, o: TextFieldDecl
 }
 
 /** A checkbox with its label beside it and its inline error. */
-function checkboxField(submit: AnySubmit, l10n: LocalizeController, o: CheckboxFieldDeclaration): TemplateResult {
+export function checkboxField(
+  submit: AnySubmit,
+  l10n: LocalizeController,
+  o: CheckboxFieldDeclaration,
+): TemplateResult {
   const issue = submit.issueFor(o.id);
   return html`<div class="field">
     ${inlineError(submit, l10n, o.id, issue)}
@@ -272,7 +299,7 @@ function checkboxField(submit: AnySubmit, l10n: LocalizeController, o: CheckboxF
 }
 
 /** Radios or checkboxes in a `<fieldset>` whose `<legend>` is the question, with hint and inline error. */
-function choiceGroup(submit: AnySubmit, l10n: LocalizeController, o: ChoicesFieldDeclaration): TemplateResult {
+export function choiceGroup(submit: AnySubmit, l10n: LocalizeController, o: ChoicesFieldDeclaration): TemplateResult {
   const issue = submit.issueFor(o.id);
   const type = o.control === 'radios' ? 'radio' : 'checkbox';
   const groupDescription = describedBy(o.hint && `${o.id}-hint`, issue && `${o.id}-error`);
@@ -303,7 +330,7 @@ function choiceGroup(submit: AnySubmit, l10n: LocalizeController, o: ChoicesFiel
 }
 
 /** A labelled native `<select>`. */
-function selectField(submit: AnySubmit, l10n: LocalizeController, o: SelectFieldDeclaration): TemplateResult {
+export function selectField(submit: AnySubmit, l10n: LocalizeController, o: SelectFieldDeclaration): TemplateResult {
   return labelled(
     submit,
     l10n,
@@ -327,7 +354,11 @@ function selectField(submit: AnySubmit, l10n: LocalizeController, o: SelectField
  * A labelled `<textarea>`; with `maxlength` and `remaining`, a character count under it that is announced politely
  * (only the count, so screen readers are not interrupted on every key).
  */
-function textareaField(submit: AnySubmit, l10n: LocalizeController, o: TextareaFieldDeclaration): TemplateResult {
+export function textareaField(
+  submit: AnySubmit,
+  l10n: LocalizeController,
+  o: TextareaFieldDeclaration,
+): TemplateResult {
   const counted = o.maxlength !== undefined && o.remaining !== undefined;
   return labelled(
     submit,

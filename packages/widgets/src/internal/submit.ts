@@ -95,6 +95,14 @@ export class SubmitController<Body, Receipt, Client extends ResourceClient = Civ
     host.addController(this);
   }
 
+  /**
+   * Once the widget has its client, the outbox's code loads in the background: it is not part of the widget's file,
+   * and a resident who loses the connection while filling in the form must still be able to submit.
+   */
+  hostUpdated() {
+    this.context.client()?.prepareOutbox();
+  }
+
   hostDisconnected() {
     this.#watching?.();
   }

@@ -8,13 +8,15 @@ import {
 import { html, nothing, type PropertyValues } from 'lit';
 import { CivicElement } from '../internal/civic-element.js';
 import {
+  checkboxField,
   errorSummary,
   externalLink,
   type Field,
   failureNotice,
+  fieldRenderer,
   liveStatus,
   readText,
-  renderFields,
+  textField,
 } from '../internal/fields.js';
 import { RefreshController } from '../internal/refresh.js';
 import { safeHref } from '../internal/safe-url.js';
@@ -23,6 +25,9 @@ import { formStyles } from '../styles/form.styles.js';
 import { type PetitionStrings, petitionCatalog } from './petition.strings.js';
 import { petitionStyles } from './petition.styles.js';
 import { renderCount } from './petition-count.js';
+
+/** The signature form's controls (the honeypot is drawn by the widget). */
+const renderSignerField = fieldRenderer({ text: textField, checkbox: checkboxField });
 
 /**
  * A petition from the participation backend: what it asks, how many have signed and how close it is to its next
@@ -117,14 +122,14 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
   #lastSubmitState = this.#submit.state;
 
   /** The signing form, from what the petition asks of signers. */
-  #fields(): Field[] {
+  #fields(): Field<'text' | 'checkbox' | 'custom'>[] {
     const petition = this.data;
     const t = this.l10n.t.petition;
     const asks = petition?.signerFields ?? [];
     const privacy = safeHref(petition?.privacyNoticeUrl);
     const consentMessage = () => this.l10n.t.petition.consentRequired;
     const countryMessage = () => this.l10n.t.petition.countryInvalid;
-    const fields: (Field | false)[] = [
+    const fields: (Field<'text' | 'checkbox' | 'custom'> | false)[] = [
       {
         control: 'text',
         id: 'name',
@@ -301,7 +306,7 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
       <form novalidate @submit=${submit.handleSubmit}>
         <h3 id="sign-heading">${t.signHeading}</h3>
         ${errorSummary(submit, l10n, this.renderRoot)}
-        ${renderFields(submit, l10n, this.#fields())}
+        ${this.#fields().map((field) => renderSignerField(submit, l10n, field))}
         <div class="honeypot" aria-hidden="true">
           <label for="website">Website</label><input id="website" name="website" tabindex="-1" autocomplete="off" />
         </div>

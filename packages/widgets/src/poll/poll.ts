@@ -10,13 +10,16 @@ import {
 } from '@civic-widgets/client/polls';
 import { html, nothing, type PropertyValues } from 'lit';
 import { CivicElement } from '../internal/civic-element.js';
-import { errorSummary, type Field, failureNotice, liveStatus, renderFields } from '../internal/fields.js';
+import { choiceGroup, errorSummary, type Field, failureNotice, fieldRenderer, liveStatus } from '../internal/fields.js';
 import { RefreshController } from '../internal/refresh.js';
 import { SubmitController } from '../internal/submit.js';
 import { formStyles } from '../styles/form.styles.js';
 import { type LocalBallot, readBallot, saveBallot } from './ballot.js';
 import { type PollStrings, pollCatalog } from './poll.strings.js';
 import { pollStyles } from './poll.styles.js';
+
+/** The vote's controls: the ranking is the poll's own (`poll-ranking.ts`). */
+const renderChoices = fieldRenderer({ radios: choiceGroup, checkboxes: choiceGroup });
 
 /** What the widget loads: the poll, and its results when the citizen may see them now. */
 export interface PollView {
@@ -189,7 +192,7 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }, Pol
   }
 
   /** The vote: one field, `choices`, whose control follows the poll's kind. */
-  #fields(): Field[] {
+  #fields(): Field<'radios' | 'checkboxes' | 'custom'>[] {
     const poll = this.data?.poll;
     if (!poll) return [];
     const t = this.l10n.t.poll;
@@ -350,7 +353,7 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }, Pol
               this.announcement,
               (id, to, focus) => void this.#move(id, to, focus),
             )
-          : renderFields(submit, l10n, this.#fields())
+          : this.#fields().map((field) => renderChoices(submit, l10n, field))
       }
       ${poll.kind === 'multiple' ? html`<p class="hint" aria-live="polite">${l10n.plural(t.left, max - this.chosen.length)}</p>` : nothing}
       ${failureNotice(submit)}

@@ -8,7 +8,17 @@ import {
 } from '@civic-widgets/client/services';
 import { html, nothing, type PropertyValues } from 'lit';
 import { CivicElement } from '../internal/civic-element.js';
-import { externalLink, type Field, liveStatus, pathOf, readFields, renderField } from '../internal/fields.js';
+import {
+  checkboxField,
+  externalLink,
+  type Field,
+  fieldRenderer,
+  liveStatus,
+  pathOf,
+  readFields,
+  selectField,
+  textField,
+} from '../internal/fields.js';
 import { clientErrorMessage, toClientError } from '../internal/messages.js';
 import { safeHref } from '../internal/safe-url.js';
 import { formStyles } from '../styles/form.styles.js';
@@ -30,6 +40,9 @@ type GeoStatus = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable' | 't
 const RADII = [1, 2, 5, 10, 25, 50];
 /** Long enough to let a word be typed, short enough to feel immediate. */
 const DEBOUNCE_MS = 250;
+
+/** The search form's controls. */
+const renderSearchField = fieldRenderer({ text: textField, select: selectField, checkbox: checkboxField });
 
 /**
  * Public services near the citizen, from a service directory: a search by words, category, postcode or the
@@ -348,7 +361,7 @@ export class CivicServiceLocator extends CivicElement<
   }
 
   /** The search form's fields; their paths are the query's, where the backend's `fieldErrors` point. */
-  #fields(categories: ServiceCategory[]): Field[] {
+  #fields(categories: ServiceCategory[]): Field<'text' | 'select' | 'checkbox'>[] {
     const t = this.l10n.t.serviceLocator;
     const search = this.#current();
     const km = new Intl.NumberFormat(this.l10n.lang, { style: 'unit', unit: 'kilometer' });
@@ -401,7 +414,7 @@ export class CivicServiceLocator extends CivicElement<
       issueFor: (id: string) => issues.find((issue) => issue.id === id),
       message: (issue: { id?: string }) => fields.find((f) => f.id === issue.id)?.messages?.invalid?.() ?? '',
     };
-    const field = (id: string) => renderField(shown, l10n, fields.find((f) => f.id === id)!);
+    const field = (id: string) => renderSearchField(shown, l10n, fields.find((f) => f.id === id)!);
     const geoText = { locating: t.locating, located: t.usingLocation }[this.geo as 'locating'];
     const geoError = { denied: t.geoDenied, unavailable: t.geoUnavailable, timeout: t.geoTimeout }[
       this.geo as 'denied'
