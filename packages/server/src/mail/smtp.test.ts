@@ -115,6 +115,14 @@ describe('confirmation mail through SMTP', () => {
       },
       payload: JSON.stringify({ name: 'Sam', email, consent: true }),
     });
+  /** What the page's form sends when the resident presses its button. */
+  const pressConfirm = (path: string) =>
+    app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '',
+    });
   const title = async () =>
     (await app.inject({ method: 'GET', url: '/api/v1/petitions/safer-crossings' })).json().title as string;
 
@@ -159,12 +167,7 @@ describe('confirmation mail through SMTP', () => {
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes(await title()));
     assert.match(page.body, /<button type="submit">Confirm my signature<\/button>/);
-    const confirmed = await app.inject({
-      method: 'POST',
-      url: path,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: '',
-    });
+    const confirmed = await pressConfirm(path);
     assert.equal(confirmed.statusCode, 200);
     const after = (await app.inject({ method: 'GET', url: '/api/v1/petitions/safer-crossings' })).json().signatureCount;
     assert.equal(after, before + 1);
@@ -188,12 +191,7 @@ describe('confirmation mail through SMTP', () => {
       const lang = language.slice(0, 2);
       assert.match(page.body, new RegExp(`<html lang="${lang}" dir="${dir}">`));
       assert.ok(page.body.includes(`<button type="submit">${button}</button>`), page.body);
-      const confirmed = await app.inject({
-        method: 'POST',
-        url: path,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: '',
-      });
+      const confirmed = await pressConfirm(path);
       assert.equal(confirmed.statusCode, 200);
       assert.ok(confirmed.body.includes(`<h1>${thanks}</h1>`), confirmed.body);
       assert.ok(confirmed.body.includes(await title()));

@@ -23,11 +23,14 @@ export async function addToTally(trx: Transaction<Database>, petitionId: string,
     .execute();
 }
 
+/** The sum of a petition's tallies (0 when it has none). */
+const total = () => sql<number | string>`coalesce(sum(signature_tallies.tally), 0)`.as('total');
+
 /** A column for queries over `petitions`: the petition's count, as `signature_count`. */
 export const signatureCount = (eb: ExpressionBuilder<Database, 'petitions'>) =>
   eb
     .selectFrom('signature_tallies')
-    .select(sql<number | string>`coalesce(sum(signature_tallies.tally), 0)`.as('total'))
+    .select(total())
     .whereRef('signature_tallies.petition_id', '=', 'petitions.id')
     .as('signature_count');
 
@@ -38,7 +41,7 @@ export const toCount = (value: number | string | null) => Number(value ?? 0);
 export async function currentCount(db: Db, petitionId: string): Promise<number> {
   const row = await db
     .selectFrom('signature_tallies')
-    .select(sql<number | string>`coalesce(sum(tally), 0)`.as('total'))
+    .select(total())
     .where('petition_id', '=', petitionId)
     .executeTakeFirstOrThrow();
   return toCount(row.total);
