@@ -12,7 +12,12 @@ import { type E2E, startE2E } from './support/e2e.js';
 import { buildHostApp, serveDirectory } from './support/framework-host.js';
 
 /** Each app and the directory its framework's build writes. */
-const HOSTS: { name: string; label: string; outDir?: string }[] = [{ name: 'react19', label: 'React 19' }];
+const HOSTS: { name: string; label: string; outDir?: string }[] = [
+  { name: 'react19', label: 'React 19' },
+  { name: 'react18', label: 'React 18' },
+  { name: 'vue', label: 'Vue 3' },
+  { name: 'angular', label: 'Angular', outDir: 'dist/browser' },
+];
 
 describe('the widgets in framework apps, against the real server', () => {
   let e2e: E2E;
