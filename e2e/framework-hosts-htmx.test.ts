@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Request } from 'playwright-core';
+import { FeedbackDriver } from './drivers/feedback.js';
 import { PetitionDriver, signer } from './drivers/petition.js';
 import { PollDriver } from './drivers/poll.js';
-import { fragments, page as sitePage } from './hosts/htmx/pages.mjs';
+import { fragments, page as sitePage, siteScript } from './hosts/htmx/pages.mjs';
 import { newPage, outboxEntries } from './support/browser.js';
 import { type E2E, startE2E } from './support/e2e.js';
 import { until } from './support/until.js';
@@ -21,6 +22,7 @@ describe('the widgets on a page whose content htmx swaps', () => {
     e2e = await startE2E();
     const site = { cdn: `${e2e.apiUrl}/cdn`, endpoint: e2e.endpoint, htmx: '/htmx/htmx.min.js' };
     e2e.serve('/htmx/htmx.min.js', { body: readFileSync(htmxFile, 'utf8'), type: 'text/javascript' });
+    e2e.serve('/htmx/site.js', { body: siteScript, type: 'text/javascript' });
     for (const name of Object.keys(fragments) as (keyof typeof fragments)[]) {
       e2e.serve(`/htmx/${name}.html`, sitePage({ ...site, fragment: name }));
       e2e.serve(`/htmx/fragment-${name}.html`, fragments[name](site));
@@ -92,6 +94,13 @@ describe('the widgets on a page whose content htmx swaps', () => {
     const left = refreshes.length;
     await page.waitForTimeout(2500); // more than two refresh intervals
     assert.equal(refreshes.length, left, 'no refresh after the poll left the page');
+
+    // The footer's feedback widget stayed through both swaps and still works; the site sees both successes.
+    const feedback = new FeedbackDriver(page.locator('civic-feedback'));
+    await feedback.rateAndWait('Yes');
+    const seen = page.getByRole('list', { name: 'Events the page saw' });
+    for (const line of ['civic-poll: civic-success', 'civic-feedback: civic-success'])
+      await seen.getByText(line).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -11,6 +11,8 @@ export const page = ({ cdn, endpoint, htmx, fragment = 'petition' }) => `<!docty
     <script src="${htmx}"></script>
     <script type="module" src="${cdn}/civic-petition.js"></script>
     <script type="module" src="${cdn}/civic-poll.js"></script>
+    <script type="module" src="${cdn}/civic-feedback.js"></script>
+    <script type="module" src="site.js"></script>
   </head>
   <body>
     <h1>Council portal (htmx)</h1>
@@ -20,6 +22,10 @@ export const page = ({ cdn, endpoint, htmx, fragment = 'petition' }) => `<!docty
       <a href="news.html" hx-get="fragment-news.html" hx-target="#content" hx-push-url="false">News</a>
     </nav>
     <main id="content">${fragments[fragment]({ endpoint })}</main>
+    <footer>
+      <civic-feedback endpoint="${endpoint}" topic="bins"></civic-feedback>
+      <ul aria-label="Events the page saw"></ul>
+    </footer>
   </body>
 </html>`;
 
@@ -32,3 +38,11 @@ export const fragments = {
     `<h2>Name the park</h2><civic-poll endpoint="${endpoint}" poll-id="park-name" refresh-interval="1"></civic-poll>`,
   news: () => '<h2>News</h2><p>The library opens late on Thursdays.</p>',
 };
+
+/** The site's own script: it lists every `civic-success` that bubbles to the document, whichever widget sent it. */
+export const siteScript = `document.addEventListener('civic-success', (event) => {
+  const line = document.createElement('li');
+  line.textContent = event.target.localName + ': ' + event.type;
+  document.querySelector('[aria-label="Events the page saw"]').append(line);
+});
+`;
