@@ -10,8 +10,12 @@ export interface Config {
   databaseUrl?: string;
   /** Origins allowed to call the public API from a browser; `['*']` allows any (only when set explicitly). */
   allowedOrigins: string[];
-  /** Bearer token of the admin API; the admin routes do not exist when it is unset. */
+  /** Bearer token of the admin API for scripts (acts as an admin); officers sign in with accounts instead. */
   adminToken?: string;
+  /** An officer's session ends after this many minutes without a request... */
+  sessionIdleMinutes: number;
+  /** ...or this many hours after signing in, whichever comes first. */
+  sessionMaxHours: number;
   /** Submissions (POST) per client per minute; 0 turns the limit off. */
   writeLimitPerMinute: number;
   /** Reads (GET) per client per minute; 0 turns the limit off. */
@@ -35,6 +39,8 @@ export interface Config {
   /** Directories served at `/cdn/` and `/`; empty: not served. */
   cdnDir?: string;
   demoDir?: string;
+  /** The built officers' console (dist/admin), served at `/admin/`; empty: not served. */
+  consoleDir?: string;
   /** Third-party files the demo pages use (design systems from node_modules): name → directory, at `/vendor/<name>/`. */
   demoVendor?: Record<string, string>;
   logLevel: string;
@@ -189,6 +195,8 @@ export function readConfig(env: Env = process.env): Config {
     ...database(env),
     allowedOrigins: origins(env.CIVIC_ALLOWED_ORIGINS),
     adminToken,
+    sessionIdleMinutes: integer(env, 'CIVIC_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionMaxHours: integer(env, 'CIVIC_SESSION_MAX_HOURS', 12, 1, 24 * 30),
     writeLimitPerMinute: integer(env, 'CIVIC_RATE_LIMIT_WRITES', 30, 0, 1_000_000),
     readLimitPerMinute: integer(env, 'CIVIC_RATE_LIMIT_READS', 600, 0, 1_000_000),
     feedbackRetentionDays: integer(env, 'CIVIC_RETENTION_FEEDBACK_DAYS', 730, 1, 36_500),
@@ -200,6 +208,7 @@ export function readConfig(env: Env = process.env): Config {
     seed,
     cdnDir: dir('CIVIC_CDN_DIR'),
     demoDir: dir('CIVIC_DEMO_DIR'),
+    consoleDir: dir('CIVIC_CONSOLE_DIR'),
     demoVendor: vendorDirs(env.CIVIC_DEMO_VENDOR),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     validateResponses: boolean(env, 'CIVIC_VALIDATE_RESPONSES'),

@@ -19,7 +19,7 @@ try {
   configurationError(error);
 }
 
-const app = await createServer(config).catch(configurationError);
+const app = await createServer({ ...config, demoOfficer: true }).catch(configurationError);
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
@@ -28,7 +28,14 @@ console.log(`Civic Widgets server listening on ${base}`);
 console.log(`  API:   ${base}/api/v1/petitions`);
 if (config.cdnDir) console.log(`  CDN:   ${base}/cdn/civic-widgets.js`);
 if (config.demoDir) console.log(`  Demo:  ${base}/`);
-if (config.adminToken) console.log(`  Admin: ${base}/api/v1/admin/ (bearer token from CIVIC_ADMIN_TOKEN)`);
+if (config.consoleDir) console.log(`  Console: ${base}/admin/ (officers sign in; accounts: npm run civic -- user add)`);
+const demoOfficer = (app as { demoOfficer?: { email: string; password: string } }).demoOfficer;
+if (demoOfficer) {
+  console.log(`  Demo officer (local use only): ${demoOfficer.email} / ${demoOfficer.password}`);
+}
+console.log(
+  `  Admin: ${base}/api/v1/admin/ (officers' accounts: npm run civic -- user add${config.adminToken ? '; scripts: the bearer token' : ''})`,
+);
 console.log(
   `  Database: ${config.databaseUrl ? `PostgreSQL ${maskPassword(config.databaseUrl)}` : `SQLite ${config.dbFile}`}`,
 );

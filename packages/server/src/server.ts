@@ -1,8 +1,10 @@
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { DEMO_OFFICER, resetDemoOfficer } from './auth/demo-account.js';
 import { type Config, defaultConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { openStore, type Store } from './db/database.js';
@@ -19,6 +21,7 @@ import { mailDelivery } from './mail/outbox.js';
 import { smtpTransport } from './mail/smtp.js';
 import { logTransport, type MailTransport } from './mail/transport.js';
 import { adminRoutes } from './routes/admin.js';
+import { sessionRoutes, signInRoutes } from './routes/admin-session.js';
 import { confirmationRoutes } from './routes/confirmations.js';
 import { healthRoutes } from './routes/health.js';
 import { feedbackRoutes } from './routes/public-feedback.js';
@@ -41,6 +44,8 @@ export interface ServerOptions extends Partial<Config> {
   mailPollMs?: number;
   /** `false` silences the log; default: pino at `logLevel`, without addresses. */
   logger?: boolean;
+  /** With the demo seed: (re)make the demo officer's account with a new password, as `app.demoOfficer`. */
+  demoOfficer?: boolean;
   /** Where log lines go (default: stdout); tests read it to check what is logged. */
   logStream?: NodeJS.WritableStream;
 }
@@ -65,7 +70,8 @@ function toHttpProblem(error: FastifyError): HttpProblem | undefined {
 }
 
 /**
- * Builds the server: protocol v1 at /api/v1, the admin API at /api/v1/admin when a token is configured, and the
+ * Builds the server: protocol v1 at /api/v1, the admin API at /api/v1/admin (officers' accounts, or the bearer
+ * token of scripts), and the
  * CDN files and demo when their directories are given. Opens (and migrates, and seeds if asked) the database.
  */
 export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -77,6 +83,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     mailPollMs = 5_000,
     logger,
     logStream,
+    demoOfficer: _demoOfficer,
     ...overrides
   } = options;
   const config = defaultConfig(overrides);
@@ -151,6 +158,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   });
   const ctx: AppContext = { db: store.db, config, now, deliverMail: delivery.run };
 
+  // Officers' session cookie (routes/admin-session.ts); nothing else reads or sets cookies.
+  await app.register(cookie);
+
   await app.register(
     async (api) => {
       await api.register(cors, {
@@ -200,15 +210,42 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
       await api.register((scope) => feedbackRoutes(scope, ctx));
       await api.register((scope) => serviceRoutes(scope, ctx));
       await api.register((scope) => confirmationRoutes(scope, ctx));
-      const adminToken = config.adminToken;
-      if (adminToken) {
-        await api.register((scope) => adminRoutes(scope, { ...ctx, adminToken }), { prefix: '/admin' });
-      }
+      // Officers sign in with accounts (npm run civic -- user add); scripts use the bearer token when it is set.
+      await api.register((scope) => signInRoutes(scope, ctx), { prefix: '/admin' });
+      await api.register((scope) => sessionRoutes(scope, ctx), { prefix: '/admin' });
+      await api.register((scope) => adminRoutes(scope, ctx), { prefix: '/admin' });
     },
     { prefix: API },
   );
 
   await app.register((scope) => healthRoutes(scope, store));
+
+  if (config.consoleDir) {
+    // The console runs on its own origin's scripts only: no inline script or style, no other origin, no framing.
+    const policy = [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "connect-src 'self'",
+      "img-src 'self' data:",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      // Lit writes the DOM through its own Trusted Types policy; nothing else may.
+      "require-trusted-types-for 'script'",
+      'trusted-types lit-html',
+    ].join('; ');
+    await app.register(fastifyStatic, {
+      root: config.consoleDir,
+      prefix: '/admin/',
+      decorateReply: false,
+      setHeaders: (reply) => {
+        reply.header('Content-Security-Policy', policy);
+        reply.header('Cache-Control', 'no-store');
+      },
+    });
+    app.get('/admin', (_request, reply) => reply.redirect('/admin/'));
+  }
 
   if (config.cdnDir) {
     await app.register(fastifyStatic, {
@@ -226,7 +263,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   }
 
   // Instances starting together on an empty database: one seeds, the others then find the data there.
-  if (config.seed === 'demo') await exclusively(store.db, 'civic-seed', () => seedDemo(store.db, now()));
+  if (config.seed === 'demo') {
+    await exclusively(store.db, 'civic-seed', () => seedDemo(store.db, now()));
+  }
+  if (config.seed === 'demo' && options.demoOfficer) {
+    const password = await exclusively(store.db, 'civic-demo-officer', () => resetDemoOfficer(store.db, now()));
+    app.decorate('demoOfficer', { email: DEMO_OFFICER, password });
+  }
   // Mail queued before a crash or while the mail relay was down.
   await ctx.deliverMail();
 

@@ -310,6 +310,40 @@ const signatureTallies: Migration = {
   },
 };
 
+/**
+ * Council officers sign in with their own accounts (issue 16): who may do what (`role`), their sessions, the
+ * failed sign-ins that throttle guessing, and who did each audited action (`actor`; null for entries written
+ * before accounts existed).
+ */
+const officerAccounts: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'varchar(40)', (c) => c.primaryKey())
+      .addColumn('email', 'varchar(254)', (c) => c.notNull().unique())
+      .addColumn('role', 'varchar(20)', (c) => c.notNull())
+      .addColumn('password_hash', 'varchar(300)')
+      .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+      .addColumn('disabled_at', 'varchar(40)')
+      .execute();
+    await db.schema
+      .createTable('sessions')
+      .addColumn('token_hash', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('user_id', 'varchar(40)', (c) => c.notNull().references('users.id'))
+      .addColumn('csrf_token', 'varchar(64)', (c) => c.notNull())
+      .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+      .addColumn('last_seen_at', 'varchar(40)', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('sign_in_failures')
+      .addColumn('key', 'varchar(300)', (c) => c.primaryKey())
+      .addColumn('window_start', 'varchar(40)', (c) => c.notNull())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.alterTable('audit_log').addColumn('actor', 'varchar(254)').execute();
+  },
+};
+
 function migrator(db: AnyDb, dialect: Dialect): Migrator {
   const migrations: Record<string, Migration> = {
     '0001-initial': initial(dialect),
@@ -321,6 +355,7 @@ function migrator(db: AnyDb, dialect: Dialect): Migrator {
     '0007-mail-delivery': mailDelivery,
     '0008-mail-claim-lease': mailClaimLease,
     '0009-signature-tallies': signatureTallies,
+    '0010-officer-accounts': officerAccounts,
   };
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }

@@ -162,6 +162,37 @@ export interface AuditTable {
   target: string;
   /** JSON details: which fields changed, how many rows were exported. Never personal data. */
   details: string;
+  /** Who did it: an officer's email, `token` for the bearer token of scripts; null before accounts existed. */
+  actor: string | null;
+}
+
+/** An officer's account: `role` is `admin`, `editor` or `viewer`. */
+export interface UserTable {
+  id: string;
+  email: string;
+  role: string;
+  /** `scrypt$N$r$p$salt$hash` (base64url); null for accounts that sign in through single sign-on only. */
+  password_hash: string | null;
+  created_at: string;
+  /** A disabled account cannot sign in, and its sessions end. */
+  disabled_at: string | null;
+}
+
+/** A signed-in browser: the cookie holds the token, the database only its SHA-256. */
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  /** Sent back by the console in `X-CSRF-Token` with every change. */
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+/** Failed sign-ins per account and per address in the current window: what throttles guessing. */
+export interface SignInFailureTable {
+  key: string;
+  window_start: string;
+  failures: number;
 }
 
 export interface OutboxTable {
@@ -217,4 +248,7 @@ export interface Database {
   outbox: OutboxTable;
   rate_limits: RateLimitTable;
   server_secrets: ServerSecretTable;
+  users: UserTable;
+  sessions: SessionTable;
+  sign_in_failures: SignInFailureTable;
 }

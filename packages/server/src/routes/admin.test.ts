@@ -193,11 +193,11 @@ describe('admin API', () => {
 });
 
 describe('admin API without a token configured', () => {
-  it('does not exist', async () => {
+  it('refuses every bearer token: only signed-in officers get in', async () => {
     const t = await testServer({ adminToken: undefined });
     try {
-      assertProblem(await t.get('/api/v1/admin/audit', { authorization: 'Bearer anything' }), 404, 'not-found');
-      assertProblem(await t.get('/api/v1/admin/feedback.csv'), 404, 'not-found');
+      assertProblem(await t.get('/api/v1/admin/audit', { authorization: 'Bearer anything' }), 401, 'unauthorized');
+      assertProblem(await t.get('/api/v1/admin/feedback.csv'), 401, 'unauthorized');
     } finally {
       await t.close();
     }

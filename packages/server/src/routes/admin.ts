@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sessionLimits } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { adminGuard } from '../http/admin-auth.js';
 import { toCsv } from '../http/csv.js';
@@ -35,15 +36,19 @@ function sendCsv(reply: FastifyReply, name: string, csv: string) {
  * token, every action (exports included: they read personal data) written to the audit log in the same
  * transaction as the change.
  */
-export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { adminToken: string }) {
-  app.addHook('onRequest', adminGuard(ctx.adminToken));
+export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.addHook(
+    'onRequest',
+    adminGuard({ db: ctx.db, token: ctx.config.adminToken, sessions: sessionLimits(ctx.config), now: ctx.now }),
+  );
   // A petition's text alone may be 20 000 characters: more than the residents' 16 KiB limit.
   app.addHook('onRoute', (route) => {
     route.bodyLimit = 256 * 1024;
+    if (!route.config?.role) throw new Error(`Admin route ${route.method} ${route.url} declares no role`);
   });
   const now = ctx.now;
 
-  app.post('/petitions', async (request, reply) => {
+  app.post('/petitions', { config: { role: 'editor' } }, async (request, reply) => {
     const key = idempotencyKey(request);
     const input = parseOr422(PetitionInput, request.body, 'The petition is not valid');
     const result = await once(
@@ -52,7 +57,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
       fingerprint(request),
       async (trx) => {
         const petition = await createPetition(trx, input, now());
-        await audit(trx, 'petition.create', `petition:${input.id}`, {}, now());
+        await audit(trx, request.actor, 'petition.create', `petition:${input.id}`, {}, now());
         return { status: 201, body: petition };
       },
       now,
@@ -60,11 +65,24 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
     return reply.code(result.status).send(result.body);
   });
 
-  app.get('/petitions/:id', async (request) => getPetition(ctx.db, pathId(request, 'Petition')));
+  // Every petition with what the console needs to see what waits for the council: counts, thresholds, response.
+  app.get('/petitions', { config: { role: 'viewer' } }, async () => {
+    const rows = await ctx.db
+      .selectFrom('petitions')
+      .select('id')
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute();
+    return { items: await Promise.all(rows.map((row) => getPetition(ctx.db, row.id))) };
+  });
+
+  app.get('/petitions/:id', { config: { role: 'viewer' } }, async (request) =>
+    getPetition(ctx.db, pathId(request, 'Petition')),
+  );
 
   // Mail the relay refused for good, and mail still waiting (with its retries): what to look into when a
   // resident says no confirmation arrived. Addresses are masked; the reason is the relay's own answer.
-  app.get('/outbox', async (request) => {
+  app.get('/outbox', { config: { role: 'admin' } }, async (request) => {
     const status = (request.query as { status?: string }).status ?? 'failed';
     if (status !== 'failed' && status !== 'queued') {
       throw new HttpProblem(422, 'validation', 'status must be "failed" or "queued"');
@@ -91,17 +109,17 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
     };
   });
 
-  app.patch('/petitions/:id', async (request) => {
+  app.patch('/petitions/:id', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Petition');
     const input = parseOr422(PetitionPatch, request.body, 'The petition is not valid');
     return ctx.db.transaction().execute(async (trx) => {
       const petition = await updatePetition(trx, id, input, now());
-      await audit(trx, 'petition.update', `petition:${id}`, { fields: Object.keys(input) }, now());
+      await audit(trx, request.actor, 'petition.update', `petition:${id}`, { fields: Object.keys(input) }, now());
       return petition;
     });
   });
 
-  app.put('/petitions/:id/response', async (request) => {
+  app.put('/petitions/:id/response', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Petition');
     const input = parseOr422(ResponseInput, request.body, 'The response is not valid');
     return ctx.db.transaction().execute(async (trx) => {
@@ -111,12 +129,12 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
         { ...input, respondedAt: input.respondedAt ?? now().toISOString() },
         now(),
       );
-      await audit(trx, 'petition.respond', `petition:${id}`, {}, now());
+      await audit(trx, request.actor, 'petition.respond', `petition:${id}`, {}, now());
       return petition;
     });
   });
 
-  app.get('/petitions/:id/signatures.csv', async (request, reply) => {
+  app.get('/petitions/:id/signatures.csv', { config: { role: 'editor' } }, async (request, reply) => {
     const id = pathId(request, 'Petition');
     await getPetition(ctx.db, id);
     const rows = await ctx.db
@@ -125,7 +143,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
       .where('petition_id', '=', id)
       .orderBy('created_at')
       .execute();
-    await audit(ctx.db, 'petition.export', `petition:${id}`, { rows: rows.length }, now());
+    await audit(ctx.db, request.actor, 'petition.export', `petition:${id}`, { rows: rows.length }, now());
     const csv = toCsv(
       ['receipt_id', 'signed_at', 'status', 'name', 'email', 'postcode', 'country', 'show_name', 'confirmed_at'],
       rows.map((r) => [
@@ -143,7 +161,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
     return sendCsv(reply, `signatures-${id}.csv`, csv);
   });
 
-  app.post('/polls', async (request, reply) => {
+  app.post('/polls', { config: { role: 'editor' } }, async (request, reply) => {
     const key = idempotencyKey(request);
     const input = parseOr422(PollInput, request.body, 'The poll is not valid');
     const result = await once(
@@ -152,7 +170,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
       fingerprint(request),
       async (trx) => {
         const poll = await createPoll(trx, input, now());
-        await audit(trx, 'poll.create', `poll:${input.id}`, {}, now());
+        await audit(trx, request.actor, 'poll.create', `poll:${input.id}`, {}, now());
         return { status: 201, body: poll };
       },
       now,
@@ -160,27 +178,27 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
     return reply.code(result.status).send(result.body);
   });
 
-  app.patch('/polls/:id', async (request) => {
+  app.patch('/polls/:id', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Poll');
     const input = parseOr422(PollPatch, request.body, 'The poll is not valid');
     return ctx.db.transaction().execute(async (trx) => {
       const poll = await updatePoll(trx, id, input, now());
-      await audit(trx, 'poll.update', `poll:${id}`, { fields: Object.keys(input) }, now());
+      await audit(trx, request.actor, 'poll.update', `poll:${id}`, { fields: Object.keys(input) }, now());
       return poll;
     });
   });
 
   // Closing is a POST like the other actions; it needs no Idempotency-Key because closing twice changes nothing.
-  app.post('/polls/:id/close', async (request) => {
+  app.post('/polls/:id/close', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Poll');
     return ctx.db.transaction().execute(async (trx) => {
       const poll = await updatePoll(trx, id, { status: 'closed' }, now());
-      await audit(trx, 'poll.close', `poll:${id}`, {}, now());
+      await audit(trx, request.actor, 'poll.close', `poll:${id}`, {}, now());
       return poll;
     });
   });
 
-  app.get('/polls/:id/votes.csv', async (request, reply) => {
+  app.get('/polls/:id/votes.csv', { config: { role: 'editor' } }, async (request, reply) => {
     const id = pathId(request, 'Poll');
     await getPoll(ctx.db, id, now());
     const rows = await ctx.db
@@ -192,7 +210,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
       .orderBy('votes.id')
       .orderBy('vote_choices.rank')
       .execute();
-    await audit(ctx.db, 'poll.export', `poll:${id}`, { rows: rows.length }, now());
+    await audit(ctx.db, request.actor, 'poll.export', `poll:${id}`, { rows: rows.length }, now());
     // One line per chosen option; voter tokens are not exported (they identify a browser).
     const csv = toCsv(
       ['receipt_id', 'voted_at', 'option_id', 'rank'],
@@ -201,9 +219,9 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
     return sendCsv(reply, `votes-${id}.csv`, csv);
   });
 
-  app.get('/feedback.csv', async (_request, reply) => {
+  app.get('/feedback.csv', { config: { role: 'editor' } }, async (request, reply) => {
     const rows = await ctx.db.selectFrom('feedback').selectAll().orderBy('created_at').orderBy('id').execute();
-    await audit(ctx.db, 'feedback.export', 'feedback', { rows: rows.length }, now());
+    await audit(ctx.db, request.actor, 'feedback.export', 'feedback', { rows: rows.length }, now());
     const csv = toCsv(
       ['receipt_id', 'created_at', 'topic', 'scale', 'rating', 'comment', 'reasons', 'fields', 'page_url', 'locale'],
       rows.map((r) => [
@@ -223,7 +241,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
     return sendCsv(reply, 'feedback.csv', csv);
   });
 
-  app.put('/services/:id', async (request) => {
+  app.put('/services/:id', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Service');
     const input = parseOr422(ServiceInput, request.body, 'The service is not valid');
     if (input.id !== id) {
@@ -234,38 +252,39 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext & { admi
     return ctx.db.transaction().execute(async (trx) => {
       const existed = await getService(trx, id);
       await upsertService(trx, input, now());
-      await audit(trx, existed ? 'service.update' : 'service.create', `service:${id}`, {}, now());
+      await audit(trx, request.actor, existed ? 'service.update' : 'service.create', `service:${id}`, {}, now());
       return getService(trx, id);
     });
   });
 
-  app.delete('/services/:id', async (request, reply) => {
+  app.delete('/services/:id', { config: { role: 'editor' } }, async (request, reply) => {
     const id = pathId(request, 'Service');
     await ctx.db.transaction().execute(async (trx) => {
       if (!(await getService(trx, id))) throw notFound('Service');
       await searchIndex(trx).remove(trx, id);
       await trx.deleteFrom('service_categories').where('service_id', '=', id).execute();
       await trx.deleteFrom('services').where('id', '=', id).execute();
-      await audit(trx, 'service.delete', `service:${id}`, {}, now());
+      await audit(trx, request.actor, 'service.delete', `service:${id}`, {}, now());
     });
     return reply.code(204).send();
   });
 
-  app.put('/categories/:id', async (request) => {
+  app.put('/categories/:id', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Category');
     const { label } = parseOr422(CategoryInput, request.body, 'The category is not valid');
     await ctx.db.transaction().execute(async (trx) => {
       await upsertCategory(trx, { id, label });
-      await audit(trx, 'category.put', `category:${id}`, {}, now());
+      await audit(trx, request.actor, 'category.put', `category:${id}`, {}, now());
     });
     return { id, label };
   });
 
-  app.get('/audit', async () => {
+  app.get('/audit', { config: { role: 'admin' } }, async () => {
     const rows = await ctx.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(500).execute();
     return rows.map((r) => ({
       id: r.id,
       at: r.at,
+      actor: r.actor,
       action: r.action,
       target: r.target,
       details: JSON.parse(r.details),

@@ -1,9 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 
-/** Records an administrator's action. `details` says what changed or how much was exported, never whose data. */
+/**
+ * Records an officer's action and who did it. `details` says what changed or how much was exported, never whose
+ * data.
+ */
 export async function audit(
   db: Kysely<Database> | Transaction<Database>,
+  actor: { email: string } | undefined,
   action: string,
   target: string,
   details: Record<string, unknown>,
@@ -11,6 +15,6 @@ export async function audit(
 ) {
   await db
     .insertInto('audit_log')
-    .values({ at: now.toISOString(), action, target, details: JSON.stringify(details) })
+    .values({ at: now.toISOString(), actor: actor?.email ?? null, action, target, details: JSON.stringify(details) })
     .execute();
 }
