@@ -4,7 +4,7 @@
 // so that a page downloads one widget's code in one file, which compresses better than shared chunks do
 // (docs/size.md has the figures). Two widget files on one page each carry Lit: such pages load civic-widgets.js.
 // dist/cdn/integrity.json has the SRI hash of every file (docs/security.md). npm output is tsc's, per package.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -36,10 +36,11 @@ const onwarn = (warning, warn) => {
 };
 
 // Our packages resolve to their sources; everything else with `production`, which drops Lit's dev mode.
-const plugins = () => [
+/** `embedded`: a bundle that shares the page with other scripts (the CDN files), which needs Lit edited. */
+const plugins = ({ embedded = true } = {}) => [
   workspaceSources(),
   nodeResolve({ browser: true, extensions: ['.ts', '.js'], exportConditions: ['production'] }),
-  litEmbed(),
+  ...(embedded ? [litEmbed()] : []),
   minifyLiterals(),
   // esbuild reads tsconfig.json for the decorator settings.
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true }),
@@ -58,8 +59,39 @@ const plugins = () => [
 // Shared by every build: they write to the same directory, and the manifest lists the files of all of them.
 const integrity = integrityManifest();
 
+/** Copies the console's page next to its script. @type {import('rollup').Plugin} */
+const consolePage = {
+  name: 'console-page',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'index.html',
+      source: readFileSync('packages/console/index.html', 'utf8'),
+    });
+  },
+};
+/**
+ * The officers' console (packages/console): one file and its page in dist/admin/, served by the reference server
+ * at /admin/. Not a CDN file, so not in the size budgets. First in the list: the CDN build's last step writes
+ * the marker that tells the end-to-end tests the whole build is done.
+ * @type {import('rollup').RollupOptions}
+ */
+const consoleBuild = {
+  input: 'packages/console/src/console.ts',
+  // The console's page is its own: its Lit is the only one, so the CDN files' edits to Lit do not apply.
+  plugins: [...plugins({ embedded: false }), consolePage],
+  onwarn,
+  output: {
+    dir: 'dist/admin',
+    format: 'es',
+    entryFileNames: 'console.js',
+    sourcemap: true,
+    inlineDynamicImports: true,
+  },
+};
+
 /** @type {import('rollup').RollupOptions[]} */
-export default Object.entries(entries).map(([name, input]) => ({
+const cdnBuilds = Object.entries(entries).map(([name, input]) => ({
   // The client alone keeps its code in its own file: its exports would otherwise be named twice (docs/size.md).
   plugins: [entryChunk({ name, input, inline: name === 'civic-client' }), ...plugins(), integrity],
   onwarn,
@@ -72,3 +104,5 @@ export default Object.entries(entries).map(([name, input]) => ({
     sourcemap: true,
   },
 }));
+
+export default [consoleBuild, ...cdnBuilds];

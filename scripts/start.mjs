@@ -19,6 +19,7 @@ if (build.status !== 0) {
 const env = {
   CIVIC_SEED: 'demo',
   CIVIC_CDN_DIR: 'dist/cdn',
+  CIVIC_CONSOLE_DIR: 'dist/admin',
   CIVIC_DEMO_DIR: 'demo',
   CIVIC_DEMO_VENDOR: demoVendorEnv(),
   CIVIC_VALIDATE_RESPONSES: 'true',

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CDN_DIR = join(ROOT, 'dist/cdn');
 export const DEMO_DIR = join(ROOT, 'demo');
+/** The officers' console, built by the same `rollup -c`. */
+export const CONSOLE_DIR = join(ROOT, 'dist/admin');
 
 /** Written last by the build (scripts/rollup-sri.mjs, in `writeBundle`): its presence means the build finished. */
 const DONE = join(CDN_DIR, 'integrity.json');

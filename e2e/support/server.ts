@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { openStore, type Store } from '@civic-widgets/server/db/database';
 import { createServer } from '@civic-widgets/server/server';
 import type { FastifyInstance } from 'fastify';
-import { CDN_DIR, DEMO_DIR } from './cdn.js';
+import { CDN_DIR, CONSOLE_DIR, DEMO_DIR } from './cdn.js';
 
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
@@ -60,6 +60,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     store,
     seed: 'demo',
     cdnDir: CDN_DIR,
+    consoleDir: CONSOLE_DIR,
     ...(options.demo ? { demoDir: DEMO_DIR } : {}),
     allowedOrigins: options.allowedOrigins,
     adminToken: ADMIN_TOKEN,

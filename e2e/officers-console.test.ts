@@ -1,0 +1,165 @@
+// The officers' console (issue 16), end to end: an officer signs in at /admin/ on the real server, sees the
+// petition that passed its threshold, publishes the council's response, and the public <civic-petition> on a host
+// page shows it. The console runs under its strict Content-Security-Policy; axe checks each state.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { addUser } from '../packages/server/src/auth/users.js';
+import { createPetition } from '../packages/server/src/store/petitions.js';
+import { newPage } from './support/browser.js';
+import { type E2E, startE2E } from './support/e2e.js';
+import { hostPage } from './support/host.js';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+const PASSWORD = 'a passphrase for the test';
+
+/** Serious and critical axe violations on the page, as readable lines. */
+async function axeViolations(page: Page) {
+  // Evaluated through the DevTools protocol: the console's policy forbids inline scripts, and rightly so.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: {
+        run: (context: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string }[] }>;
+      };
+    };
+    return (await axe.run(document)).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+describe('the officers’ console', () => {
+  let e2e: E2E;
+  before(async () => {
+    e2e = await startE2E();
+    await addUser(e2e.db, { email: 'clerk@council.example', role: 'editor', password: PASSWORD }, new Date());
+    await addUser(e2e.db, { email: 'reader@council.example', role: 'viewer', password: PASSWORD }, new Date());
+    await e2e.db.transaction().execute((trx) =>
+      createPetition(
+        trx,
+        {
+          id: 'play-street',
+          title: 'A play street on Elm Road',
+          summary: 'Close Elm Road to cars on Saturday mornings so that children can play.',
+          status: 'open',
+          thresholds: [{ count: 100, label: 'The council responds' }],
+          signerFields: ['postcode'],
+          privacyNoticeUrl: 'https://council.example/privacy',
+          requiresConfirmation: false,
+        },
+        new Date(),
+        130,
+      ),
+    );
+    e2e.serve(
+      '/play-street.html',
+      hostPage({
+        scripts: [`${e2e.apiUrl}/cdn/civic-petition.js`],
+        body: `<civic-petition endpoint="${e2e.endpoint}" petition-id="play-street"></civic-petition>`,
+      }),
+    );
+  });
+  after(() => e2e?.close());
+
+  async function signIn(page: Page, email: string, password = PASSWORD) {
+    await page.goto(`${e2e.apiUrl}/admin/`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  it('an editor signs in, publishes a response, and the public petition shows it', async () => {
+    const { context, page, problems } = await newPage(e2e);
+    await page.goto(`${e2e.apiUrl}/admin/`);
+    await page.getByRole('heading', { name: "Sign in to the officers' console" }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'sign-in page');
+
+    // A wrong password: said, the email kept, focus on the message.
+    await signIn(page, 'clerk@council.example', 'not the right one');
+    const alert = page.getByRole('alert');
+    await alert.getByText('The email or password is not right').waitFor();
+    assert.equal(await page.getByLabel('Email address').inputValue(), 'clerk@council.example');
+    assert.equal(
+      await alert.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
+      true,
+      'focus on the message',
+    );
+
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Petitions', level: 1 }).waitFor();
+    await page.getByText('Signed in as clerk@council.example (editor)').waitFor();
+    const waiting = page.getByRole('list', { name: 'Petitions that need a response' });
+    await waiting.getByText('A play street on Elm Road', { exact: true }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'petitions page');
+
+    await page.getByRole('button', { name: 'Respond to “A play street on Elm Road”' }).click();
+    // An empty summary is refused in the page, with nothing sent.
+    await page.getByRole('button', { name: 'Publish the response' }).click();
+    await page.getByRole('alert').getByText('Write a summary of the response.').waitFor();
+    const summary = 'We will trial a play street on Elm Road from March.';
+    const body = 'The trial runs for six Saturdays.\n\nResidents of Elm Road will get a letter first.';
+    await page.getByLabel('Summary').fill(summary);
+    await page.getByLabel('The full response').fill(body);
+    assert.deepEqual(await axeViolations(page), [], 'response form');
+    await page.getByRole('button', { name: 'Publish the response' }).click();
+    await page.getByRole('status').getByText('The response to “A play street on Elm Road” is published').waitFor();
+    await waiting.waitFor({ state: 'detached' });
+
+    const stored = await e2e.get('/petitions/play-street');
+    assert.equal((stored.response as { summary: string }).summary, summary);
+    const entry = await e2e.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'petition.respond')
+      .executeTakeFirstOrThrow();
+    assert.equal(entry.actor, 'clerk@council.example');
+    // Asking who is signed in before signing in, and the wrong password, are answered 401 by design.
+    const unexpected = problems.filter((problem) => !problem.includes('status of 401'));
+    assert.deepEqual(unexpected, [], 'no script error and no policy violation in the console');
+
+    const resident = await newPage(e2e);
+    await resident.page.goto(`${e2e.hostUrl}/play-street.html`);
+    await resident.page.locator('civic-petition').getByText(summary).waitFor();
+    // The full response sits behind the widget's "read more"; each paragraph is its own <p>, as text.
+    const paragraph = resident.page.locator('civic-petition p', {
+      hasText: 'Residents of Elm Road will get a letter first.',
+    });
+    await paragraph.waitFor({ state: 'attached' });
+    assert.equal(await paragraph.textContent(), 'Residents of Elm Road will get a letter first.');
+    await resident.context.close();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: "Sign in to the officers' console" }).waitFor();
+    await context.close();
+  });
+
+  it('a viewer sees what waits but is offered no way to change it; the API refuses them too', async () => {
+    const { context, page } = await newPage(e2e);
+    await signIn(page, 'reader@council.example');
+    await page.getByText('Signed in as reader@council.example (viewer)').waitFor();
+    await page.getByRole('table').getByText('A play street on Elm Road').waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Respond to/ }).count(), 0);
+    const refused = await page.evaluate(async () => {
+      const session = await (await fetch('/api/v1/admin/session')).json();
+      const response = await fetch('/api/v1/admin/petitions/play-street/response', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ summary: 'Not allowed' }),
+      });
+      return response.status;
+    });
+    assert.equal(refused, 403);
+    await context.close();
+  });
+
+  it('the console page sends a strict Content-Security-Policy', async () => {
+    const response = await fetch(`${e2e.apiUrl}/admin/`);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    assert.match(policy, /script-src 'self'/);
+    assert.match(policy, /frame-ancestors 'none'/);
+    assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval/);
+  });
+});

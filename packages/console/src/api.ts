@@ -1,0 +1,82 @@
+// The admin API as the console calls it: same origin, the session cookie, the CSRF token on every change, and
+// problems (RFC 9457) turned into errors whose message a person can read.
+
+export interface Officer {
+  email: string;
+  role: 'viewer' | 'editor' | 'admin';
+  csrfToken: string;
+}
+
+export interface Threshold {
+  count: number;
+  label: string;
+}
+
+export interface AdminPetition {
+  id: string;
+  title: string;
+  summary: string;
+  status: 'open' | 'closed' | 'responded';
+  signatureCount: number;
+  thresholds: Threshold[];
+  response?: { summary: string; body?: string; respondedAt: string };
+}
+
+/** A refused request: `status` 401 means the session ended. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const BASE = '/api/v1/admin';
+let csrfToken: string | undefined;
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (method === 'POST') headers['idempotency-key'] = crypto.randomUUID();
+  const response = await fetch(`${BASE}${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204) return undefined as T;
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const problem = data as { title?: string; detail?: string };
+    throw new ApiError(
+      response.status,
+      [problem.title, problem.detail].filter(Boolean).join('. ') || 'The request failed',
+    );
+  }
+  return data as T;
+}
+
+/** Remembers the CSRF token of the session that answers. */
+const signedIn = (officer: Officer) => {
+  csrfToken = officer.csrfToken;
+  return officer;
+};
+
+export const api = {
+  whoAmI: () => call<Officer>('GET', '/session').then(signedIn),
+  signIn: (email: string, password: string) => call<Officer>('POST', '/session', { email, password }).then(signedIn),
+  signOut: () => call<void>('DELETE', '/session'),
+  petitions: () => call<{ items: AdminPetition[] }>('GET', '/petitions').then((list) => list.items),
+  respond: (id: string, response: { summary: string; body?: string }) =>
+    call<AdminPetition>('PUT', `/petitions/${encodeURIComponent(id)}/response`, response),
+};
+
+/** The highest threshold a petition has passed, if any. */
+export const passedThreshold = (petition: AdminPetition) =>
+  petition.thresholds.filter((threshold) => petition.signatureCount >= threshold.count).at(-1);
+
+/** Petitions that passed a threshold and have no response yet: what the council owes residents first. */
+export const awaitingResponse = (petitions: AdminPetition[]) =>
+  petitions.filter((petition) => !petition.response && passedThreshold(petition));

@@ -1,0 +1,149 @@
+import { html, LitElement } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { type AdminPetition, ApiError, api, awaitingResponse, type Officer, passedThreshold } from './api.js';
+import { paragraphs } from './paragraphs.js';
+import { consoleStyles } from './styles.js';
+
+const count = new Intl.NumberFormat('en-GB');
+
+/**
+ * Petitions: those that passed a threshold and wait for the council's response first, then all of them with
+ * their live counts; an editor writes and publishes the response here. Fires `session-ended` on a 401.
+ */
+@customElement('civic-console-petitions')
+export class CivicConsolePetitions extends LitElement {
+  static override styles = consoleStyles;
+
+  @property({ attribute: false }) officer?: Officer;
+  @state() private petitions?: AdminPetition[];
+  @state() private loadError?: string;
+  @state() private responding?: AdminPetition;
+  @state() private formError?: string;
+  @state() private published?: string;
+  @state() private busy = false;
+  @query('#respond-heading') private respondHeading?: HTMLElement;
+  @query('#form-error') private formErrorElement?: HTMLElement;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load() {
+    try {
+      this.petitions = await api.petitions();
+      this.loadError = undefined;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.sessionEnded();
+      else this.loadError = 'The petitions could not be loaded. Reload the page to try again.';
+    }
+  }
+
+  private sessionEnded() {
+    this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
+  }
+
+  private get mayEdit() {
+    return this.officer?.role === 'editor' || this.officer?.role === 'admin';
+  }
+
+  override render() {
+    if (this.loadError) return html`<p role="alert">${this.loadError}</p>`;
+    if (!this.petitions) return html`<p role="status">Loading petitions…</p>`;
+    const waiting = awaitingResponse(this.petitions);
+    return html`
+      <p role="status" id="published">${this.published ?? ''}</p>
+      <h2>Needs a response</h2>
+      ${
+        waiting.length
+          ? html`<ul aria-label="Petitions that need a response">
+              ${waiting.map(
+                (petition) => html`<li>
+                  <strong>${petition.title}</strong>: ${count.format(petition.signatureCount)} signatures, past
+                  “${passedThreshold(petition)?.label}”
+                  ${this.mayEdit ? html` <button type="button" class="secondary" @click=${() => this.openResponse(petition)}>Respond to “${petition.title}”</button>` : ''}
+                </li>`,
+              )}
+            </ul>`
+          : html`<p>No petition is waiting for a response.</p>`
+      }
+      ${this.responding ? this.renderResponseForm(this.responding) : ''}
+      <h2>All petitions</h2>
+      <table>
+        <caption class="visually-hidden">All petitions, newest first</caption>
+        <thead>
+          <tr><th scope="col">Petition</th><th scope="col">Status</th><th scope="col">Signatures</th><th scope="col">Response</th></tr>
+        </thead>
+        <tbody>
+          ${this.petitions.map(
+            (petition) => html`<tr>
+              <th scope="row">${petition.title}</th>
+              <td>${petition.status}</td>
+              <td class="number">${count.format(petition.signatureCount)}</td>
+              <td>${petition.response ? `Published ${petition.response.respondedAt.slice(0, 10)}` : 'None yet'}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+
+  private renderResponseForm(petition: AdminPetition) {
+    return html`
+      <section aria-labelledby="respond-heading">
+        <h2 id="respond-heading" tabindex="-1">Response to “${petition.title}”</h2>
+        ${this.formError ? html`<p role="alert" id="form-error" tabindex="-1">${this.formError}</p>` : ''}
+        <form @submit=${this.publish} novalidate>
+          <label for="summary">Summary (shown first, up to 2 000 characters)</label>
+          <textarea id="summary" name="summary" maxlength="2000" required></textarea>
+          <label for="body">The full response (optional; leave a blank line between paragraphs)</label>
+          <textarea id="body" name="body" maxlength="20000"></textarea>
+          <div>
+            <button type="submit" ?disabled=${this.busy}>Publish the response</button>
+            <button type="button" class="secondary" @click=${this.closeResponse}>Cancel</button>
+          </div>
+        </form>
+        ${petition.response ? html`<h3>Published now</h3>${paragraphs(petition.response.summary)}` : ''}
+      </section>
+    `;
+  }
+
+  private async openResponse(petition: AdminPetition) {
+    this.responding = petition;
+    this.formError = undefined;
+    await this.updateComplete;
+    this.respondHeading?.focus();
+  }
+
+  private closeResponse() {
+    this.responding = undefined;
+  }
+
+  private async publish(event: SubmitEvent) {
+    event.preventDefault();
+    const petition = this.responding!;
+    const data = new FormData(event.target as HTMLFormElement);
+    const summary = String(data.get('summary') ?? '').trim();
+    const body = String(data.get('body') ?? '').trim();
+    if (!summary) return this.failForm('Write a summary of the response.');
+    this.busy = true;
+    try {
+      await api.respond(petition.id, body ? { summary, body } : { summary });
+      this.responding = undefined;
+      this.published = `The response to “${petition.title}” is published. Residents see it on the petition now.`;
+      await this.load();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return this.sessionEnded();
+      // What was typed stays in the form: only the message changes.
+      await this.failForm(error instanceof ApiError ? error.message : 'The response could not be sent. Try again.');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async failForm(message: string) {
+    this.formError = message;
+    await this.updateComplete;
+    this.formErrorElement?.focus();
+  }
+}
