@@ -8,17 +8,19 @@ import { gzipSync } from 'node:zlib';
 const dir = 'dist/cdn';
 // Issue 13 sets the targets: petition, poll and service locator 25 500 each, feedback with its rating 27 500, the
 // counter 21 500, the rating 10 500, the client with every resource 11 500, all widgets 40 000. Each budget is what
-// the file measures now (docs/size.md), so that nothing grows unnoticed; they may only go down.
+// the file measures now (docs/size.md), so that nothing grows unnoticed; they may only go down, or rise within the
+// targets by what a measured gain needs. Issue 19 (render cost, docs/performance.md) raised the rating's and every
+// file holding it or the localization by 15-175 bytes: shared choice names, listeners on the group, plain digits.
 const BUDGETS = {
   'civic-client.js': 11_500,
-  'civic-feedback.js': 27_200,
-  'civic-petition.js': 24_950,
+  'civic-feedback.js': 27_310,
+  'civic-petition.js': 24_970,
   'civic-petition-counter.js': 20_600,
-  'civic-poll.js': 25_350,
-  'civic-rating.js': 10_200,
+  'civic-poll.js': 25_360,
+  'civic-rating.js': 10_330,
   'civic-service-locator.js': 25_250,
   'civic-version.js': 6_050,
-  'civic-widgets.js': 39_650,
+  'civic-widgets.js': 39_780,
 };
 
 const gzipSize = (file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;

@@ -24,8 +24,9 @@ class NumberHost extends LitElement {
 customElements.define('i18n-number-host', NumberHost);
 
 describe('LocalizeController.number', () => {
-  // The number formats are shared by every widget on the page, one per language: each tag must still get its own
-  // digits and separators (Egyptian Arabic and `-u-nu-` tags write other digits than their language's default).
+  // The number formats are shared by every widget on the page, one per language, and small whole numbers skip
+  // Intl where the language always writes Latin digits: each tag must still get what Intl gives, its own digits and
+  // separators (Egyptian Arabic and `-u-nu-` tags write other digits than their language's default).
   for (const lang of ['en', 'fr-CA', 'es', 'zh-Hans-CN', 'ar', 'ar-EG', 'en-u-nu-arab', 'zh-u-nu-hanidec']) {
     it(`writes numbers as Intl.NumberFormat does in ${lang}`, async () => {
       const host = await fixture<NumberHost>(html`<i18n-number-host lang=${lang}></i18n-number-host>`);
