@@ -38,4 +38,15 @@ describe('LocalizeController.number', () => {
       expect(values.map((value) => host.l10n.number(value))).to.deep.equal(values.map((value) => intl.format(value)));
     });
   }
+
+  it('formats with Intl options (a unit, a percentage), each set of options its own format', async () => {
+    const host = await fixture<NumberHost>(html`<i18n-number-host lang="fr"></i18n-number-host>`);
+    await host.l10n.ready;
+    await host.updateComplete;
+    const km = { style: 'unit', unit: 'kilometer' } as const;
+    const percent = { style: 'percent' } as const;
+    expect(host.l10n.number(5, km)).to.equal(new Intl.NumberFormat('fr', km).format(5));
+    expect(host.l10n.number(0.25, percent)).to.equal(new Intl.NumberFormat('fr', percent).format(0.25));
+    expect(host.l10n.number(5)).to.equal('5');
+  });
 });

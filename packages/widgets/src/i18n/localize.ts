@@ -190,10 +190,15 @@ export class LocalizeController<S extends Sections = Sections> implements Reacti
     return this.format(form, { count: this.number(count), ...vars });
   }
 
-  number(value: number): string {
+  /** A number in the reader's language; `options` are Intl.NumberFormat's (a unit, a percentage). */
+  number(value: number, options?: Intl.NumberFormatOptions): string {
     const digits = String(value);
-    if (/^\d{1,3}$/.test(digits) && LATIN_DIGITS.test(this.lang)) return digits;
-    return formatter(`number ${this.lang}`, () => new Intl.NumberFormat(this.lang)).format(value);
+    if (!options && /^\d{1,3}$/.test(digits) && LATIN_DIGITS.test(this.lang)) return digits;
+    const numbers = formatter(
+      `number ${this.lang} ${JSON.stringify(options)}`,
+      () => new Intl.NumberFormat(this.lang, options),
+    );
+    return numbers.format(value);
   }
 
   /** A date (ISO string or `Date`) in the reader's language; the long date style by default. */

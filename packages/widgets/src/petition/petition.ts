@@ -108,6 +108,12 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
     return client.getPetition(this.petitionId!);
   }
 
+  // The deadline's date, the count's plural and its digits: the first Intl formatters of a page.
+  protected override prepareToShow() {
+    this.l10n.date(new Date());
+    this.l10n.plural({ other: '' }, 1000);
+  }
+
   protected override updated(changed: PropertyValues<this>) {
     super.updated(changed);
     // The form is replaced by the confirmation: move focus there so keyboard and screen-reader users follow.
