@@ -17,7 +17,7 @@ const BUDGETS = {
   'civic-feedback.js': 27_340,
   'civic-petition.js': 25_020,
   'civic-petition-counter.js': 20_620,
-  'civic-poll.js': 25_410,
+  'civic-poll.js': 25_380,
   'civic-rating.js': 10_330,
   'civic-service-locator.js': 25_280,
   'civic-version.js': 6_050,

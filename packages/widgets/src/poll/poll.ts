@@ -20,7 +20,6 @@ import { pollStyles } from './poll.styles.js';
 
 /** The vote's controls: the ranking is the poll's own (`poll-ranking.ts`). */
 const renderChoices = fieldRenderer({ radios: choiceGroup, checkboxes: choiceGroup });
-const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short' };
 
 /** What the widget loads: the poll, and its results when the citizen may see them now. */
 export interface PollView {
@@ -126,11 +125,6 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }, Pol
 
   protected override loadKey() {
     return [this.pollId];
-  }
-
-  // The poll's dates: the first Intl formatter of a page.
-  protected override prepareToShow() {
-    this.l10n.date(new Date(), DATE_TIME);
   }
 
   protected override async load(client: PollsClient): Promise<PollView> {
@@ -304,7 +298,7 @@ export class CivicPoll extends CivicElement<PollView, { poll: PollStrings }, Pol
 
   #windowText(poll: Poll, status: PollStatus) {
     const t = this.l10n.t.poll;
-    const when = (iso: string) => this.l10n.date(iso, DATE_TIME);
+    const when = (iso: string) => this.l10n.date(iso, { dateStyle: 'long', timeStyle: 'short' });
     if (status === 'upcoming')
       return poll.opensAt ? this.l10n.format(t.opensOn, { date: when(poll.opensAt) }) : t.notOpenYet;
     if (status === 'closed')
