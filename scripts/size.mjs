@@ -16,7 +16,7 @@ const BUDGETS = {
   'civic-client.js': 11_500,
   'civic-feedback.js': 27_340,
   'civic-petition.js': 25_020,
-  'civic-petition-counter.js': 20_620,
+  'civic-petition-counter.js': 20_640,
   'civic-poll.js': 25_380,
   'civic-rating.js': 10_330,
   'civic-service-locator.js': 25_280,

@@ -24,7 +24,7 @@ import { SubmitController } from '../internal/submit.js';
 import { formStyles } from '../styles/form.styles.js';
 import { type PetitionStrings, petitionCatalog } from './petition.strings.js';
 import { petitionStyles } from './petition.styles.js';
-import { renderCount } from './petition-count.js';
+import { prepareCount, renderCount } from './petition-count.js';
 
 /** The signature form's controls (the honeypot is drawn by the widget). */
 const renderSignerField = fieldRenderer({ text: textField, checkbox: checkboxField });
@@ -108,10 +108,10 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
     return client.getPetition(this.petitionId!);
   }
 
-  // The deadline's date, the count's plural and its digits: the first Intl formatters of a page.
+  // The deadline's date and the count: the first Intl formatters of a page.
   protected override prepareToShow() {
     this.l10n.date(new Date());
-    this.l10n.plural({ other: '' }, 1000);
+    prepareCount(this.l10n);
   }
 
   protected override updated(changed: PropertyValues<this>) {
