@@ -30,7 +30,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = join(root, 'scripts/bench-render');
 const define = (name) => join(root, `packages/widgets/src/define/${name}.ts`);
 
-/** What is measured: the bundle, the tag and its attributes, and whether it loads data (a `civic-load`). */
+/**
+ * What is measured: the bundle, the tag and its attributes, whether it loads data (a `civic-load`), and whether that
+ * load waits for the memory adapter's answer (the feedback's does not: the adapter has no extra questions).
+ */
 const ELEMENTS = {
   floor: { entry: join(fixtures, 'floor.js'), tag: 'bench-floor' },
   shoelace: { entry: join(fixtures, 'shoelace-rating.js'), tag: 'sl-rating' },
@@ -47,6 +50,7 @@ const ELEMENTS = {
     tag: 'civic-petition',
     attributes: { adapter: 'memory', 'petition-id': 'safer-crossings' },
     loads: true,
+    waits: true,
     widget: true,
   },
   poll: {
@@ -54,6 +58,7 @@ const ELEMENTS = {
     tag: 'civic-poll',
     attributes: { adapter: 'memory', 'poll-id': 'park-name' },
     loads: true,
+    waits: true,
     widget: true,
   },
   locator: {
@@ -61,6 +66,7 @@ const ELEMENTS = {
     tag: 'civic-service-locator',
     attributes: { adapter: 'memory' },
     loads: true,
+    waits: true,
     widget: true,
   },
   counter: {
@@ -68,6 +74,7 @@ const ELEMENTS = {
     tag: 'civic-petition-counter',
     attributes: { adapter: 'memory', 'petition-id': 'library-hours' },
     loads: true,
+    waits: true,
     widget: true,
   },
 };
@@ -112,6 +119,9 @@ const names = Object.keys(ELEMENTS).filter((name) => selected.includes(name.repl
 const counts = options.n.split(',').map(Number);
 const runs = Number(options.runs);
 const THROTTLE = 4;
+// `adapter="memory"` answers after this wait (packages/widgets/src/internal/client.ts: `delayMs: 300`), a network's
+// stand-in that CPU throttling does not slow: the goal table also shows each data widget's time without it.
+const MEMORY_LATENCY_MS = 300;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -286,15 +296,18 @@ function printGoals(results) {
   const floor = shown(`floor|1|${THROTTLE}`);
   if (floor === undefined) return;
   console.log(`\nFirst render at ${THROTTLE}x (creation to the frame that shows it; module evaluation apart), ms:`);
-  console.log('| widget | first render | floor | DOM twin | limit 2 x floor + twin | met |');
-  console.log('| --- | ---: | ---: | ---: | ---: | --- |');
+  console.log(
+    `| widget | first render | without the adapter's ${MEMORY_LATENCY_MS} ms wait | floor | DOM twin | limit 2 x floor + twin | met | met without the wait |`,
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
   for (const name of names.filter((n) => ELEMENTS[n].widget)) {
     const own = shown(`${name}|1|${THROTTLE}`);
     const twin = shown(`twin:${name.replace(/-before$/, '')}|1|${THROTTLE}`);
     if (own === undefined || twin === undefined) continue;
     const limit = 2 * floor + twin;
+    const work = ELEMENTS[name.replace(/-before$/, '')].waits ? own - MEMORY_LATENCY_MS : own;
     console.log(
-      `| ${name} | ${own.toFixed(1)} | ${floor.toFixed(1)} | ${twin.toFixed(1)} | ${limit.toFixed(1)} | ${own <= limit ? 'yes' : 'no'} |`,
+      `| ${name} | ${own.toFixed(1)} | ${work.toFixed(1)} | ${floor.toFixed(1)} | ${twin.toFixed(1)} | ${limit.toFixed(1)} | ${own <= limit ? 'yes' : 'no'} | ${work <= limit ? 'yes' : 'no'} |`,
     );
   }
 }

@@ -15,6 +15,18 @@ function setup(now = wednesdayNoonLondon) {
 const ada = { name: 'Ada', email: 'ada@example.org', consent: true } as const;
 
 describe('memory adapter: petitions', () => {
+  it('gives every adapter its own data: signing in one changes neither another nor a seed the caller keeps', async () => {
+    const seed = exampleSeed();
+    const { client } = setup();
+    const other = memoryAdapter();
+    const seeded = memoryAdapter({ seed });
+    const count = (data: typeof seed) => data.petitions.find((p) => p.id === 'safer-crossings')!.signatureCount;
+    const before = count(other.data);
+    await client.signPetition('safer-crossings', ada);
+    seeded.data.petitions[0]!.signatureCount = 0;
+    expect([count(other.data), count(seed), count(exampleSeed())]).to.deep.equal([before, before, before]);
+  });
+
   it('lists and filters petitions', async () => {
     const { client } = setup();
     expect((await client.listPetitions()).total).to.equal(2);

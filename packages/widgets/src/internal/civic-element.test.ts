@@ -50,8 +50,16 @@ class TestWidget extends CivicElement<{ title: string }, {}, PetitionsClient> {
   protected override loadKey() {
     return [this.itemId];
   }
+  /** An answer the test resolves, to see what happens while a load is on its way. */
+  pending?: Promise<{ title: string }>;
+  /** `loadStatus` at each `prepareToShow()`. */
+  readonly prepared: string[] = [];
+
   protected override async load() {
-    return { title: `Item ${this.itemId}` };
+    return this.pending ?? { title: `Item ${this.itemId}` };
+  }
+  protected override prepareToShow() {
+    this.prepared.push(this.loadStatus);
   }
   protected renderContent() {
     const s = this.submit;
@@ -135,6 +143,19 @@ describe('CivicElement (the widget base)', () => {
     it('loads the memory adapter on demand, without an endpoint', async () => {
       const el = await fixture<TestWidget>(html`<test-civic-widget adapter="memory" item-id="m"></test-civic-widget>`);
       await waitUntil(() => el.clientInUse?.adapter.name === 'memory');
+    });
+
+    it('prepares what showing the data needs while the data is on its way, once per load', async () => {
+      const answer = deferred<{ title: string }>();
+      const el = await fixture<TestWidget>(
+        html`<test-civic-widget item-id="a" .client=${fakeClient({})} .pending=${answer.promise}></test-civic-widget>`,
+      );
+      await waitUntil(() => el.prepared.length > 0);
+      expect(el.prepared).to.deep.equal(['loading']);
+      answer.resolve({ title: 'Item a' });
+      await waitUntil(() => $(el, 'h2').textContent === 'Item a');
+      await aTimeout(10);
+      expect(el.prepared).to.deep.equal(['loading']);
     });
 
     it('fires civic-load with the data, bubbling out of the shadow root', async () => {

@@ -112,6 +112,13 @@ export abstract class CivicElement<
   protected load?(client: Client): Promise<Data>;
 
   /**
+   * Called while a `load()` is on its way (in a task of its own, once the load has started): make here what showing the data will
+   * need and is slow to make the first time on a page, such as the Intl formatters of a date (a tenth of a second on
+   * a phone), so that it is made during the wait rather than after it.
+   */
+  protected prepareToShow(): void {}
+
+  /**
    * The client class of the widget's resource (`PetitionsClient`, from `@civic-widgets/client/petitions`): made
    * on the page's shared core, so a widget downloads only its resource's schemas and still shares one outbox.
    */
@@ -165,7 +172,9 @@ export abstract class CivicElement<
     const run = ++this.#loadRun;
     if (!quiet) this.loadStatus = 'loading';
     try {
-      const data = await this.load(client);
+      const loading = this.load(client);
+      if (!quiet) setTimeout(() => this.prepareToShow());
+      const data = await loading;
       if (run !== this.#loadRun) return;
       this.data = data;
       this.loadError = undefined;

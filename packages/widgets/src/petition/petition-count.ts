@@ -11,6 +11,14 @@ export function nextThreshold(petition: Petition) {
 }
 
 /**
+ * Makes the Intl formatters `renderCount` needs (plural rules, and a number format: counts and milestones reach the
+ * thousands), which are slow the first time on a page: called while the petition loads (`prepareToShow`).
+ */
+export function prepareCount(l10n: LocalizeController<{ petition: PetitionStrings }>) {
+  l10n.plural({ other: '' }, 1000);
+}
+
+/**
  * The signature count and the progress toward the next milestone, shared by `<civic-petition>` and
  * `<civic-petition-counter>`. The counts are text as well as a native `<progress>` named by that text.
  */

@@ -4,7 +4,7 @@ import { CivicElement } from '../internal/civic-element.js';
 import { RefreshController } from '../internal/refresh.js';
 import { type PetitionStrings, petitionCatalog } from './petition.strings.js';
 import { petitionStyles } from './petition.styles.js';
-import { renderCount } from './petition-count.js';
+import { prepareCount, renderCount } from './petition-count.js';
 
 /**
  * Just a petition's signature count and its progress toward the next milestone, for a campaign page's sidebar.
@@ -52,6 +52,10 @@ export class CivicPetitionCounter extends CivicElement<Petition, { petition: Pet
 
   protected override load(client: PetitionsClient) {
     return client.getPetition(this.petitionId!);
+  }
+
+  protected override prepareToShow() {
+    prepareCount(this.l10n);
   }
 
   protected renderContent() {

@@ -24,7 +24,7 @@ import { SubmitController } from '../internal/submit.js';
 import { formStyles } from '../styles/form.styles.js';
 import { type PetitionStrings, petitionCatalog } from './petition.strings.js';
 import { petitionStyles } from './petition.styles.js';
-import { renderCount } from './petition-count.js';
+import { prepareCount, renderCount } from './petition-count.js';
 
 /** The signature form's controls (the honeypot is drawn by the widget). */
 const renderSignerField = fieldRenderer({ text: textField, checkbox: checkboxField });
@@ -106,6 +106,12 @@ export class CivicPetition extends CivicElement<Petition, { petition: PetitionSt
 
   protected override load(client: PetitionsClient) {
     return client.getPetition(this.petitionId!);
+  }
+
+  // The deadline's date and the count: the first Intl formatters of a page.
+  protected override prepareToShow() {
+    this.l10n.date(new Date());
+    prepareCount(this.l10n);
   }
 
   protected override updated(changed: PropertyValues<this>) {

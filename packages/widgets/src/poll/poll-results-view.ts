@@ -15,10 +15,10 @@ export function renderResults(l10n: L10n, poll: Poll, results: PollResults, asTa
   const summary = summarize(poll, results);
   const ranked = poll.kind === 'ranked';
   const min = l10n.number(results.suppressBelow ?? 0);
-  const percent = new Intl.NumberFormat(l10n.lang, { style: 'percent', maximumFractionDigits: 0 });
   const count = (row: ResultRow) =>
     row.votes === null ? l10n.format(t.fewerThan, { min }) : l10n.plural(ranked ? t.firstChoices : t.votes, row.votes);
-  const share = (row: ResultRow) => (row.share === null ? t.hidden : percent.format(row.share));
+  const share = (row: ResultRow) =>
+    row.share === null ? t.hidden : l10n.number(row.share, { style: 'percent', maximumFractionDigits: 0 });
   const points = (row: ResultRow) => (row.points == null ? t.hidden : l10n.plural(t.points, row.points));
   const body =
     summary.total === 0

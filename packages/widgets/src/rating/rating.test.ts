@@ -222,6 +222,27 @@ describe('<civic-rating> as a form control', () => {
     expect(radios(el)[3]!.getAttribute('aria-label')).to.equal('3 out of 10');
   });
 
+  it('names its choices from its own .strings, while other ratings keep the shared names', async () => {
+    const wrapper = await fixture(html`<div><civic-rating></civic-rating><civic-rating></civic-rating></div>`);
+    const [plain, custom] = wrapper.querySelectorAll('civic-rating') as unknown as CivicRating[];
+    custom!.strings = { rating: { stars: { one: '{value} point', other: '{value} points' } } };
+    await custom!.updateComplete;
+    expect(radios(custom!).map((r) => r.getAttribute('aria-label'))).to.deep.equal([
+      '1 point',
+      '2 points',
+      '3 points',
+      '4 points',
+      '5 points',
+    ]);
+    plain!.scale = 'stars';
+    plain!.requestUpdate();
+    await plain!.updateComplete;
+    expect(radios(plain!)[2]!.getAttribute('aria-label')).to.equal('3 out of 5 stars');
+    custom!.strings = undefined;
+    await custom!.updateComplete;
+    expect(radios(custom!)[0]!.getAttribute('aria-label')).to.equal('1 out of 5 stars');
+  });
+
   it('a page <label for> names it', async () => {
     const wrapper = await fixture(
       html`<div><label for="r">How was it?</label><civic-rating id="r"></civic-rating></div>`,

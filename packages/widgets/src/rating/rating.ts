@@ -1,6 +1,6 @@
 import type { RATING_RANGE, RatingScale } from '@civic-widgets/client';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { LocalizeController, type StringOverrides } from '../i18n/localize.js';
+import { LocalizeController, memo, type StringOverrides } from '../i18n/localize.js';
 import { textReset } from '../styles/text-reset.styles.js';
 import { themed } from '../styles/tokens.js';
 import { type RatingStrings, ratingCatalog } from './rating.strings.js';
@@ -17,6 +17,16 @@ export function scaleValues(scale: RatingScale): number[] {
   const [min, max] = RANGES[scale] ?? RANGES.stars;
   const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   return scale === 'thumbs' ? values.reverse() : values;
+}
+
+// The choice names of ratings without `.strings` overrides, per scale and language: every such rating on a page
+// shares them (a plural and a number format per choice were a tenth of a rating's render).
+const sharedNames = new Map<string, string[]>();
+
+/** The value of the choice an event happened in, if any. */
+function choiceValue(event: Event): number | undefined {
+  const choice = (event.target as Element).closest<HTMLElement>('[data-value]');
+  return choice ? Number(choice.dataset.value) : undefined;
 }
 
 /**
@@ -116,13 +126,14 @@ export class CivicRating extends LitElement {
   readonly #internals = this.attachInternals();
   readonly #l10n = new LocalizeController<{ rating: RatingStrings }>(this, { rating: ratingCatalog });
 
+  // `useDefault`: a default is not written back as an attribute, which cost every instance three attribute calls.
   static override properties = {
-    scale: { reflect: true },
+    scale: { reflect: true, useDefault: true },
     value: {},
     defaultValue: { attribute: 'default-value' },
-    name: { reflect: true },
-    required: { type: Boolean, reflect: true },
-    disabled: { type: Boolean, reflect: true },
+    name: { reflect: true, useDefault: true },
+    required: { type: Boolean, reflect: true, useDefault: true },
+    disabled: { type: Boolean, reflect: true, useDefault: true },
     label: {},
     strings: { attribute: false },
     formDisabled: { state: true, attribute: false },
@@ -240,9 +251,11 @@ export class CivicRating extends LitElement {
     // The hidden native radio computes validity, so the message is the browser's own, in its language.
     this.proxy.required = this.required;
     this.proxy.checked = this.value !== '';
-    const anchor = this.renderRoot.querySelector<HTMLElement>('[tabindex="0"]') ?? undefined;
     if (this.proxy.validity.valid) internals.setValidity({});
-    else internals.setValidity({ valueMissing: true }, this.proxy.validationMessage, anchor);
+    else {
+      const anchor = this.renderRoot.querySelector<HTMLElement>('[tabindex="0"]') ?? undefined;
+      internals.setValidity({ valueMissing: true }, this.proxy.validationMessage, anchor);
+    }
   }
 
   #setState(name: string, on: boolean) {
@@ -306,6 +319,18 @@ export class CivicRating extends LitElement {
     void this.#move(values[index]!);
   }
 
+  // One listener each on the group rather than two on every choice: a rating has up to 11 choices, and adding
+  // listeners was a tenth of its render.
+  #handleClick(event: Event) {
+    const value = choiceValue(event);
+    if (value !== undefined) this.#choose(value);
+  }
+
+  #handleFocusIn(event: FocusEvent) {
+    const value = choiceValue(event);
+    if (value !== undefined) this.focusValue = value;
+  }
+
   /** The accessible name of one choice. */
   choiceName(value: number): string {
     const t = this.#l10n.t.rating;
@@ -321,10 +346,16 @@ export class CivicRating extends LitElement {
     }
   }
 
-  #glyph(value: number) {
+  /** The names of `values` (the scale's), computed once per page for ratings without `.strings` overrides. */
+  #choiceNames(values: number[]): string[] {
+    const names = () => values.map((value) => this.choiceName(value));
+    return this.strings ? names() : memo(sharedNames, `${this.scale} ${this.#l10n.lang}`, names);
+  }
+
+  #glyph(value: number, name: string) {
     switch (this.scale) {
       case 'thumbs':
-        return html`<span aria-hidden="true">${value === 1 ? '👍' : '👎'}</span>${this.choiceName(value)}`;
+        return html`<span aria-hidden="true">${value === 1 ? '👍' : '👎'}</span>${name}`;
       case 'smileys':
         return SMILEYS[value - 1];
       case 'nps':
@@ -339,25 +370,26 @@ export class CivicRating extends LitElement {
     const off = this.#disabled();
     const stop = values.includes(this.valueAsNumber) ? this.valueAsNumber : (this.focusValue ?? values[0]);
     const t = this.#l10n.t.rating;
+    const names = this.#choiceNames(values);
     return html`<div
       part="base"
       class=${this.scale}
       lang=${this.#l10n.lang}
       dir=${this.#l10n.dir}
       @keydown=${this.#handleKeydown}
+      @click=${this.#handleClick}
+      @focusin=${this.#handleFocusIn}
     >
       ${values.map(
-        (value) => html`<span
+        (value, index) => html`<span
           role="radio"
           part="choice"
           data-value=${value}
-          aria-label=${this.choiceName(value)}
+          aria-label=${names[index]}
           aria-checked=${String(value === this.valueAsNumber)}
           aria-disabled=${String(off)}
           tabindex=${off ? -1 : value === stop ? 0 : -1}
-          @click=${() => this.#choose(value)}
-          @focus=${() => (this.focusValue = value)}
-          >${this.#glyph(value)}</span
+          >${this.#glyph(value, names[index]!)}</span
         >`,
       )}
       ${this.scale === 'nps' ? html`<span class="ends" aria-hidden="true"><span>${t.npsLow}</span><span>${t.npsHigh}</span></span>` : nothing}

@@ -38,6 +38,7 @@ export { CivicResultsEvent, type ServiceMarker } from './service-locator-data.js
 
 type GeoStatus = 'idle' | 'locating' | 'located' | 'denied' | 'unavailable' | 'timeout';
 const RADII = [1, 2, 5, 10, 25, 50];
+const KILOMETRES: Intl.NumberFormatOptions = { style: 'unit', unit: 'kilometer' };
 /** Long enough to let a word be typed, short enough to feel immediate. */
 const DEBOUNCE_MS = 250;
 
@@ -143,6 +144,11 @@ export class CivicServiceLocator extends CivicElement<
     super.disconnectedCallback();
     removeEventListener('popstate', this.#handlePopState);
     clearTimeout(this.#timer);
+  }
+
+  // The search radii in kilometres: the first Intl formatter of a page.
+  protected override prepareToShow() {
+    this.l10n.number(1, KILOMETRES);
   }
 
   protected override async load(client: ServicesClient) {
@@ -364,7 +370,6 @@ export class CivicServiceLocator extends CivicElement<
   #fields(categories: ServiceCategory[]): Field<'text' | 'select' | 'checkbox'>[] {
     const t = this.l10n.t.serviceLocator;
     const search = this.#current();
-    const km = new Intl.NumberFormat(this.l10n.lang, { style: 'unit', unit: 'kilometer' });
     const radii = [...new Set([...RADII, search.radiusKm])].sort((a, b) => a - b);
     return [
       { control: 'text', id: 'q', type: 'search', label: t.searchLabel, maxlength: 200 },
@@ -392,7 +397,7 @@ export class CivicServiceLocator extends CivicElement<
         path: 'radiusKm',
         label: t.radiusLabel,
         value: String(search.radiusKm),
-        options: radii.map((r) => ({ value: String(r), label: km.format(r) })),
+        options: radii.map((r) => ({ value: String(r), label: this.l10n.number(r, KILOMETRES) })),
       },
       { control: 'checkbox', id: 'open', path: 'openNow', label: t.openNowLabel },
     ];
@@ -454,11 +459,7 @@ export class CivicServiceLocator extends CivicElement<
       service.distanceKm === undefined
         ? undefined
         : this.l10n.format(t.away, {
-            distance: new Intl.NumberFormat(this.l10n.lang, {
-              style: 'unit',
-              unit: 'kilometer',
-              maximumFractionDigits: 1,
-            }).format(service.distanceKm),
+            distance: this.l10n.number(service.distanceKm, { ...KILOMETRES, maximumFractionDigits: 1 }),
           });
     return html`<li part="result">
       <article aria-labelledby="r${index}">
