@@ -1,11 +1,11 @@
 import { ClientError, type FeedbackRequest } from '@civic-widgets/client';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { resetSharedClients } from '../internal/client.js';
 import { describeExamples } from '../test-support/axe.js';
 import { checkCatalog } from '../test-support/catalog.js';
 import { deferred, delivered, fakeClient } from '../test-support/fake-client.js';
+import { sendKeys } from '../test-support/keys.js';
 import {
   examples,
   extraFields,

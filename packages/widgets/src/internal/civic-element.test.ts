@@ -1,10 +1,10 @@
 import { PetitionsClient, SignatureRequest } from '@civic-widgets/client/petitions';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import { customElement, property } from 'lit/decorators.js';
 import sinon from 'sinon';
 import { formStyles } from '../styles/form.styles.js';
 import { deferred, fakeClient, queued } from '../test-support/fake-client.js';
+import { sendKeys } from '../test-support/keys.js';
 import { CivicElement } from './civic-element.js';
 import { resetSharedClients } from './client.js';
 import { defineElement } from './define.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import { describeExamples } from '../test-support/axe.js';
 import { checkCatalog } from '../test-support/catalog.js';
+import { sendKeys } from '../test-support/keys.js';
 import { examples } from './rating.examples.js';
 import type { CivicRating } from './rating.js';
 import { ratingCatalog } from './rating.strings.js';
