@@ -61,4 +61,8 @@ export default {
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   reporters: [defaultReporter(), plainSummaryReporter()],
   testFramework: { config: { timeout: 5000 } },
+  // The three engines side by side (wtr's default is two at a time, which left WebKit waiting for Chromium);
+  // on two cores a page can then take longer than wtr's 30 s to start.
+  concurrentBrowsers: 3,
+  browserStartTimeout: 120_000,
 };

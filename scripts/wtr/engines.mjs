@@ -29,8 +29,12 @@ export function selectedLaunchers() {
 }
 
 const launchers = {
+  // The launcher calls any browser it did not download "Chrome".
   chromium: () =>
-    chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs } }),
+    Object.assign(
+      chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs } }),
+      { name: 'Chromium' },
+    ),
   // Passing puppeteer-core as the "custom puppeteer" is what lets the launcher start a browser other than Chrome.
   firefox: () =>
     chromeLauncher({
