@@ -61,8 +61,9 @@ export default {
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   reporters: [defaultReporter(), plainSummaryReporter()],
   testFramework: { config: { timeout: 5000 } },
-  // The three engines side by side (wtr's default is two at a time, which left WebKit waiting for Chromium);
-  // on two cores a page can then take longer than wtr's 30 s to start.
-  concurrentBrowsers: 3,
+  // Two engines at a time (wtr's default, said here on purpose), WebKit taking the first free place: on two
+  // cores shared with other work, all three at once was no faster and pushed tests past mocha's 5 s timeout
+  // (docs/testing.md, "Browser engines"). A page can still take longer than wtr's 30 s to start.
+  concurrentBrowsers: 2,
   browserStartTimeout: 120_000,
 };
