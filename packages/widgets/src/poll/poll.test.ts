@@ -1,12 +1,12 @@
 import { ClientError, type Poll, type VoteRequest } from '@civic-widgets/client';
 import { tallyVotes } from '@civic-widgets/client/domain';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { resetSharedClients } from '../internal/client.js';
 import { describeExamples } from '../test-support/axe.js';
 import { checkCatalog } from '../test-support/catalog.js';
 import { deferred, delivered, fakeClient, outboxEvent, queued } from '../test-support/fake-client.js';
+import { sendKeys } from '../test-support/keys.js';
 import {
   closedPoll,
   examples,

@@ -7,7 +7,7 @@ export interface RatingStrings {
   groupLabel: string;
   yes: string;
   no: string;
-  /** `{value}` out of 5; plural on `value`. */
+  /** `{value}` out of `{max}` (5, in the reader's digits); plural on `value`. */
   stars: Plural;
   /** The smileys, from 1 (very dissatisfied) to 5 (very satisfied). */
   csat1: string;
@@ -15,7 +15,7 @@ export interface RatingStrings {
   csat3: string;
   csat4: string;
   csat5: string;
-  /** `{value}`: 0 to 10. */
+  /** `{value}` (0 to 10) out of `{max}` (10, in the reader's digits). */
   nps: string;
   npsLow: string;
   npsHigh: string;

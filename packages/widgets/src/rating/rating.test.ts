@@ -1,7 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import { describeExamples } from '../test-support/axe.js';
 import { checkCatalog } from '../test-support/catalog.js';
+import { asCompared, mixesDigits } from '../test-support/engine.js';
+import { sendKeys } from '../test-support/keys.js';
 import { examples } from './rating.examples.js';
 import type { CivicRating } from './rating.js';
 import { ratingCatalog } from './rating.strings.js';
@@ -193,7 +194,10 @@ describe('<civic-rating> as a form control', () => {
     const el = wrapper.querySelector('civic-rating')!;
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part=base]')!.getAttribute('dir')).to.equal('rtl');
-    expect(radios(el)[3]!.getAttribute('aria-label')).to.equal('4 نجوم من 5');
+    const label = radios(el)[3]!.getAttribute('aria-label')!;
+    const digit = (n: number) => new Intl.NumberFormat('ar').format(n);
+    expect(asCompared(label)).to.equal(asCompared(`${digit(4)} نجوم من ${digit(5)}`));
+    expect(mixesDigits(label), `the value and the maximum in the same digits: ${label}`).to.equal(false);
     el.focus();
     expect(el.shadowRoot!.activeElement?.getAttribute('data-value'), 'focus goes to the chosen value').to.equal('2');
     await sendKeys({ press: 'ArrowLeft' });
@@ -206,16 +210,17 @@ describe('<civic-rating> as a form control', () => {
     await el.updateComplete;
     const base = el.shadowRoot!.querySelector('[part=base]')!;
     expect([radios(el)[3]!.textContent, radios(el)[3]!.getAttribute('aria-label')]).to.deep.equal(['3', '3 out of 10']);
-    // Arabic, then Egyptian Arabic: the same strings, but Egypt writes Arabic-Indic digits.
+    // Arabic, then Egyptian Arabic: the same strings, but Egypt writes Arabic-Indic digits, the maximum's too.
     for (const lang of ['ar', 'ar-EG']) {
       wrapper.setAttribute('lang', lang);
       await waitUntil(() => base.getAttribute('lang') === lang);
-      const three = new Intl.NumberFormat(lang).format(3);
+      const [three, ten] = [3, 10].map((n) => new Intl.NumberFormat(lang).format(n));
       expect(base.getAttribute('dir')).to.equal('rtl');
-      expect([radios(el)[3]!.textContent, radios(el)[3]!.getAttribute('aria-label')]).to.deep.equal([
-        three,
-        `${three} من 10`,
-      ]);
+      const label = radios(el)[3]!.getAttribute('aria-label')!;
+      expect([radios(el)[3]!.textContent, label].map(asCompared)).to.deep.equal(
+        [three!, `${three} من ${ten}`].map(asCompared),
+      );
+      expect(mixesDigits(label), `one kind of digits in ${label}`).to.equal(false);
     }
     wrapper.setAttribute('lang', 'en');
     await waitUntil(() => base.getAttribute('dir') === 'ltr');

@@ -340,9 +340,11 @@ export class CivicRating extends LitElement {
       case 'smileys':
         return [t.csat1, t.csat2, t.csat3, t.csat4, t.csat5][value - 1] ?? String(value);
       case 'nps':
-        return this.#l10n.format(t.nps, { value: this.#l10n.number(value) });
+        return this.#l10n.format(t.nps, { value: this.#l10n.number(value), max: this.#l10n.number(10) });
       default:
-        return this.#l10n.plural(t.stars, value, { value: this.#l10n.number(value) });
+        // The maximum goes through the same number format as the value: WebKit writes Arabic in Arabic-Indic
+        // digits where Chromium and Firefox write Western ones, and a "5" fixed in the catalog would mix both.
+        return this.#l10n.plural(t.stars, value, { value: this.#l10n.number(value), max: this.#l10n.number(5) });
     }
   }
 

@@ -1,10 +1,10 @@
 import type { Service } from '@civic-widgets/client';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { resetSharedClients } from '../internal/client.js';
 import { describeExamples } from '../test-support/axe.js';
 import { checkCatalog } from '../test-support/catalog.js';
+import { sendKeys } from '../test-support/keys.js';
 import {
   examples,
   hostileService,
