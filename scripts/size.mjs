@@ -16,6 +16,7 @@ const BUDGETS = {
   'civic-petition-counter.js': 20_600,
   'civic-poll.js': 25_350,
   'civic-rating.js': 10_200,
+  'civic-report-status.js': 9_000,
   'civic-service-locator.js': 25_250,
   'civic-version.js': 6_050,
   'civic-widgets.js': 39_650,

@@ -311,7 +311,7 @@ describe('open311Adapter', () => {
     expect(seen[0]!.form!.has('api_key')).to.equal(false);
   });
 
-  it('refuses at once an endpoint holding an api_key, and a missing service code, naming the attribute', () => {
+  it('refuses at once an endpoint holding an api_key, naming the attribute and not the key', () => {
     const refused = (options: Open311AdapterOptions) => {
       try {
         open311Adapter(options);
@@ -324,9 +324,20 @@ describe('open311Adapter', () => {
     expect(key.problem?.type).to.equal(CONFIGURATION_PROBLEM);
     expect(key.message).to.match(/endpoint attribute .* holds an api_key/);
     expect(key.message).not.to.include(API_KEY);
-    const code = refused({ endpoint, serviceCode: '' });
-    expect(code.problem?.type).to.equal(CONFIGURATION_PROBLEM);
-    expect(code.message).to.match(/set the service-code attribute \(serviceCode option\)/);
+  });
+
+  it('needs a service code to ask or file feedback, not to read a status', async () => {
+    const { adapter, seen } = setUp({ serviceCode: '' });
+    for (const attempt of [
+      adapter.feedbackFields('t'),
+      adapter.submitFeedback(feedback, { signal: AbortSignal.timeout(1000) }),
+    ]) {
+      const error = await errorOf(attempt);
+      expect(error.problem?.type).to.equal(CONFIGURATION_PROBLEM);
+      expect(error.message).to.match(/set the service-code attribute \(serviceCode option\)/);
+    }
+    expect(seen).to.deep.equal([]);
+    expect((await adapter.reportStatus('638001')).status).to.equal('closed');
   });
 
   it('gives a refusal that names no field the widget shows no field errors, its reason in detail', async () => {

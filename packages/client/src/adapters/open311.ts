@@ -86,7 +86,7 @@ export interface Open311AdapterOptions {
    * `/requests.json`, e.g. `https://council.example.gov/open311/v2`. Never a URL holding an `api_key`.
    */
   endpoint: string;
-  /** The service code feedback is filed under (`GET /services.json` lists them). */
+  /** The service code feedback is filed under (`GET /services.json` lists them); only reading needs none. */
   serviceCode: string;
   /** For servers that host several cities. */
   jurisdictionId?: string;
@@ -242,7 +242,7 @@ function fieldFor(
  * GeoReport has no idempotency key: a retry after a lost answer may file the same feedback twice.
  *
  * A page set up wrong fails with a configuration error (`problem.type` `CONFIGURATION_PROBLEM`, never retried,
- * its message naming the attribute to fix): an `api_key` in the endpoint or no service code (at once), a server
+ * its message naming the attribute to fix): an `api_key` in the endpoint (at once), no service code, a server
  * that does not list services or does not list the service code, a 403 (no key: the proxy is missing) or a 404
  * on `POST /requests.json`. Every refusal's descriptions are in `problem.detail`.
  */
@@ -252,11 +252,13 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
       'Open311: the endpoint attribute (endpoint option) holds an api_key. Never put a key in a page: point endpoint at a proxy that adds it (docs/adapters.md).',
     );
   }
-  if (!options.serviceCode) {
+  // Checked when feedback needs it: reading services or a report's status needs no service code.
+  const serviceCode = () => {
+    if (options.serviceCode) return options.serviceCode;
     throw configurationError(
       'Open311: set the service-code attribute (serviceCode option) to the code feedback is filed under; GET /services.json lists them.',
     );
-  }
+  };
   const base = options.endpoint.replace(/\/+$/, '');
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const codes = { ...DEFAULT_ATTRIBUTES, ...options.feedbackAttributes };
@@ -369,7 +371,7 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
     if (codes.locale && body.locale) attribute[codes.locale] = body.locale;
     const receipt = await submitRequest(
       {
-        service_code: options.serviceCode,
+        service_code: serviceCode(),
         description: body.comment?.trim() || undefined,
         lat: options.location?.lat,
         long: options.location?.lng,
@@ -397,6 +399,7 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
 
   function feedbackFields(_topic: string, ctx?: Partial<RequestContext>): Promise<FeedbackField[]> {
     fields ??= (async () => {
+      serviceCode();
       const services = await catalogue(ctx);
       const service = services.find((s) => s?.service_code === options.serviceCode);
       if (!service) {
