@@ -149,7 +149,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
   #presetFor = '';
   #presetLoad: Promise<unknown> = Promise.resolve();
   #fieldsLoad: Promise<unknown> = Promise.resolve();
-  /** The status view of a report, loaded (`null`: loading) only after a report to a backend that tracks them. */
+  /** The status view of reports, loaded (`null`: loading) only with a backend that tracks them. */
   #follower?: typeof import('./report-follow.js') | null;
   /** The renderer of the backend's extra questions, loaded only when there are some. */
   #extra?: typeof import('./extra-fields.js');
@@ -451,7 +451,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
     } else {
       step = this.#renderRating();
     }
-    return html`<div class="feedback">${step}${liveStatus(status)}</div>`;
+    return html`<div class="feedback">${step}${this.#renderReports()}${liveStatus(status)}</div>`;
   }
 
   #renderRating() {
@@ -491,7 +491,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
     const recorded = this.#held
       ? html`<p class="notice" part="status" tabindex="-1" data-confirmation>${t.fieldsIntro}</p>`
       : html`<div class="notice success" part="status" tabindex="-1" data-confirmation>
-          <p>${t.recorded}</p>${this.#renderReport()}
+          <p>${t.recorded}</p>
         </div>`;
     if (!fields.length && !extra.length) return recorded;
     const reasons = fields.find((field) => field.id === 'reasons');
@@ -515,18 +515,17 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
     return html`<section class="notice success" part="status" tabindex="-1" data-confirmation aria-labelledby="thanks">
       <h2 id="thanks" part="heading">${t.thanksHeading}</h2>
       <p>${queued ? (queued.persisted ? common.queued : common.queuedUnsaved) : t.thanksText}</p>
-      ${this.#renderReport()}
     </section>`;
   }
 
   /**
-   * The last report's reference and where it stands, when the backend can say (Open311): `<civic-report-status>`,
-   * loaded after the report.
+   * Where the last report stands, and the reports the resident kept on this browser, when the backend can say
+   * (Open311): `<civic-report-status>` elements, from a module loaded only with such a backend.
    */
-  #renderReport() {
+  #renderReports() {
     const receipt = this.#follow.receipt ?? this.#rate.receipt;
     const client = this.activeClient;
-    if (!receipt || !client?.adapter.reportStatus) return nothing;
+    if (!client?.adapter.reportStatus) return nothing;
     if (this.#follower === undefined) {
       this.#follower = null;
       void import('./report-follow.js').then((module) => {
@@ -534,7 +533,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
         this.requestUpdate();
       });
     }
-    return this.#follower?.renderReportStatus(receipt.receiptId, client) ?? nothing;
+    return this.#follower?.renderReports(receipt?.receiptId, client) ?? nothing;
   }
 }
 

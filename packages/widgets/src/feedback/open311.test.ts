@@ -111,6 +111,32 @@ describe('<civic-feedback adapter="open311"> from HTML', () => {
     expect(seen.some((s) => s.method === 'GET' && s.url.pathname.endsWith('/requests/638344.json'))).to.equal(true);
   });
 
+  it('keeps a report on this browser only when the resident ticks, and shows its status on a later visit', async () => {
+    const key = `civic-reports:open311:${endpoint}`;
+    localStorage.removeItem(key);
+    serveOpen311();
+    const markup =
+      () => html`<civic-feedback topic="t" adapter="open311" endpoint=${endpoint} service-code="web-feedback"
+      jurisdiction-id="example.gov" address="Town Hall" service-attributes="channel=web" no-comment reasons=""></civic-feedback>`;
+    const el = await show(markup());
+    await waitUntil(() => root(el).querySelector('civic-rating'));
+    await rate(el, 1);
+    const status = () => root(el).querySelector('civic-report-status');
+    await waitUntil(() => status()?.shadowRoot?.querySelector('input[type=checkbox]'));
+    expect(localStorage.getItem(key)).to.equal(null, 'nothing kept without consent');
+    status()!.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+    expect(Object.keys(JSON.parse(localStorage.getItem(key)!))).to.deep.equal(['638344']);
+    el.remove();
+    resetSharedClients();
+    // A later visit: the rating is asked again, and the kept report's status shows beside it.
+    const later = await show(markup());
+    await waitUntil(() => root(later).querySelector('civic-rating'));
+    const kept = () => root(later).querySelector('civic-report-status');
+    await waitUntil(() => text(kept()?.shadowRoot?.querySelector('[part=result]'))?.includes('Handled by Web team'));
+    expect(kept()!.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!.checked).to.equal(true);
+    localStorage.removeItem(key);
+  });
+
   it('sends a fixed address instead of a point', async () => {
     const seen = serveOpen311();
     const el =

@@ -44,6 +44,16 @@ export const examples: Example[] = [
     setup: (element) => waitUntil(shown(element)),
   },
   {
+    name: 'with the offer to keep it on this browser',
+    render: () =>
+      html`<civic-report-status
+        reference="638344"
+        .keepIn=${'civic-reports:example'}
+        .client=${reportsClient(async () => openReport)}
+      ></civic-report-status>`,
+    setup: (element) => waitUntil(() => element.shadowRoot!.querySelector('input[type=checkbox]')),
+  },
+  {
     name: 'closed',
     render: () =>
       html`<civic-report-status

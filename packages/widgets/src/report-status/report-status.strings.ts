@@ -15,6 +15,8 @@ export interface ReportStatusStrings {
   /** `{date}`: when the status last changed. */
   updated: string;
   notFound: string;
+  /** The consent to keep the report's reference on this browser. */
+  keep: string;
 }
 
 export const reportStatusCatalog: Catalog<ReportStatusStrings> = {

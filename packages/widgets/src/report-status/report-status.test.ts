@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { describeExamples } from '../test-support/axe.js';
 import { checkCatalog } from '../test-support/catalog.js';
+import { keepReport, keptReports } from './remembered.js';
 import { examples, notFound, openReport, reportsClient } from './report-status.examples.js';
 import type { CivicReportStatus } from './report-status.js';
 import { reportStatusCatalog } from './report-status.strings.js';
@@ -61,6 +62,46 @@ describe('<civic-report-status>', () => {
     const el = wrapper.querySelector<CivicReportStatus>('civic-report-status')!;
     await waitUntil(() => text(el, '[part=result]')?.includes('Traité par'));
     expect(text(el, '[part=result]')).to.contain('Prévu d’ici le 10 décembre 2026');
+  });
+
+  describe('keeping a report on this browser, with consent, for 90 days', () => {
+    const key = 'civic-reports:test';
+    afterEach(() => localStorage.removeItem(key));
+
+    it('keeps nothing until the resident ticks, and forgets when they untick', async () => {
+      const client = reportsClient(async () => openReport);
+      const el = await show(
+        html`<civic-report-status reference="638344" .keepIn=${key} .client=${client}></civic-report-status>`,
+        'input[type=checkbox]',
+      );
+      const box = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+      expect(box.labels![0]!.textContent!.trim()).to.equal(
+        'Remember this report on this device for 90 days, to check it later',
+      );
+      expect(box.checked).to.equal(false);
+      expect(localStorage.getItem(key)).to.equal(null);
+      box.click();
+      expect(keptReports(key)).to.deep.equal(['638344']);
+      box.click();
+      expect(keptReports(key)).to.deep.equal([]);
+    });
+
+    it('forgets a report kept 90 days ago or more; lists the newest first', () => {
+      const day = 86_400_000;
+      const now = Date.parse('2026-12-05T00:00:00Z');
+      keepReport(key, 'old', true, now - 90 * day);
+      keepReport(key, 'older-but-fresh', true, now - 89 * day);
+      keepReport(key, 'new', true, now - day);
+      expect(keptReports(key, now)).to.deep.equal(['new', 'older-but-fresh']);
+      expect(Object.keys(JSON.parse(localStorage.getItem(key)!))).to.have.members(['new', 'older-but-fresh']);
+    });
+
+    it('offers nothing without keepIn', async () => {
+      const el = await show(
+        html`<civic-report-status reference="638344" .client=${reportsClient(async () => openReport)}></civic-report-status>`,
+      );
+      expect(el.shadowRoot!.querySelector('input')).to.equal(null);
+    });
   });
 
   it('needs a reference: the calm notice, and the console names it', async () => {

@@ -32,12 +32,18 @@ export class CivicReportStatus extends CivicElement<
   static override properties = {
     reference: { reflect: true },
     jurisdictionId: { attribute: 'jurisdiction-id' },
+    keepIn: { attribute: false },
   };
 
   /** The report's reference, as its receipt gave it (Open311: the `service_request_id`). Required. */
   reference?: string;
   /** Open311 only: the `jurisdiction_id`, for servers that host several cities. */
   jurisdictionId?: string;
+  /**
+   * A localStorage key: offers the resident a checkbox to keep this report on this browser for 90 days (see
+   * `<civic-feedback>`, which lists the kept reports on a later visit). Unset: nothing is offered or kept.
+   */
+  keepIn?: string;
 
   protected override requiredAttributes() {
     return { ...super.requiredAttributes(), reference: this.reference };
@@ -76,7 +82,22 @@ export class CivicReportStatus extends CivicElement<
       ${report.agencyResponsible ? html`<p>${this.l10n.format(t.agency, { agency: report.agencyResponsible })}</p>` : nothing}
       ${report.status === 'open' ? date(report.expectedDatetime, t.expected) : nothing}
       ${date(report.updatedDatetime, t.updated)}
+      ${this.keepIn ? this.#renderKeep(this.keepIn, report.reference) : nothing}
     </section>`;
+  }
+
+  /** The keeping checkbox's module, once loaded (`null`: loading). */
+  #keep?: typeof import('./keep.js') | null;
+
+  #renderKeep(key: string, reference: string) {
+    if (this.#keep === undefined) {
+      this.#keep = null;
+      void import('./keep.js').then((module) => {
+        this.#keep = module;
+        this.requestUpdate();
+      });
+    }
+    return this.#keep?.renderKeep(key, reference, this.l10n.t.reportStatus.keep, () => this.requestUpdate()) ?? nothing;
   }
 }
 

@@ -9,4 +9,5 @@ export const strings: ReportStatusStrings = {
   expected: 'متوقع بحلول {date}',
   updated: 'آخر تحديث {date}',
   notFound: 'لا يوجد بلاغ بهذا الرقم المرجعي.',
+  keep: 'احفظ هذا البلاغ على هذا الجهاز لمدة 90 يومًا لمتابعته لاحقًا',
 };

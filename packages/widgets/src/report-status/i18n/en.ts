@@ -9,4 +9,5 @@ export const strings: ReportStatusStrings = {
   expected: 'Expected by {date}',
   updated: 'Last updated {date}',
   notFound: 'No report has this reference.',
+  keep: 'Remember this report on this device for 90 days, to check it later',
 };

@@ -9,4 +9,5 @@ export const strings: ReportStatusStrings = {
   expected: 'Previsto para el {date}',
   updated: 'Actualizado el {date}',
   notFound: 'Ningún aviso tiene esta referencia.',
+  keep: 'Recordar este aviso en este dispositivo durante 90 días, para consultarlo más tarde',
 };

@@ -9,4 +9,5 @@ export const strings: ReportStatusStrings = {
   expected: 'Prévu d’ici le {date}',
   updated: 'Mis à jour le {date}',
   notFound: 'Aucun signalement ne porte cette référence.',
+  keep: 'Garder ce signalement sur cet appareil pendant 90 jours, pour le suivre plus tard',
 };

@@ -9,4 +9,5 @@ export const strings: ReportStatusStrings = {
   expected: '预计完成：{date}',
   updated: '最近更新：{date}',
   notFound: '没有此编号的报告。',
+  keep: '在此设备上保存此报告 90 天，以便稍后查看',
 };
