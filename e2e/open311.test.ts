@@ -70,6 +70,35 @@ describe('<civic-feedback adapter="open311"> and <civic-report-status> from the 
     await context.close();
   });
 
+  it('keeps a report on this browser only with consent, and shows its status on a later visit', async () => {
+    const { context, page, problems } = await newPage(e2e);
+    await page.goto(`${e2e.hostUrl}/set-up.html`);
+    const widget = page.locator('civic-feedback');
+    await widget.getByRole('radio', { name: 'Yes', exact: true }).click();
+    const keep = widget.getByRole('checkbox', {
+      name: 'Remember this report on this device for 90 days, to check it later',
+    });
+    await keep.waitFor();
+    const reference = open311.filed.at(-1)!.service_request_id;
+    await page.reload();
+    await widget.getByRole('radio', { name: 'Yes', exact: true }).waitFor();
+    assert.equal(await widget.locator('civic-report-status').count(), 0, 'nothing kept without the tick');
+    await widget.getByRole('radio', { name: 'Yes', exact: true }).click();
+    await keep.waitFor();
+    const second = open311.filed.at(-1)!.service_request_id;
+    assert.notEqual(second, reference);
+    await widget.getByText(`Report ${second}`).waitFor();
+    await keep.check();
+    await page.reload();
+    // A later visit: the kept report's status shows with the rating, its box ticked.
+    await widget.getByText(`Report ${second}`).waitFor();
+    await widget.getByText('Handled by Digital services').waitFor();
+    assert.equal(await keep.isChecked(), true);
+    assert.equal(await widget.getByText(`Report ${reference}`).count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('shows any report anywhere: <civic-report-status> on its own page, and an unknown reference', async () => {
     e2e.serve(
       '/status.html',
@@ -93,6 +122,7 @@ describe('<civic-feedback adapter="open311"> and <civic-report-status> from the 
 
   it("explains a refusal that names nothing the resident can change, keeps the choice, and carries the server's reason", async () => {
     const { context, page } = await newPage(e2e);
+    const before = open311.filed.length;
     await page.goto(`${e2e.hostUrl}/no-location.html`);
     const detail = page.evaluate(
       () =>
@@ -109,7 +139,7 @@ describe('<civic-feedback adapter="open311"> and <civic-report-status> from the 
       .waitFor();
     assert.equal(await widget.getByRole('radio', { name: 'No', exact: true }).isChecked(), true);
     assert.equal(await detail, 'A location is required: lat and long, address_string or address_id');
-    assert.equal(open311.filed.length, 1, 'nothing more was filed');
+    assert.equal(open311.filed.length, before, 'nothing was filed');
     await context.close();
   });
 
