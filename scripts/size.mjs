@@ -9,14 +9,14 @@ const dir = 'dist/cdn';
 // Issue 13 sets the targets: petition, poll and service locator 25 500 each, feedback with its rating 27 500, the
 // counter 21 500, the rating 10 500, the client with every resource 11 500, all widgets 40 000. Each budget is what
 // the file measures now (docs/size.md), so that nothing grows unnoticed; they may only go down. Issue 20 (Open311:
-// configuration errors named, report status) raised feedback, petition, poll, service locator and all widgets by
+// configuration errors named, report status) raised feedback, petition, counter, poll, service locator and all widgets by
 // what it measured, within issue 13's targets, and added civic-report-status.js (Lit, the base and the client, as
 // the counter).
 const BUDGETS = {
   'civic-client.js': 11_500,
   'civic-feedback.js': 27_500,
   'civic-petition.js': 25_000,
-  'civic-petition-counter.js': 20_600,
+  'civic-petition-counter.js': 20_650,
   'civic-poll.js': 25_400,
   'civic-rating.js': 10_200,
   'civic-report-status.js': 19_450,

@@ -1,7 +1,8 @@
+import { configurationError } from '@civic-widgets/client/adapters/configuration';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { resetSharedClients } from '../internal/client.js';
-import type { CivicErrorEvent } from '../internal/events.js';
+import { CivicErrorEvent } from '../internal/events.js';
 import { rate } from './feedback.examples.js';
 import type { CivicFeedback } from './feedback.js';
 
@@ -135,6 +136,26 @@ describe('<civic-feedback adapter="open311"> from HTML', () => {
     await waitUntil(() => text(kept()?.shadowRoot?.querySelector('[part=result]'))?.includes('Handled by Web team'));
     expect(kept()!.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!.checked).to.equal(true);
     localStorage.removeItem(key);
+  });
+
+  it("a configuration error inside the feedback (its report's status) is the status's own, not the feedback's", async () => {
+    serveOpen311();
+    const el =
+      await show(html`<civic-feedback topic="t" adapter="open311" endpoint=${endpoint} service-code="web-feedback"
+      jurisdiction-id="example.gov" address="Town Hall" service-attributes="channel=web" no-comment reasons=""></civic-feedback>`);
+    await waitUntil(() => root(el).querySelector('civic-rating'));
+    await rate(el, 1);
+    await waitUntil(() => root(el).querySelector('civic-report-status'));
+    const logged = sinon.stub(console, 'error');
+    // As the status element reports a failure of its own: composed, it bubbles through the feedback.
+    const error = configurationError('set the reference attribute');
+    root(el)
+      .querySelector('civic-report-status')!
+      .dispatchEvent(new CivicErrorEvent({ error, operation: 'load' }));
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[data-confirmation]'))).to.equal('Thank you, your answer has been recorded.');
+    expect(logged.callCount).to.equal(1);
+    expect(String(logged.firstCall.args[0])).to.match(/^Civic Widgets: <civic-report-status> /);
   });
 
   it('sends a fixed address instead of a point', async () => {

@@ -99,6 +99,8 @@ export abstract class CivicElement<
     // A load or a submission that fails for a reason no retry can fix (the endpoint, a service code): the widget
     // stops offering a form and the console says what to fix.
     this.addEventListener(CivicErrorEvent.type, (event) => {
+      // Only this widget's own: a widget inside it (a report's status in the feedback) answers for itself.
+      if (event.composedPath()[0] !== this) return;
       const fault = configurationFault((event as CivicErrorEvent).detail.error);
       if (fault) this.#configFault(fault);
     });
