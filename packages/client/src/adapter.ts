@@ -7,6 +7,7 @@ import type {
   SignatureRequest,
 } from './schemas/petition.js';
 import type { Poll, PollList, PollListQuery, PollResults, VoteReceipt, VoteRequest } from './schemas/poll.js';
+import type { ReportStatus } from './schemas/report.js';
 import type { ServiceCategory, ServiceList, ServiceQuery } from './schemas/service.js';
 
 /**
@@ -61,4 +62,6 @@ export interface Adapter {
   listServiceCategories(ctx: RequestContext): Promise<ServiceCategory[]>;
   /** Optional: the extra questions asked with feedback on `topic`, in display order. Absent means none. */
   feedbackFields?(topic: string, ctx: RequestContext): Promise<FeedbackField[]>;
+  /** Optional: where a report stands, by the reference of its receipt. Absent: the backend does not say. */
+  reportStatus?(reference: string, ctx: RequestContext): Promise<ReportStatus>;
 }

@@ -4,5 +4,6 @@ export { CivicPetition } from './civic-petition.js';
 export { CivicPetitionCounter } from './civic-petition-counter.js';
 export { CivicPoll } from './civic-poll.js';
 export { CivicRating } from './civic-rating.js';
+export { CivicReportStatus } from './civic-report-status.js';
 export { CivicServiceLocator } from './civic-service-locator.js';
 export { CivicVersion } from './civic-version.js';

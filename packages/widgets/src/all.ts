@@ -8,3 +8,5 @@ import './define/civic-service-locator.js';
 
 // <civic-version> only helps when asking for support: it loads after the widgets, off their critical path.
 void import('./define/civic-version.js');
+// <civic-report-status> shows a report made earlier, so it is never needed at first paint: the same, off the path.
+void import('./define/civic-report-status.js');

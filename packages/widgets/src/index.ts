@@ -17,5 +17,7 @@ export type { PetitionStrings } from './petition/petition.strings.js';
 export { CivicPetitionCounter } from './petition/petition-counter.js';
 export { CivicPoll, type PollView } from './poll/poll.js';
 export { CivicRating } from './rating/rating.js';
+export { CivicReportStatus } from './report-status/report-status.js';
+export type { ReportStatusStrings } from './report-status/report-status.strings.js';
 export { CivicResultsEvent, CivicServiceLocator } from './service-locator/service-locator.js';
 export { CivicVersion, VERSION } from './version/version.js';

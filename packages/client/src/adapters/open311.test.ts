@@ -1,9 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { createClient } from '../client.js';
+import type { ClientError } from '../errors.js';
 import { memoryOutboxStore } from '../outbox/memory-store.js';
+import { ReportsClient } from '../resources/reports.js';
 import type { FeedbackRequest } from '../schemas/feedback.js';
 import { errorOf } from '../test-support/error-of.js';
 import { json } from '../test-support/fake-fetch.js';
+import { CONFIGURATION_PROBLEM } from './configuration.js';
 import {
   type Open311AdapterOptions,
   type Open311Service,
@@ -114,10 +117,23 @@ interface Seen {
 /**
  * A GeoReport v2 server, as the specification describes it: JSON lists, form-encoded `POST /requests.json`
  * with `api_key`, `jurisdiction_id`, a location and every required `attribute[...]`, and errors as a list of
- * `{code, description}`. A `batch` service answers with a `token`, the others with a `service_request_id`.
+ * `{code, description}`. A `batch` service answers with a `token`, the others with a `service_request_id`;
+ * `GET /requests/{id}.json` answers a list of the one request (an unknown id: 404).
  */
 function fakeOpen311() {
   const seen: Seen[] = [];
+  const filed: Record<string, Record<string, string>> = {
+    '638001': {
+      service_request_id: '638001',
+      status: 'closed',
+      status_notes: 'Page corrected on 2 December.',
+      agency_responsible: 'Web team',
+      service_code: 'web-feedback',
+      requested_datetime: '2026-11-30T09:00:00-00:00',
+      updated_datetime: '2026-12-02T10:00:00-00:00',
+      expected_datetime: '2026-12-03T17:00:00-00:00',
+    },
+  };
   const fail = (code: number, description: string) => json(code, [{ code, description }]);
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(String(input));
@@ -133,6 +149,11 @@ function fakeOpen311() {
     if (method === 'GET' && definition) {
       const found = definitions[decodeURIComponent(definition[1]!)];
       return found ? json(200, found) : fail(404, 'service_code was not found');
+    }
+    const request = /^\/requests\/([^/]+)\.json$/.exec(path);
+    if (method === 'GET' && request) {
+      const found = filed[decodeURIComponent(request[1]!)];
+      return found ? json(200, [found]) : fail(404, 'service_request_id was not found');
     }
     if (method !== 'POST' || path !== '/requests.json') return fail(404, 'Not found');
     if (!headers.get('Content-Type')?.startsWith('application/x-www-form-urlencoded')) {
@@ -259,6 +280,8 @@ describe('open311Adapter', () => {
     expect(error).to.include({ kind: 'validation', status: 400, message: 'attribute[channel] is required' });
     expect(error.fieldErrors).to.deep.equal([{ path: 'attribute.channel', message: 'attribute[channel] is required' }]);
     expect(error.problem?.type).to.equal('https://civic-widgets.org/problems/open311');
+    // docs/adapters.md: every description is in `detail`, one as well as several.
+    expect(error.problem?.detail).to.equal('attribute[channel] is required');
     expect(await client.pending()).to.deep.equal([]);
   });
 
@@ -272,22 +295,98 @@ describe('open311Adapter', () => {
     );
   });
 
-  it('reports an unknown service code as http 404, not retried', async () => {
+  it('reports an unknown service code on submission as a configuration error naming service-code, not queued', async () => {
     const { client } = setUp({ serviceCode: 'no-such-service' });
     const error = await errorOf(client.submitFeedback(feedback));
-    expect(error).to.include({ kind: 'http', status: 404, message: 'service_code was not found' });
+    expect(error.problem).to.include({ type: CONFIGURATION_PROBLEM, status: 404 });
+    expect(error.message).to.match(/service_code was not found.*service-code attribute \(serviceCode option\)/);
     expect(await client.pending()).to.deep.equal([]);
   });
 
-  it('never holds the api_key: without the proxy the server refuses the request', async () => {
+  it('never holds the api_key: without the proxy the server refuses, a configuration error naming the proxy', async () => {
     const { client, seen } = setUp({}, false);
     const error = await errorOf(client.submitFeedback(feedback));
-    expect(error).to.include({ kind: 'http', status: 403 });
+    expect(error.problem).to.include({ type: CONFIGURATION_PROBLEM, status: 403 });
+    expect(error.message).to.match(/endpoint attribute .* proxy that adds the api_key/);
     expect(seen[0]!.form!.has('api_key')).to.equal(false);
-    expect(() => open311Adapter({ endpoint: `${endpoint}?api_key=${API_KEY}`, serviceCode: 'x' })).to.throw(
-      TypeError,
-      /never put an Open311 api_key in a page/,
+  });
+
+  it('refuses at once an endpoint holding an api_key, naming the attribute and not the key', () => {
+    const refused = (options: Open311AdapterOptions) => {
+      try {
+        open311Adapter(options);
+      } catch (error) {
+        return error as ClientError;
+      }
+      throw new Error('accepted');
+    };
+    const key = refused({ endpoint: `${endpoint}?api_key=${API_KEY}`, serviceCode: 'x' });
+    expect(key.problem?.type).to.equal(CONFIGURATION_PROBLEM);
+    expect(key.message).to.match(/endpoint attribute .* holds an api_key/);
+    expect(key.message).not.to.include(API_KEY);
+  });
+
+  it('needs a service code to ask or file feedback, not to read a status', async () => {
+    const { adapter, seen } = setUp({ serviceCode: '' });
+    for (const attempt of [
+      adapter.feedbackFields('t'),
+      adapter.submitFeedback(feedback, { signal: AbortSignal.timeout(1000) }),
+    ]) {
+      const error = await errorOf(attempt);
+      expect(error.problem?.type).to.equal(CONFIGURATION_PROBLEM);
+      expect(error.message).to.match(/set the service-code attribute \(serviceCode option\)/);
+    }
+    expect(seen).to.deep.equal([]);
+    expect((await adapter.reportStatus('638001')).status).to.equal('closed');
+  });
+
+  it('gives a refusal that names no field the widget shows no field errors, its reason in detail', async () => {
+    const { client } = setUp({ addressString: undefined });
+    const error = await errorOf(client.submitFeedback(feedback));
+    expect(error).to.include({ kind: 'validation', status: 400 });
+    expect(error.fieldErrors).to.deep.equal([]);
+    expect(error.problem?.detail).to.equal('A location is required: lat and long, address_string or address_id');
+  });
+
+  it('names a field the widget shows when a description mentions its code in prose', async () => {
+    const adapter = open311Adapter({
+      endpoint,
+      serviceCode: 'web-feedback',
+      fetch: async (input, init) =>
+        init?.method === 'POST'
+          ? json(400, [
+              { code: 400, description: 'The channel is missing' },
+              { code: 400, description: 'Rating: too low' },
+            ])
+          : String(input).includes('/services.json')
+            ? json(200, catalogue)
+            : json(200, definitions['web-feedback']),
+    });
+    await adapter.feedbackFields('t', {});
+    const error = await errorOf(adapter.submitFeedback(feedback, { signal: new AbortController().signal }));
+    expect(error.fieldErrors.map((e) => e.path)).to.deep.equal(['fields.channel', 'rating.value']);
+  });
+
+  it("reads a report's status with GET /requests/{id}.json, and an unknown one as a 404", async () => {
+    const { adapter, client, seen } = setUp();
+    expect(await adapter.reportStatus('638001')).to.deep.equal({
+      reference: '638001',
+      status: 'closed',
+      statusNotes: 'Page corrected on 2 December.',
+      agencyResponsible: 'Web team',
+      expectedDatetime: '2026-12-03T17:00:00-00:00',
+      updatedDatetime: '2026-12-02T10:00:00-00:00',
+    });
+    expect(`${seen[0]!.method} ${seen[0]!.url.pathname}?${seen[0]!.url.searchParams}`).to.equal(
+      'GET /open311/v2/requests/638001.json?jurisdiction_id=example.gov',
     );
+    expect((await errorOf(adapter.reportStatus('999'))).status).to.equal(404);
+    const reports = new ReportsClient(client.core);
+    expect((await reports.reportStatus('638001')).status).to.equal('closed');
+    expect((await errorOf(reports.reportStatus('999'))).status).to.equal(404);
+    expect((await errorOf(reports.reportStatus(''))).kind).to.equal('validation');
+    const rest = new ReportsClient(createClient({ endpoint, outbox: memoryOutboxStore(), autoFlush: false }).core);
+    expect((await errorOf(rest.reportStatus('638001'))).status).to.equal(405);
   });
 
   it('keeps feedback in the outbox when the server is down', async () => {
@@ -464,11 +563,30 @@ describe('open311Adapter', () => {
       ]);
     });
 
-    it('makes no definition request for a service without metadata, or one the server does not list', async () => {
-      for (const serviceCode of ['compliment', 'no-such-service']) {
-        const { client, seen } = setUp({ serviceCode });
-        expect(await client.feedbackFields('page:/bins')).to.deep.equal([]);
-        expect(seen.map((s) => s.url.pathname)).to.deep.equal(['/open311/v2/services.json']);
+    it('makes no definition request for a service without metadata', async () => {
+      const { client, seen } = setUp({ serviceCode: 'compliment' });
+      expect(await client.feedbackFields('page:/bins')).to.deep.equal([]);
+      expect(seen.map((s) => s.url.pathname)).to.deep.equal(['/open311/v2/services.json']);
+    });
+
+    it('reports a service the server does not list as a configuration error naming service-code and the codes', async () => {
+      const { client, seen } = setUp({ serviceCode: 'no-such-service' });
+      const error = await errorOf(client.feedbackFields('page:/bins'));
+      expect(error.problem?.type).to.equal(CONFIGURATION_PROBLEM);
+      expect(error.message).to.match(/service-code attribute.*web-feedback, pothole, missed-bin, compliment/);
+      expect(seen.map((s) => s.url.pathname)).to.deep.equal(['/open311/v2/services.json']);
+    });
+
+    it('reports a server that does not list services (404, HTML, another shape) as a configuration error on endpoint', async () => {
+      for (const reply of [
+        () => json(404, { title: 'Not found' }),
+        () => new Response('<html>Welcome</html>', { status: 200 }),
+        () => json(200, { services: [] }),
+      ]) {
+        const adapter = open311Adapter({ endpoint, serviceCode: 'web-feedback', fetch: async () => reply() });
+        const error = await errorOf(adapter.feedbackFields('t', {}));
+        expect(error.problem?.type).to.equal(CONFIGURATION_PROBLEM);
+        expect(error.message).to.match(/services\.json is not a GeoReport v2 list.*endpoint attribute/);
       }
     });
 
@@ -482,14 +600,6 @@ describe('open311Adapter', () => {
         });
         const client = createClient({ adapter, outbox: memoryOutboxStore(), autoFlush: false });
         expect(await client.feedbackFields('t'), JSON.stringify(definition)).to.deep.equal([]);
-      }
-      for (const services of [{}, 'garbage', [null, 1]]) {
-        const adapter = open311Adapter({
-          endpoint,
-          serviceCode: 'web-feedback',
-          fetch: async () => json(200, services),
-        });
-        expect(await adapter.feedbackFields('t')).to.deep.equal([]);
       }
     });
 

@@ -5,6 +5,8 @@ import { randomUuid } from '../random.js';
 import { oneOf } from '../schemas/build.js';
 import type { FieldError } from '../schemas/common.js';
 import { type FeedbackReceipt, type FeedbackRequest, RATING_RANGE } from '../schemas/feedback.js';
+import type { ReportStatus } from '../schemas/report.js';
+import { configurationError } from './configuration.js';
 import { parseRetryAfter } from './rest.js';
 import { refuse } from './unsupported.js';
 
@@ -84,7 +86,7 @@ export interface Open311AdapterOptions {
    * `/requests.json`, e.g. `https://council.example.gov/open311/v2`. Never a URL holding an `api_key`.
    */
   endpoint: string;
-  /** The service code feedback is filed under (`GET /services.json` lists them). */
+  /** The service code feedback is filed under (`GET /services.json` lists them); only reading needs none. */
   serviceCode: string;
   /** For servers that host several cities. */
   jurisdictionId?: string;
@@ -109,8 +111,11 @@ export interface Open311Adapter extends Adapter {
    * The attributes of `serviceCode`'s definition as feedback fields, when `GET /services.json` says it has one
    * (`metadata: true`); read once and kept. Attributes the adapter fills itself, and ones it cannot read, are
    * left out; an unreadable definition gives no fields. `topic` does not matter: feedback has one service code.
+   * A server that does not list services, or does not list `serviceCode`, fails with a configuration error.
    */
   feedbackFields(topic: string, ctx?: Partial<RequestContext>): Promise<FeedbackField[]>;
+  /** `GET /requests/{id}.json`: the status of one report, by its `service_request_id`. An unknown id: `http` 404. */
+  reportStatus(reference: string, ctx?: Partial<RequestContext>): Promise<ReportStatus>;
 }
 
 const DEFAULT_ATTRIBUTES: Open311FeedbackAttributes = {
@@ -220,7 +225,11 @@ function fieldFor(
   if (codes.pageUrl) fromAttribute[codes.pageUrl] = 'pageUrl';
   if (codes.topic) fromAttribute[codes.topic] = 'topic';
   if (named) return fromAttribute[named] ?? (asked.has(named) ? `fields.${named}` : `attribute.${named}`);
-  if (/\bdescription\b/i.test(description)) return 'comment';
+  // Servers also name a field in prose ("channel is required"): only a code the widget shows can be meant.
+  const words = new Set(description.toLowerCase().split(/[^\w-]+/));
+  for (const code of asked) if (words.has(code.toLowerCase())) return `fields.${code}`;
+  for (const [code, path] of Object.entries(fromAttribute)) if (words.has(code.toLowerCase())) return path;
+  if (words.has('description')) return 'comment';
   return undefined;
 }
 
@@ -231,11 +240,25 @@ function fieldFor(
  * the rest of GeoReport. Petitions, polls and the service directory fail with an `http` 405 error.
  *
  * GeoReport has no idempotency key: a retry after a lost answer may file the same feedback twice.
+ *
+ * A page set up wrong fails with a configuration error (`problem.type` `CONFIGURATION_PROBLEM`, never retried,
+ * its message naming the attribute to fix): an `api_key` in the endpoint (at once), no service code, a server
+ * that does not list services or does not list the service code, a 403 (no key: the proxy is missing) or a 404
+ * on `POST /requests.json`. Every refusal's descriptions are in `problem.detail`.
  */
 export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
   if (/[?&]api_key=/i.test(options.endpoint)) {
-    throw new TypeError('open311Adapter: never put an Open311 api_key in a page; add it in a proxy (docs/adapters.md)');
+    throw configurationError(
+      'Open311: the endpoint attribute (endpoint option) holds an api_key. Never put a key in a page: point endpoint at a proxy that adds it (docs/adapters.md).',
+    );
   }
+  // Checked when feedback needs it: reading services or a report's status needs no service code.
+  const serviceCode = () => {
+    if (options.serviceCode) return options.serviceCode;
+    throw configurationError(
+      'Open311: set the service-code attribute (serviceCode option) to the code feedback is filed under; GET /services.json lists them.',
+    );
+  };
   const base = options.endpoint.replace(/\/+$/, '');
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const codes = { ...DEFAULT_ATTRIBUTES, ...options.feedbackAttributes };
@@ -267,7 +290,7 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
         type: 'https://civic-widgets.org/problems/open311',
         title,
         status: response.status,
-        ...(descriptions.length > 1 && { detail: descriptions.join('\n') }),
+        ...(descriptions.length && { detail: descriptions.join('\n') }),
         ...(fieldErrors.length && { errors: fieldErrors }),
       },
     });
@@ -307,7 +330,18 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
   }
 
   async function submitRequest(request: Open311Request, ctx?: Partial<RequestContext>): Promise<Open311Receipt> {
-    const answer = await call<unknown>('/requests.json', ctx, encode(request));
+    const answer = await call<unknown>('/requests.json', ctx, encode(request)).catch((error: ClientError) => {
+      // GeoReport's 403 is a missing or wrong api_key (the page has no proxy), its 404 an unknown service code.
+      const fix =
+        error.status === 403
+          ? 'point the endpoint attribute (endpoint option) at a proxy that adds the api_key (docs/adapters.md)'
+          : error.status === 404
+            ? `set the service-code attribute (serviceCode option) to a service the server lists, not "${request.service_code}"`
+            : '';
+      if (!fix) throw error;
+      const reason = error.problem?.detail ?? error.message;
+      throw configurationError(`Open311: the server refused the request (${reason}): ${fix}.`, error.status);
+    });
     const receipt = (Array.isArray(answer) ? answer[0] : answer) as Open311Receipt | undefined;
     const id = receipt?.service_request_id ?? receipt?.token;
     if (id === undefined || id === null || String(id) === '') {
@@ -337,7 +371,7 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
     if (codes.locale && body.locale) attribute[codes.locale] = body.locale;
     const receipt = await submitRequest(
       {
-        service_code: options.serviceCode,
+        service_code: serviceCode(),
         description: body.comment?.trim() || undefined,
         lat: options.location?.lat,
         long: options.location?.lng,
@@ -349,13 +383,32 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
     return { receiptId: String(receipt.service_request_id ?? receipt.token).slice(0, 100) };
   }
 
+  /** `GET /services.json`, or a configuration error when the endpoint is not a GeoReport server. */
+  async function catalogue(ctx?: Partial<RequestContext>): Promise<(Partial<Open311Service> | null)[]> {
+    const notOpen311 = (status?: number) =>
+      configurationError(
+        `Open311: ${base}/services.json is not a GeoReport v2 list of services: set the endpoint attribute (endpoint option) to the server's base URL, without /services.json.`,
+        status,
+      );
+    const services = await call<unknown>('/services.json', ctx).catch((error: ClientError) => {
+      throw error.kind === 'invalid-response' || error.status === 404 ? notOpen311(error.status) : error;
+    });
+    if (!Array.isArray(services)) throw notOpen311();
+    return services;
+  }
+
   function feedbackFields(_topic: string, ctx?: Partial<RequestContext>): Promise<FeedbackField[]> {
     fields ??= (async () => {
-      const services = await call<unknown>('/services.json', ctx);
-      const service = (Array.isArray(services) ? services : []).find(
-        (s: Partial<Open311Service> | null) => s?.service_code === options.serviceCode,
-      ) as { metadata?: unknown } | undefined;
-      if (service?.metadata !== true && service?.metadata !== 'true') return [];
+      serviceCode();
+      const services = await catalogue(ctx);
+      const service = services.find((s) => s?.service_code === options.serviceCode);
+      if (!service) {
+        const known = services.map((s) => s?.service_code).filter(Boolean);
+        throw configurationError(
+          `Open311: the server has no service "${options.serviceCode}": set the service-code attribute (serviceCode option) to one of ${known.join(', ') || '(none listed)'}.`,
+        );
+      }
+      if (service.metadata !== true && service.metadata !== ('true' as unknown)) return [];
       const definition = await call<unknown>(`/services/${encodeURIComponent(options.serviceCode)}.json`, ctx);
       const answered = new Set(
         [...Object.values(codes), ...Object.keys(options.attributes ?? {})].filter((c): c is string => !!c),
@@ -371,6 +424,32 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
     return fields;
   }
 
+  async function reportStatus(reference: string, ctx?: Partial<RequestContext>): Promise<ReportStatus> {
+    const answer = await call<unknown>(`/requests/${encodeURIComponent(reference)}.json`, ctx);
+    if (!Array.isArray(answer)) throw new ClientError('invalid-response', 'GET /requests/{id}.json is not a list');
+    const found = answer[0] as Record<string, unknown> | undefined;
+    if (!found) {
+      const title = `No service request ${reference}`;
+      throw new ClientError('http', title, {
+        status: 404,
+        problem: { type: 'https://civic-widgets.org/problems/open311', title, status: 404 },
+      });
+    }
+    const status = asText(found.status)?.toLowerCase();
+    if (status !== 'open' && status !== 'closed') {
+      throw new ClientError('invalid-response', 'A service request status is "open" or "closed"');
+    }
+    const text = (value: unknown, max = 2000) => asText(value)?.slice(0, max) || undefined;
+    return {
+      reference: text(found.service_request_id, 100) ?? reference,
+      status,
+      statusNotes: text(found.status_notes),
+      agencyResponsible: text(found.agency_responsible, 200),
+      expectedDatetime: text(found.expected_datetime, 40),
+      updatedDatetime: text(found.updated_datetime, 40),
+    };
+  }
+
   return {
     name: 'open311',
     feedbackFields,
@@ -378,6 +457,7 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
     serviceDefinition: (code, ctx) => call<Open311ServiceDefinition>(`/services/${encodeURIComponent(code)}.json`, ctx),
     submitRequest,
     submitFeedback,
+    reportStatus,
     listPetitions: refuse('open311', 'petitions'),
     getPetition: refuse('open311', 'petitions'),
     signPetition: refuse('open311', 'petitions'),

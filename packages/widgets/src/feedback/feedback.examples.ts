@@ -82,6 +82,13 @@ export const examples: Example[] = [
   { name: 'smileys (CSAT)', render: () => inline('smileys') },
   { name: 'nps', render: () => inline('nps') },
   {
+    // The console names the attribute to fix; the resident reads a calm notice with nothing to press.
+    name: 'set up wrong: an Open311 endpoint holding its api_key',
+    render: () =>
+      html`<civic-feedback topic="t" adapter="open311" endpoint="https://x.test/open311?api_key=k" service-code="s"></civic-feedback>`,
+    setup: (element) => waitUntil(() => shadow(element).querySelector('[role=alert]')),
+  },
+  {
     name: 'preset: OMB A-11 trust',
     render: () =>
       html`<civic-feedback topic="service:permits" preset="a11-trust" .client=${feedbackClient()}></civic-feedback>`,

@@ -37,6 +37,8 @@ export interface FeedbackStrings {
   /** The floating button of `mode="button"`, and the dialog's name. */
   open: string;
   close: string;
+  /** A refusal by the backend that names no question shown here (an Open311 server wanting a location). */
+  refused: string;
 }
 
 export const feedbackCatalog: Catalog<FeedbackStrings> = {

@@ -274,17 +274,6 @@ describe('<civic-feedback>', () => {
     expect(focused(el)).to.equal(launcher);
   });
 
-  it('open311 needs service-code, passed to the adapter', async () => {
-    const error = sinon.stub(console, 'error');
-    const el = await show(
-      html`<civic-feedback topic="t" adapter="open311" endpoint="https://proxy.test/open311"></civic-feedback>`,
-    );
-    expect(text($(el, '[role=alert]'))).to.contain('service-code');
-    expect(error).to.have.been.called;
-    el.setAttribute('service-code', 'FEEDBACK');
-    await waitUntil(() => $(el, 'civic-rating'), 'the open311 client did not resolve');
-  });
-
   it('a failed rating keeps the choice and says why; a retry sends it again', async () => {
     const pending = deferred<never>();
     let attempt = 0;

@@ -1,3 +1,4 @@
+import type { ClientError } from '@civic-widgets/client/core';
 import {
   FeedbackClient,
   type FeedbackField,
@@ -20,6 +21,7 @@ import {
   readText,
   renderField,
 } from '../internal/fields.js';
+import { configurationFault, toClientError } from '../internal/messages.js';
 import { SubmitController } from '../internal/submit.js';
 import type { CivicRating } from '../rating/rating.js';
 import type { RatingStrings } from '../rating/rating.strings.js';
@@ -103,6 +105,10 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
     sample: { type: Number },
     cooldown: { type: Number },
     serviceCode: { attribute: 'service-code' },
+    jurisdictionId: { attribute: 'jurisdiction-id' },
+    address: {},
+    location: {},
+    serviceAttributes: { attribute: 'service-attributes' },
     random: { attribute: false },
     presetTexts: { state: true, attribute: false },
   };
@@ -125,8 +131,16 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
   sample = 1;
   /** Days to stay hidden on this browser after feedback on the same topic (kept in `localStorage`); 0 (default) never hides. */
   cooldown = 0;
-  /** Open311 only: the service code feedback is filed under. Required with `adapter="open311"`. */
+  /** Open311 only: the service code feedback is filed under (`GET /services.json` lists them). Required with `adapter="open311"`. */
   serviceCode?: string;
+  /** Open311 only: the `jurisdiction_id`, for servers that host several cities. */
+  jurisdictionId?: string;
+  /** Open311 only: where every report is about, as an `address_string` (e.g. `Town Hall, Leeds`), for servers that require a location. */
+  address?: string;
+  /** Open311 only: where every report is about, as a point `lat,long` in degrees (e.g. `53.80,-1.55`), for servers that require a location. */
+  location?: string;
+  /** Open311 only: fixed answers sent with every report, `code=value|code=value` (e.g. `channel=web`), for attributes the service requires. */
+  serviceAttributes?: string;
   /** The random source of `sample` (tests, or a page's own bucketing). */
   random: () => number = Math.random;
 
@@ -135,6 +149,8 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
   #presetFor = '';
   #presetLoad: Promise<unknown> = Promise.resolve();
   #fieldsLoad: Promise<unknown> = Promise.resolve();
+  /** The status view of reports, loaded (`null`: loading) only with a backend that tracks them. */
+  #follower?: typeof import('./report-follow.js') | null;
   /** The renderer of the backend's extra questions, loaded only when there are some. */
   #extra?: typeof import('./extra-fields.js');
   /** A rating that waits for required extra questions instead of being sent alone (which the backend refuses). */
@@ -145,6 +161,10 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
   #lastFocus = '';
   #ratingLang = '';
 
+  /** A refusal that names no field shown here: the resident cannot fix it by changing an answer. */
+  readonly #describeError = (error: ClientError) =>
+    error.kind === 'validation' ? this.l10n.t.feedback.refused : undefined;
+
   readonly #rate = new SubmitController<FeedbackRequest, FeedbackReceipt, FeedbackClient>(this, this.submitContext(), {
     operation: 'submitFeedback',
     schema: FeedbackRequest,
@@ -154,6 +174,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
       return this.#body(values);
     },
     send: (client, body) => client.submitFeedback(body),
+    describeError: this.#describeError,
     onDelivered: () => this.#remember(),
   });
 
@@ -169,6 +190,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
       fields: () => this.#followUpFields(),
       request: (values) => this.#body({ rating: this.#given, followUpTo: this.#rate.receipt?.receiptId, ...values }),
       send: (client, body) => client.submitFeedback(body),
+      describeError: this.#describeError,
       onDelivered: () => this.#remember(),
     },
   );
@@ -234,12 +256,12 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
     return {
       ...super.requiredAttributes(),
       topic: this.topic,
-      ...(this.adapter === 'open311' && !this.client ? { 'service-code': this.serviceCode } : {}),
     };
   }
 
   protected override adapterOptions(): AdapterOptions {
-    return this.adapter === 'open311' ? { serviceCode: this.serviceCode ?? '' } : {};
+    const { serviceCode, jurisdictionId, address, location, serviceAttributes } = this;
+    return this.adapter === 'open311' ? { serviceCode, jurisdictionId, address, location, serviceAttributes } : {};
   }
 
   protected override loadKey() {
@@ -254,8 +276,12 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
         if (fields.length) this.#extra ??= await import('./extra-fields.js');
         return fields;
       })
-      .catch(() => []);
-    this.#fieldsLoad = load;
+      // Without its questions the widget still takes a rating; a page set up wrong must say so instead.
+      .catch((error) => {
+        if (configurationFault(toClientError(error))) throw error;
+        return [];
+      });
+    this.#fieldsLoad = load.catch(() => {});
     return load;
   }
 
@@ -425,7 +451,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
     } else {
       step = this.#renderRating();
     }
-    return html`<div class="feedback">${step}${liveStatus(status)}</div>`;
+    return html`<div class="feedback">${step}${this.#renderReports()}${liveStatus(status)}</div>`;
   }
 
   #renderRating() {
@@ -464,7 +490,9 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
     const extra = this.#extra ? this.#fields() : [];
     const recorded = this.#held
       ? html`<p class="notice" part="status" tabindex="-1" data-confirmation>${t.fieldsIntro}</p>`
-      : html`<p class="notice success" part="status" tabindex="-1" data-confirmation>${t.recorded}</p>`;
+      : html`<div class="notice success" part="status" tabindex="-1" data-confirmation>
+          <p>${t.recorded}</p>
+        </div>`;
     if (!fields.length && !extra.length) return recorded;
     const reasons = fields.find((field) => field.id === 'reasons');
     const comment = fields.find((field) => field.id === 'comment');
@@ -488,6 +516,24 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
       <h2 id="thanks" part="heading">${t.thanksHeading}</h2>
       <p>${queued ? (queued.persisted ? common.queued : common.queuedUnsaved) : t.thanksText}</p>
     </section>`;
+  }
+
+  /**
+   * Where the last report stands, and the reports the resident kept on this browser, when the backend can say
+   * (Open311): `<civic-report-status>` elements, from a module loaded only with such a backend.
+   */
+  #renderReports() {
+    const receipt = this.#follow.receipt ?? this.#rate.receipt;
+    const client = this.activeClient;
+    if (!client?.adapter.reportStatus) return nothing;
+    if (this.#follower === undefined) {
+      this.#follower = null;
+      void import('./report-follow.js').then((module) => {
+        this.#follower = module;
+        this.requestUpdate();
+      });
+    }
+    return this.#follower?.renderReports(receipt?.receiptId, client) ?? nothing;
   }
 }
 

@@ -2,8 +2,7 @@ import type { CommonStrings } from './strings.js';
 
 export const strings: CommonStrings = {
   loading: 'جارٍ التحميل…',
-  configMissing: 'لم يتم إعداد هذه الأداة بعد: السمة «{attribute}» مفقودة.',
-  configUnknownAdapter: 'إعداد هذه الأداة غير صحيح: «{adapter}» ليس محوّلًا معروفًا.',
+  configError: 'هذا النموذج غير متاح حاليًا.',
   loadFailed: 'تعذّر تحميل المحتوى. تحقّق من اتصالك وحاول مرة أخرى.',
   retry: 'حاول مرة أخرى',
   errorSummaryTitle: 'توجد مشكلة',

@@ -2,8 +2,7 @@ import type { CommonStrings } from './strings.js';
 
 export const strings: CommonStrings = {
   loading: 'Loading…',
-  configMissing: 'This widget is not set up yet: the “{attribute}” attribute is missing.',
-  configUnknownAdapter: 'This widget is not set up correctly: “{adapter}” is not a known adapter.',
+  configError: 'This form is not available right now.',
   loadFailed: 'This could not be loaded. Check your connection and try again.',
   retry: 'Try again',
   errorSummaryTitle: 'There is a problem',

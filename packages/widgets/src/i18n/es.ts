@@ -2,8 +2,7 @@ import type { CommonStrings } from './strings.js';
 
 export const strings: CommonStrings = {
   loading: 'Cargando…',
-  configMissing: 'Este widget aún no está configurado: falta el atributo «{attribute}».',
-  configUnknownAdapter: 'Este widget no está bien configurado: «{adapter}» no es un adaptador conocido.',
+  configError: 'Este formulario no está disponible en este momento.',
   loadFailed: 'No se pudo cargar el contenido. Compruebe su conexión e inténtelo de nuevo.',
   retry: 'Intentar de nuevo',
   errorSummaryTitle: 'Hay un problema',

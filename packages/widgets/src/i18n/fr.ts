@@ -2,8 +2,7 @@ import type { CommonStrings } from './strings.js';
 
 export const strings: CommonStrings = {
   loading: 'Chargement…',
-  configMissing: 'Ce widget n’est pas encore configuré : l’attribut « {attribute} » est manquant.',
-  configUnknownAdapter: 'Ce widget est mal configuré : « {adapter} » n’est pas un adaptateur connu.',
+  configError: 'Ce formulaire n’est pas disponible pour le moment.',
   loadFailed: 'Le contenu n’a pas pu être chargé. Vérifiez votre connexion et réessayez.',
   retry: 'Réessayer',
   errorSummaryTitle: 'Il y a un problème',

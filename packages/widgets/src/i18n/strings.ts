@@ -11,10 +11,11 @@ export type Plural = { other: string } & Partial<Record<Exclude<Intl.LDMLPluralR
 
 export interface CommonStrings {
   loading: string;
-  /** `{attribute}`: the missing attribute's name. */
-  configMissing: string;
-  /** `{adapter}`: the unknown value. */
-  configUnknownAdapter: string;
+  /**
+   * Shown instead of a widget that is set up wrong (a missing attribute, an unknown adapter or service, a key in
+   * the endpoint): calm, with nothing for the resident to do. The console names the attribute to fix.
+   */
+  configError: string;
   loadFailed: string;
   retry: string;
   /** Heading of the error summary. */

@@ -2,8 +2,7 @@ import type { CommonStrings } from './strings.js';
 
 export const strings: CommonStrings = {
   loading: '正在加载…',
-  configMissing: '此组件尚未配置：缺少“{attribute}”属性。',
-  configUnknownAdapter: '此组件配置有误：“{adapter}”不是已知的适配器。',
+  configError: '此表单暂时不可用。',
   loadFailed: '无法加载内容。请检查网络连接后重试。',
   retry: '重试',
   errorSummaryTitle: '出现问题',

@@ -1,4 +1,4 @@
-import { PetitionsClient, SignatureRequest } from '@civic-widgets/client/petitions';
+import { ClientError, PetitionsClient, SignatureRequest } from '@civic-widgets/client/petitions';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { customElement, property } from 'lit/decorators.js';
 import sinon from 'sinon';
@@ -56,7 +56,9 @@ class TestWidget extends CivicElement<{ title: string }, {}, PetitionsClient> {
   /** `loadStatus` at each `prepareToShow()`. */
   readonly prepared: string[] = [];
 
-  protected override async load() {
+  protected override async load(client: PetitionsClient) {
+    // A test's fake client may make the load fail, through its own getPetition.
+    if (Object.hasOwn(client, 'getPetition')) await client.getPetition(this.itemId!);
     return this.pending ?? { title: `Item ${this.itemId}` };
   }
   protected override prepareToShow() {
@@ -107,16 +109,18 @@ describe('CivicElement (the widget base)', () => {
     it('shows a configuration error in place and names the missing endpoint in the console', async () => {
       const error = sinon.stub(console, 'error');
       const el = await fixture<TestWidget>(html`<test-civic-widget item-id="a"></test-civic-widget>`);
-      expect($(el, '[role=alert]').textContent).to.contain('“endpoint”');
+      // The resident reads a calm notice; the webmaster reads what to fix in the console.
+      expect($(el, '[role=alert]').textContent).to.equal('This form is not available right now.');
       expect(error.calledOnce).to.be.true;
       expect(String(error.firstCall.args[0])).to.contain('"endpoint"');
       expect($(el, 'form')).to.equal(null);
     });
 
     it("names the widget's own missing attribute", async () => {
-      sinon.stub(console, 'error');
+      const error = sinon.stub(console, 'error');
       const el = await fixture<TestWidget>(html`<test-civic-widget endpoint="https://x.test"></test-civic-widget>`);
-      expect($(el, '[role=alert]').textContent).to.contain('“item-id”');
+      expect($(el, '[role=alert]').textContent).to.equal('This form is not available right now.');
+      expect(String(error.firstCall.args[0])).to.contain('"item-id"');
       el.itemId = 'b';
       await el.updateComplete;
       expect($(el, '[role=alert]')).to.equal(null);
@@ -126,8 +130,55 @@ describe('CivicElement (the widget base)', () => {
       const error = sinon.stub(console, 'error');
       const el = await fixture<TestWidget>(html`<test-civic-widget adapter="soap" item-id="a"></test-civic-widget>`);
       await waitUntil(() => $(el, '[role=alert]'));
-      expect($(el, '[role=alert]').textContent).to.contain('“soap”');
+      expect($(el, '[role=alert]').textContent).to.equal('This form is not available right now.');
       expect(String(error.firstCall.args[0])).to.contain('soap');
+    });
+
+    for (const [name, failure] of [
+      [
+        'an adapter configuration error',
+        new ClientError('http', 'set the thing attribute', {
+          problem: {
+            type: 'https://civic-widgets.org/problems/configuration',
+            title: 'set the thing attribute',
+            status: 400,
+          },
+        }),
+      ],
+      [
+        'a 404 without a problem document (the endpoint is not a backend)',
+        new ClientError('http', 'HTTP 404', { status: 404 }),
+      ],
+      [
+        'an answer of the wrong shape',
+        new ClientError('invalid-response', 'Invalid response', {
+          fieldErrors: [{ path: 'title', message: 'Invalid input' }],
+        }),
+      ],
+    ] as const) {
+      it(`shows the configuration notice, without a retry, for ${name}, and logs it once`, async () => {
+        const error = sinon.stub(console, 'error');
+        const client = fakeClient({ getPetition: () => Promise.reject(failure) });
+        const el = await fixture<TestWidget>(
+          html`<test-civic-widget item-id="a" .client=${client}></test-civic-widget>`,
+        );
+        await waitUntil(() => $(el, '[role=alert]'));
+        await el.updateComplete;
+        expect($(el, '[role=alert]').textContent).to.equal('This form is not available right now.');
+        expect($(el, 'button')).to.equal(null);
+        expect(error.callCount).to.equal(1);
+        expect(String(error.firstCall.args[0])).to.match(/^Civic Widgets: <test-civic-widget> .*(thing|endpoint)/);
+      });
+    }
+
+    it('keeps the retry for a failure a retry can fix (a 404 with a problem document: not found)', async () => {
+      const notFound = new ClientError('http', 'Not found', {
+        status: 404,
+        problem: { type: 'about:blank', title: 'Not found', status: 404 },
+      });
+      const client = fakeClient({ getPetition: () => Promise.reject(notFound) });
+      const el = await fixture<TestWidget>(html`<test-civic-widget item-id="a" .client=${client}></test-civic-widget>`);
+      await waitUntil(() => $(el, '[role=alert] button'));
     });
 
     it('shares one client per endpoint and adapter on the page', async () => {
@@ -197,11 +248,11 @@ describe('CivicElement (the widget base)', () => {
     it('re-renders when <html lang> changes at run time', async () => {
       sinon.stub(console, 'error');
       const el = await fixture<TestWidget>(html`<test-civic-widget item-id="a"></test-civic-widget>`);
-      expect($(el, '[role=alert]').textContent).to.contain('This widget is not set up');
+      expect($(el, '[role=alert]').textContent).to.contain('This form is not available right now.');
       document.documentElement.lang = 'es';
       await waitUntil(() => $(el, '[part=base]').getAttribute('lang') === 'es');
       await el.updateComplete;
-      expect($(el, '[role=alert]').textContent).to.contain('Este widget aún no está configurado');
+      expect($(el, '[role=alert]').textContent).to.contain('Este formulario no está disponible en este momento.');
     });
 
     it('applies per-instance .strings overrides', async () => {
@@ -209,10 +260,10 @@ describe('CivicElement (the widget base)', () => {
       const el = await fixture<TestWidget>(
         html`<test-civic-widget
           item-id="a"
-          .strings=${{ common: { configMissing: 'Ask the web team ({attribute})' } }}
+          .strings=${{ common: { configError: 'Ask the web team' } }}
         ></test-civic-widget>`,
       );
-      expect($(el, '[role=alert]').textContent).to.equal('Ask the web team (endpoint)');
+      expect($(el, '[role=alert]').textContent).to.equal('Ask the web team');
     });
   });
 

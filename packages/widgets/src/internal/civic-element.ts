@@ -6,10 +6,11 @@ import type { Catalog } from '../i18n/strings.js';
 import { baseStyles } from '../styles/base.styles.js';
 import { ADAPTERS, type AdapterOptions, isAdapterName, type ResourceClass, sharedClient } from './client.js';
 import { CivicErrorEvent, CivicLoadEvent } from './events.js';
-import { clientErrorMessage, toClientError } from './messages.js';
+import { clientErrorMessage, configurationFault, toClientError } from './messages.js';
 import type { SubmitContext } from './submit.js';
 
-type ConfigProblem = { attribute: string } | { adapter: string };
+/** A missing attribute, an unknown adapter, or what an adapter or backend said is wrong (`fault`). */
+type ConfigProblem = { attribute: string } | { adapter: string } | { fault: string };
 export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
 
 /**
@@ -32,7 +33,7 @@ export type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
  * @cssproperty --civic-focus-ring - The focus outline (a CSS `outline` value). Default: `3px solid #1e3a8a` (10:1 on white).
  * @cssproperty --civic-font-size-heading - Size of the widget's heading. Default: `1.375em`.
  * @csspart base - The widget's outer wrapper.
- * @csspart error - The notice when loading fails or the widget is not set up.
+ * @csspart error - The notice when loading fails or the widget is set up wrong.
  */
 export abstract class CivicElement<
   Data = unknown,
@@ -92,6 +93,18 @@ export abstract class CivicElement<
   #loadRun = 0;
   #loadedFor?: { client: Client; key: string };
   #reported = new Set<string>();
+
+  constructor() {
+    super();
+    // A load or a submission that fails for a reason no retry can fix (the endpoint, a service code): the widget
+    // stops offering a form and the console says what to fix.
+    this.addEventListener(CivicErrorEvent.type, (event) => {
+      // Only this widget's own: a widget inside it (a report's status in the feedback) answers for itself.
+      if (event.composedPath()[0] !== this) return;
+      const fault = configurationFault((event as CivicErrorEvent).detail.error);
+      if (fault) this.#configFault(fault);
+    });
+  }
 
   /** Attributes this widget cannot work without, by attribute name. Override and spread `super`'s. */
   protected requiredAttributes(): Record<string, unknown> {
@@ -219,13 +232,9 @@ export abstract class CivicElement<
     </div>`;
   }
 
-  protected renderConfigError(problem: ConfigProblem): TemplateResult {
-    const common = this.l10n.t.common;
-    const text =
-      'attribute' in problem
-        ? this.l10n.format(common.configMissing, { attribute: problem.attribute })
-        : this.l10n.format(common.configUnknownAdapter, { adapter: problem.adapter });
-    return html`<p class="notice error" part="error" role="alert">${text}</p>`;
+  /** The same calm notice for every configuration problem: the resident can do nothing; the console says what to fix. */
+  protected renderConfigError(_problem: ConfigProblem): TemplateResult {
+    return html`<p class="notice error" part="error" role="alert">${this.l10n.t.common.configError}</p>`;
   }
 
   /** The loading message, or the load error with a retry button; `nothing` once loaded. */
@@ -243,7 +252,7 @@ export abstract class CivicElement<
   }
 
   #missingAttribute(): string | undefined {
-    if (this.configProblem && 'adapter' in this.configProblem) return undefined;
+    if (this.configProblem && !('attribute' in this.configProblem)) return undefined;
     if (!this.client && !this.endpoint && this.adapter !== 'memory') return 'endpoint';
     return Object.entries(this.requiredAttributes()).find(([, value]) => value === undefined || value === '')?.[0];
   }
@@ -260,9 +269,17 @@ export abstract class CivicElement<
     console.error(`Civic Widgets: <${this.localName}> needs the "${attribute}" attribute.${hint}`, this);
   }
 
+  /** Shows the configuration notice for `fault` (what to fix), logged once per element and fault. */
+  #configFault(fault: string) {
+    this.configProblem = { fault };
+    if (this.#reported.has(fault)) return;
+    this.#reported.add(fault);
+    console.error(`Civic Widgets: <${this.localName}> ${fault}`, this);
+  }
+
   #resolveClient() {
     const request = ++this.#clientRequest;
-    if (this.configProblem && 'adapter' in this.configProblem) this.configProblem = undefined;
+    if (this.configProblem && !('attribute' in this.configProblem)) this.configProblem = undefined;
     if (!this.client && !isAdapterName(this.adapter)) {
       this.activeClient = undefined;
       this.configProblem = { adapter: this.adapter };
@@ -283,10 +300,12 @@ export abstract class CivicElement<
         if (request === this.#clientRequest) this.activeClient = client;
       },
       (error: unknown) => {
-        // Only an adapter's import can fail here (a CDN chunk that did not arrive).
+        // An adapter's import (a CDN chunk that did not arrive), or an adapter refusing its settings.
         if (request !== this.#clientRequest) return;
         this.loadError = toClientError(error);
-        this.loadStatus = 'error';
+        const fault = configurationFault(this.loadError);
+        if (fault) this.#configFault(fault);
+        else this.loadStatus = 'error';
       },
     );
   }

@@ -4,10 +4,18 @@ import { type Adapter, type ClientCore, createCore, type ResourceClient } from '
 export const ADAPTERS = ['rest', 'memory', 'static', 'hsds', 'open311'] as const;
 export type AdapterName = (typeof ADAPTERS)[number];
 
-/** Settings some adapters need besides the endpoint, given by a widget's attributes (`service-code`). */
+/** Settings some adapters need besides the endpoint, given by a widget's attributes as written (`service-code`). */
 export interface AdapterOptions {
   /** `open311`: the service code feedback is filed under. */
   serviceCode?: string;
+  /** `open311`: `jurisdiction_id`, for servers that host several cities. */
+  jurisdictionId?: string;
+  /** `open311`: a fixed `address_string`. */
+  address?: string;
+  /** `open311`: a fixed point, `lat,long`. */
+  location?: string;
+  /** `open311`: fixed attributes, `code=value|code=value`. */
+  serviceAttributes?: string;
 }
 
 /** A resource's client class (`PetitionsClient`, ...), made on a core: each widget names its own. */
@@ -23,8 +31,7 @@ const ADAPTER_FACTORIES: Record<
   memory: () => import('@civic-widgets/client/adapters/memory').then((m) => m.memoryAdapter({ delayMs: 300 })),
   static: (url) => import('@civic-widgets/client/adapters/static').then((m) => m.staticAdapter({ url })),
   hsds: (endpoint) => import('@civic-widgets/client/adapters/hsds').then((m) => m.hsdsAdapter({ endpoint })),
-  open311: (endpoint, { serviceCode = '' }) =>
-    import('@civic-widgets/client/adapters/open311').then((m) => m.open311Adapter({ endpoint, serviceCode })),
+  open311: (endpoint, options) => import('./open311.js').then((m) => m.open311FromAttributes(endpoint, options)),
 };
 
 export const isAdapterName = (name: string): name is AdapterName => (ADAPTERS as readonly string[]).includes(name);

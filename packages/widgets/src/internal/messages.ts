@@ -28,3 +28,18 @@ export function clientErrorMessage(error: ClientError, common: CommonStrings): s
       return common.errorServer;
   }
 }
+
+/**
+ * What the webmaster must fix, when `error` is one no retry can help: an adapter's configuration error (its
+ * message names the attribute), or an endpoint that is not the backend it should be (a 404 without a problem
+ * document, or an answer of the wrong shape). `undefined` for every other failure.
+ */
+export function configurationFault(error: ClientError): string | undefined {
+  // `CONFIGURATION_PROBLEM` (client/adapters/configuration.ts), by its end: importing it would bring that module's
+  // `configurationError` into every widget's file.
+  if (error.problem?.type.endsWith('/configuration')) return error.message;
+  if ((error.status === 404 && !error.problem) || (error.kind === 'invalid-response' && error.fieldErrors.length)) {
+    return `the endpoint attribute leads to no backend of its adapter (${error.message}).`;
+  }
+  return undefined;
+}

@@ -354,10 +354,10 @@ describe('<civic-petition>', () => {
     expect((await success).detail.receipt).to.include({ status: 'counted', signatureCount: 8413 });
   });
 
-  it('names a missing petition-id', async () => {
+  it('names a missing petition-id in the console, and shows the resident a calm notice', async () => {
     const error = sinon.stub(console, 'error');
     const el = await fixture<CivicPetition>(html`<civic-petition adapter="memory"></civic-petition>`);
-    expect(texts(el, '[role=alert]')[0]).to.contain('“petition-id”');
+    expect(texts(el, '[role=alert]')[0]).to.equal('This form is not available right now.');
     expect(String(error.firstCall.args[0])).to.contain('"petition-id"');
   });
 });

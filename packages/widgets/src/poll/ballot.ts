@@ -1,3 +1,5 @@
+import { readLocal, saveLocal } from '../internal/local-store.js';
+
 /**
  * What this browser remembers about its vote in one poll: the random voter token (one vote per token: a soft
  * limit, since clearing storage or another browser gives a new one), and the receipt once the vote was counted.
@@ -10,28 +12,6 @@ export interface LocalBallot {
   voted?: boolean;
 }
 
-/** Storage may be missing or refuse access (private modes, blocked cookies): then nothing is remembered. */
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const readBallot = (key: string): LocalBallot => readLocal<LocalBallot>(key);
 
-export function readBallot(key: string): LocalBallot {
-  try {
-    const value: unknown = JSON.parse(storage()?.getItem(key) ?? '{}');
-    return value && typeof value === 'object' ? (value as LocalBallot) : {};
-  } catch {
-    return {};
-  }
-}
-
-export function saveBallot(key: string, ballot: LocalBallot): void {
-  try {
-    storage()?.setItem(key, JSON.stringify(ballot));
-  } catch {
-    // Full or refused: the vote still goes out, without a token on the next visit.
-  }
-}
+export const saveBallot = (key: string, ballot: LocalBallot): void => saveLocal(key, ballot);

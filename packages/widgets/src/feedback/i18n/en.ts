@@ -27,4 +27,5 @@ export const strings: FeedbackStrings = {
   thanksText: 'We read every comment to improve our services.',
   open: 'Feedback',
   close: 'Close',
+  refused: 'The service could not take this report. Try again later, or contact us another way.',
 };

@@ -27,4 +27,6 @@ export const strings: FeedbackStrings = {
   thanksText: 'Leemos todos los comentarios para mejorar nuestros servicios.',
   open: 'Su opinión',
   close: 'Cerrar',
+  refused:
+    'El servicio no pudo aceptar este aviso tal como está. Sus respuestas siguen aquí: inténtelo más tarde o contáctenos de otra forma.',
 };

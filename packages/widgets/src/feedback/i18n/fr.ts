@@ -31,4 +31,6 @@ export const strings: FeedbackStrings = {
   thanksText: 'Nous lisons chaque commentaire pour améliorer nos services.',
   open: 'Votre avis',
   close: 'Fermer',
+  refused:
+    'Le service n’a pas pu accepter ce signalement tel quel. Vos réponses sont conservées : réessayez plus tard ou contactez-nous autrement.',
 };

@@ -26,4 +26,5 @@ export const strings: FeedbackStrings = {
   thanksText: '我们会阅读每一条意见，以改进我们的服务。',
   open: '意见反馈',
   close: '关闭',
+  refused: '服务无法按原样接受此报告。您的回答仍保留在此：请稍后再试，或通过其他方式联系我们。',
 };

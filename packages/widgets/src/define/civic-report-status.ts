@@ -1,0 +1,4 @@
+import { defineElement } from '../internal/define.js';
+import { CivicReportStatus } from '../report-status/report-status.js';
+
+defineElement('civic-report-status', CivicReportStatus);
