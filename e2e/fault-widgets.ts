@@ -63,6 +63,8 @@ export interface WidgetCase {
   stored?: (cell: Cell) => Promise<number>;
   /** The widget's own message for a conflict. */
   conflict: string;
+  /** The widget's own message for a refusal (422) that names no field it shows; default `errorRejected`. */
+  rejected?: string;
 }
 
 const petition = ({ widget }: Cell) => new PetitionDriver(widget);
@@ -115,6 +117,8 @@ export function faultWidgets(e2e: () => E2E): WidgetCase[] {
       stored: async ({ pageUrl }) =>
         (await e2e().db.selectFrom('feedback').select('id').where('page_url', '=', pageUrl).execute()).length,
       conflict: common.errorServer,
+      // The feedback widget says the service could not take the report, and how else to reach the council.
+      rejected: feedbackStrings.refused,
     },
     {
       name: '<civic-feedback> follow-up',
@@ -139,6 +143,7 @@ export function faultWidgets(e2e: () => E2E): WidgetCase[] {
         return rows.filter((row) => row.comment !== null).length;
       },
       conflict: common.errorServer,
+      rejected: feedbackStrings.refused,
     },
     {
       name: '<civic-poll>',

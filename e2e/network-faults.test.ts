@@ -243,7 +243,7 @@ describe('network faults between the widgets and the server: one row or a pendin
     errorOffline: common.errorOffline,
     errorNetwork: common.errorNetwork,
     errorServer: common.errorServer,
-    errorRejected: common.errorRejected,
+    errorRejected: widget.rejected ?? common.errorRejected,
     errorInvalidResponse: common.errorInvalidResponse,
     conflict: widget.conflict,
   });

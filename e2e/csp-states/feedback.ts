@@ -1,5 +1,6 @@
 // <civic-feedback> and <civic-rating> in every state, for csp-states.test.ts.
 import assert from 'node:assert/strict';
+import { strings as reportStatus } from '@civic-widgets/widgets/report-status/i18n/en';
 import { FeedbackDriver, RatingDriver } from '../drivers/feedback.js';
 import {
   common as commonIn,
@@ -54,6 +55,20 @@ async function setUp(e2e: E2E) {
   );
   e2e.serve('/open311/services/web-feedback.json', json(OPEN311_DEFINITION));
   e2e.serve('/open311/requests.json', json([{ service_request_id: 'SR-1' }]));
+  e2e.serve(
+    '/open311/requests/SR-1.json',
+    json([
+      {
+        service_request_id: 'SR-1',
+        status: 'open',
+        status_notes: 'The web team will correct the page this week.',
+        agency_responsible: 'Digital services',
+        service_code: 'web-feedback',
+        requested_datetime: '2026-12-04T10:00:00Z',
+        updated_datetime: '2026-12-05T09:00:00Z',
+      },
+    ]),
+  );
 }
 
 export const feedbackStates: WidgetStates = {
@@ -245,6 +260,39 @@ export const feedbackStates: WidgetStates = {
         const form = new URLSearchParams((await sent).postData() ?? '');
         assert.equal(form.get('attribute[ward]'), 'south');
         assert.equal(form.get('attribute[rating]'), '0');
+      },
+    },
+    {
+      widget: 'civic-feedback',
+      state: "Open311: the report's reference and status, kept on this device and shown on a later visit",
+      body: open311,
+      // The file of every widget: there the kept reports' module is a chunk of its own, shared with the status.
+      script: 'civic-widgets.js',
+      chunks: ['open311', 'keep', 'remembered', 'report-follow'],
+      async drive(d) {
+        await d.open();
+        // This service asks a required question with every report: answered, then sent.
+        await driver(d).rate(rating.yes);
+        await driver(d).fillFollowUp({ choices: { 'Which ward do you live in? (required)': 'north' } });
+        await driver(d).send();
+        await d.widget.getByText('Report SR-1').waitFor();
+        await d.widget.getByText('Handled by Digital services').waitFor();
+        await d.widget.getByRole('checkbox', { name: reportStatus.keep }).check();
+        await d.page.reload();
+        await d.widget.getByText('Report SR-1').waitFor();
+        assert.equal(await d.widget.getByRole('checkbox', { name: reportStatus.keep }).isChecked(), true);
+      },
+    },
+    {
+      widget: 'civic-report-status',
+      state: 'one report, anywhere on the site',
+      script: 'civic-report-status.js',
+      body: (e2e) =>
+        `<civic-report-status adapter="open311" endpoint="${e2e.hostUrl}/open311" reference="SR-1"></civic-report-status>`,
+      async drive(d) {
+        await d.open();
+        await d.widget.getByText(reportStatus.open).waitFor();
+        await d.widget.getByText('The web team will correct the page this week.').waitFor();
       },
     },
     {

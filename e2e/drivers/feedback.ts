@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { deepFocus, tabTo } from '../support/browser.js';
-import { feedback, type Locale, plural, rating } from './strings.js';
+import { feedback, format, type Locale, plural, rating } from './strings.js';
 import { WidgetDriver } from './widget.js';
 
 /** A follow-up: the reasons ticked (their labels), the comment, and extra questions' options by their labels. */
@@ -21,7 +21,7 @@ export class RatingNames {
   }
   /** "2 out of 5 stars". */
   stars(value: number) {
-    return plural(this.t.stars, value, this.locale);
+    return format(plural(this.t.stars, value, this.locale), { max: 5 });
   }
 }
 

@@ -101,7 +101,8 @@ export abstract class CivicElement<
     this.addEventListener(CivicErrorEvent.type, (event) => {
       // Only this widget's own: a widget inside it (a report's status in the feedback) answers for itself.
       if (event.composedPath()[0] !== this) return;
-      const fault = configurationFault((event as CivicErrorEvent).detail.error);
+      const { error, operation } = (event as CivicErrorEvent).detail;
+      const fault = configurationFault(error, operation === 'load');
       if (fault) this.#configFault(fault);
     });
   }

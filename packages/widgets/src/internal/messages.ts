@@ -32,13 +32,18 @@ export function clientErrorMessage(error: ClientError, common: CommonStrings): s
 /**
  * What the webmaster must fix, when `error` is one no retry can help: an adapter's configuration error (its
  * message names the attribute), or an endpoint that is not the backend it should be (a 404 without a problem
- * document, or an answer of the wrong shape). `undefined` for every other failure.
+ * document, or, for a load, an answer of the wrong shape). `undefined` for every other failure. A submission's
+ * answer of the wrong shape is not one: the server may have stored it, and the resident, whose input stays, is
+ * told to try again (which the idempotency key makes safe).
  */
-export function configurationFault(error: ClientError): string | undefined {
+export function configurationFault(error: ClientError, loading = true): string | undefined {
   // `CONFIGURATION_PROBLEM` (client/adapters/configuration.ts), by its end: importing it would bring that module's
   // `configurationError` into every widget's file.
   if (error.problem?.type.endsWith('/configuration')) return error.message;
-  if ((error.status === 404 && !error.problem) || (error.kind === 'invalid-response' && error.fieldErrors.length)) {
+  if (
+    (error.status === 404 && !error.problem) ||
+    (loading && error.kind === 'invalid-response' && error.fieldErrors.length)
+  ) {
     return `the endpoint attribute leads to no backend of its adapter (${error.message}).`;
   }
   return undefined;
