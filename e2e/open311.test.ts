@@ -30,6 +30,7 @@ describe('<civic-feedback adapter="open311"> and <civic-report-status> from the 
       `${base} location="53.8008,-1.5491" service-attributes="channel=web|source=bins-page"`,
     );
     feedbackPage('/no-location.html', `${base} service-attributes="channel=web"`);
+    feedbackPage('/ask.html', `${base} location="ask" service-attributes="channel=web"`);
     feedbackPage('/key.html', `endpoint="${open311.url}?api_key=leaked" service-code="web-feedback"`);
     feedbackPage(
       '/unknown.html',
@@ -140,6 +141,51 @@ describe('<civic-feedback adapter="open311"> and <civic-report-status> from the 
     assert.equal(await widget.getByRole('radio', { name: 'No', exact: true }).isChecked(), true);
     assert.equal(await detail, 'A location is required: lat and long, address_string or address_id');
     assert.equal(open311.filed.length, before, 'nothing was filed');
+    await context.close();
+  });
+
+  it('location="ask": the resident shares their position (the browser asks), and it is filed as lat and long', async () => {
+    const context = await e2e.browser.newContext();
+    await context.grantPermissions(['geolocation'], { origin: e2e.hostUrl });
+    await context.setGeolocation({ latitude: 53.79648, longitude: -1.54785 });
+    const { page, problems } = await newPage(e2e, context);
+    const before = open311.filed.length;
+    await page.goto(`${e2e.hostUrl}/ask.html`);
+    const widget = page.locator('civic-feedback');
+    await widget.getByRole('radio', { name: 'Yes', exact: true }).click();
+    await widget.getByRole('group', { name: 'Where is the problem?' }).waitFor();
+    assert.equal(open311.filed.length, before, 'the rating waits for the place');
+    await widget.getByRole('button', { name: 'Use my location' }).click();
+    await widget.getByRole('status').getByText('Location added').waitFor();
+    await widget.getByRole('button', { name: 'Send' }).click();
+    await widget.getByText('Thank you for your feedback').waitFor();
+    assert.equal(open311.filed.length, before + 1);
+    const form = open311.filed.at(-1)!.form;
+    assert.deepEqual([form.get('lat'), form.get('long')], ['53.79648', '-1.54785']);
+    assert.equal(form.has('address_string'), false);
+    assert.equal(form.get('attribute[rating]'), '1');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('location="ask": a refusal for want of a place is an error on the address field, and the typed address is filed', async () => {
+    const { context, page } = await newPage(e2e);
+    const before = open311.filed.length;
+    await page.goto(`${e2e.hostUrl}/ask.html`);
+    const widget = page.locator('civic-feedback');
+    await widget.getByRole('radio', { name: 'No', exact: true }).click();
+    await widget.getByRole('button', { name: 'Send' }).click();
+    const required = 'Say where the problem is: use your location, or type an address or a place.';
+    await widget.getByRole('alert').getByRole('link', { name: required }).waitFor();
+    const address = widget.getByRole('textbox', { name: 'Address or place' });
+    assert.equal(await address.getAttribute('aria-invalid'), 'true');
+    assert.equal(open311.filed.length, before, 'nothing was filed');
+    await address.fill('12 Park Row, Leeds');
+    await widget.getByRole('button', { name: 'Send' }).click();
+    await widget.getByText('Thank you for your feedback').waitFor();
+    const form = open311.filed.at(-1)!.form;
+    assert.equal(form.get('address_string'), '12 Park Row, Leeds');
+    assert.equal(form.get('attribute[rating]'), '0');
     await context.close();
   });
 

@@ -274,6 +274,30 @@ describe('open311Adapter', () => {
     });
   });
 
+  it('sends the resident\'s own place (location="ask") instead of the page\'s fixed one', async () => {
+    const { client, seen } = setUp({ location: { lat: 1, lng: 2 } });
+    await client.submitFeedback({ ...feedback, location: { lat: 53.79648, lng: -1.54785 } });
+    await client.submitFeedback({ ...feedback, address: ' 12 Park Row, Leeds ' });
+    const [point, address] = seen.map((s) => s.form!);
+    expect([point!.get('lat'), point!.get('long'), point!.get('address_string')]).to.deep.equal([
+      '53.79648',
+      '-1.54785',
+      'Website',
+    ]);
+    expect([address!.get('lat'), address!.get('long'), address!.get('address_string')]).to.deep.equal([
+      '1',
+      '2',
+      '12 Park Row, Leeds',
+    ]);
+  });
+
+  it('refuses a position that is not one before anything is sent', async () => {
+    const { client, seen } = setUp();
+    const error = await errorOf(client.submitFeedback({ ...feedback, location: { lat: 91, lng: 0 } }));
+    expect(error.kind).to.equal('validation');
+    expect(seen).to.deep.equal([]);
+  });
+
   it('maps GeoReport errors on attributes to validation field errors, and does not queue them', async () => {
     const { client } = setUp({ attributes: {} });
     const error = await errorOf(client.submitFeedback(feedback));
@@ -340,12 +364,13 @@ describe('open311Adapter', () => {
     expect((await adapter.reportStatus('638001')).status).to.equal('closed');
   });
 
-  it('gives a refusal that names no field the widget shows no field errors, its reason in detail', async () => {
+  it('gives a refusal for want of a location as an error on the address the resident can type, its reason in detail', async () => {
     const { client } = setUp({ addressString: undefined });
     const error = await errorOf(client.submitFeedback(feedback));
     expect(error).to.include({ kind: 'validation', status: 400 });
-    expect(error.fieldErrors).to.deep.equal([]);
-    expect(error.problem?.detail).to.equal('A location is required: lat and long, address_string or address_id');
+    const reason = 'A location is required: lat and long, address_string or address_id';
+    expect(error.fieldErrors).to.deep.equal([{ path: 'address', message: reason }]);
+    expect(error.problem?.detail).to.equal(reason);
   });
 
   it('names a field the widget shows when a description mentions its code in prose', async () => {

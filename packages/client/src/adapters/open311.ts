@@ -90,7 +90,10 @@ export interface Open311AdapterOptions {
   serviceCode: string;
   /** For servers that host several cities. */
   jurisdictionId?: string;
-  /** Where feedback is about, for servers that require a location: a fixed address or a point. */
+  /**
+   * Where feedback is about, for servers that require a location: a fixed address or a point. A feedback's own
+   * `location` or `address` (the resident's answer) is sent instead.
+   */
   addressString?: string;
   location?: { lat: number; lng: number };
   /** Attribute codes for feedback; defaults: `rating`, `rating_scale`, `topic`, `page_url`, `reasons`, `locale`. */
@@ -230,6 +233,9 @@ function fieldFor(
   for (const code of asked) if (words.has(code.toLowerCase())) return `fields.${code}`;
   for (const [code, path] of Object.entries(fromAttribute)) if (words.has(code.toLowerCase())) return path;
   if (words.has('description')) return 'comment';
+  // "A location is required: lat and long, or address_string": the address field is where the resident fixes it
+  // (not "long", which says "too long" as often as it says longitude).
+  if (['location', 'lat', 'address', 'address_string', 'address_id'].some((word) => words.has(word))) return 'address';
   return undefined;
 }
 
@@ -373,9 +379,10 @@ export function open311Adapter(options: Open311AdapterOptions): Open311Adapter {
       {
         service_code: serviceCode(),
         description: body.comment?.trim() || undefined,
-        lat: options.location?.lat,
-        long: options.location?.lng,
-        address_string: options.addressString,
+        // Where the resident said (location="ask") wins over the page's fixed place.
+        lat: (body.location ?? options.location)?.lat,
+        long: (body.location ?? options.location)?.lng,
+        address_string: body.address?.trim() || options.addressString,
         attribute,
       },
       ctx,

@@ -44,6 +44,15 @@ export const FeedbackRequest = z.object({
   followUpTo: z.optional(ReceiptId),
   /** Answers to the backend's extra questions (`client.feedbackFields()`), one per question code. */
   fields: z.optional(z.array(FieldAnswer).check(z.maxLength(50))),
+  /**
+   * Where the problem is, when the resident shares their position (`location="ask"`): degrees, as GeoReport's
+   * `lat` and `long`. Sent only after the resident pressed "Use my location" and the browser allowed it.
+   */
+  location: z.optional(
+    z.object({ lat: z.number().check(z.gte(-90), z.lte(90)), lng: z.number().check(z.gte(-180), z.lte(180)) }),
+  ),
+  /** Where the problem is, as the resident wrote it (`location="ask"`): GeoReport's `address_string`. */
+  address: optionalText(200),
   /** BCP 47 language tag of the page. */
   locale: z.optional(z.string().check(z.minLength(2), z.maxLength(35))),
   website: Honeypot,

@@ -4,11 +4,13 @@ import type { LocalizeController } from '../i18n/localize.js';
 import { type Field, readText, renderField } from '../internal/fields.js';
 import type { Schema, SubmitController } from '../internal/submit.js';
 import type { FeedbackStrings } from './feedback.strings.js';
+import { type LocationHost, locationFields, renderLocation } from './location.js';
 import { redact } from './privacy.js';
 
 // The backend's extra questions (an Open311 service definition), rendered in the follow-up. A module of its own,
 // imported only when a backend has such questions, so pages without them download none of it. Every text here
-// comes from the backend and is bound as text, never as HTML.
+// comes from the backend and is bound as text, never as HTML. The question "Where is the problem?" of
+// `location="ask"` comes with them (location.ts): it is asked before the backend's questions.
 
 type Submit = Pick<SubmitController<never, never>, 'issues' | 'failure' | 'message' | 'issueFor'>;
 type L10n = LocalizeController<{ feedback: FeedbackStrings }>;
@@ -75,9 +77,9 @@ function declare(field: FeedbackField, index: number, l10n: L10n): Field | undef
   }
 }
 
-/** The questions as form fields, in the backend's order (notes left out). */
-export function extraFields(fields: readonly FeedbackField[], l10n: L10n): Field[] {
-  return fields.flatMap((field, index) => declare(field, index, l10n) ?? []);
+/** The questions as form fields: the location (when asked), then the backend's, in its order (notes left out). */
+export function extraFields(fields: readonly FeedbackField[], l10n: L10n, host: LocationHost): Field[] {
+  return [...locationFields(host, l10n), ...fields.flatMap((field, index) => declare(field, index, l10n) ?? [])];
 }
 
 /**
@@ -101,9 +103,14 @@ export function withRequired<T extends { fields?: FieldAnswer[] }>(
   };
 }
 
-/** The questions as native controls, in the backend's order, each labelled, with its hint and inline error. */
-export function renderExtraFields(submit: Submit, l10n: L10n, fields: readonly FeedbackField[]): TemplateResult {
-  return html`${fields.map((field, index) =>
+/** The questions as native controls, the location first, each labelled, with its hint and inline error. */
+export function renderExtraFields(
+  submit: Submit,
+  l10n: L10n,
+  fields: readonly FeedbackField[],
+  host: LocationHost,
+): TemplateResult {
+  return html`${renderLocation(submit, l10n, host)}${fields.map((field, index) =>
     field.type === 'info'
       ? html`<p class="info">${field.label}</p>`
       : renderField(submit, l10n, declare(field, index, l10n)!),

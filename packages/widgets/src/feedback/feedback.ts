@@ -28,6 +28,7 @@ import type { RatingStrings } from '../rating/rating.strings.js';
 import { formStyles } from '../styles/form.styles.js';
 import { type FeedbackStrings, feedbackCatalog } from './feedback.strings.js';
 import { feedbackStyles } from './feedback.styles.js';
+import type { LocationStrings } from './location.js';
 import { coolingDown, redact, rememberFeedback, sampled } from './privacy.js';
 
 const QUESTIONS = {
@@ -89,10 +90,11 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
   protected readonly resource = FeedbackClient;
 
   /**
-   * Text overrides: the `feedback` and `common` sections, and `rating` for the names of the rating's choices,
-   * which is passed on to the rating inside (see docs/localization.md).
+   * Text overrides: the `feedback` and `common` sections, `rating` for the names of the rating's choices,
+   * which is passed on to the rating inside, and `location` for the question of `location="ask"` (see
+   * docs/localization.md).
    */
-  declare strings?: StringOverrides<{ feedback: FeedbackStrings; rating: RatingStrings }>;
+  declare strings?: StringOverrides<{ feedback: FeedbackStrings; rating: RatingStrings; location: LocationStrings }>;
 
   static override properties = {
     topic: { reflect: true },
@@ -137,7 +139,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
   jurisdictionId?: string;
   /** Open311 only: where every report is about, as an `address_string` (e.g. `Town Hall, Leeds`), for servers that require a location. */
   address?: string;
-  /** Open311 only: where every report is about, as a point `lat,long` in degrees (e.g. `53.80,-1.55`), for servers that require a location. */
+  /** Open311 only: where every report is about, as a point `lat,long` in degrees (e.g. `53.80,-1.55`), for servers that require a location; or `ask`: the resident is asked, with a "Use my location" button (the browser asks their permission) and an address field, and the rating is sent with their answer. */
   location?: string;
   /** Open311 only: fixed answers sent with every report, `code=value|code=value` (e.g. `channel=web`), for attributes the service requires. */
   serviceAttributes?: string;
@@ -151,9 +153,9 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
   #fieldsLoad: Promise<unknown> = Promise.resolve();
   /** The status view of reports, loaded (`null`: loading) only with a backend that tracks them. */
   #follower?: typeof import('./report-follow.js') | null;
-  /** The renderer of the backend's extra questions, loaded only when there are some. */
+  /** The renderer of the backend's extra questions and of `location="ask"`, loaded only when there are some. */
   #extra?: typeof import('./extra-fields.js');
-  /** A rating that waits for required extra questions instead of being sent alone (which the backend refuses). */
+  /** A rating that waits for required extra questions, or for where (`location="ask"`), instead of going alone. */
   #held = false;
   #shown = true;
   #given?: Rating;
@@ -225,7 +227,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
         options: reasons,
       });
     }
-    if (this.#extra) fields.push(...this.#extra.extraFields(this.#fields(), this.l10n));
+    if (this.#extra) fields.push(...this.#extra.extraFields(this.#fields(), this.l10n, this));
     if (!this.noComment) {
       fields.push({
         control: 'textarea',
@@ -273,7 +275,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
     const load = client
       .feedbackFields(this.topic!)
       .then(async (fields) => {
-        if (fields.length) this.#extra ??= await import('./extra-fields.js');
+        if (fields.length || this.location === 'ask') this.#extra ??= await import('./extra-fields.js');
         return fields;
       })
       // Without its questions the widget still takes a rating; a page set up wrong must say so instead.
@@ -388,9 +390,11 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
 
   readonly #handleRate = (event: SubmitEvent) => {
     const value = new FormData(event.currentTarget as HTMLFormElement).get('rating');
-    if (value === null || !this.#fields().some((field) => field.required)) return this.#rate.handleSubmit(event);
-    // The backend requires answers (an Open311 service checks its required attributes): the rating is sent with
-    // them from the follow-up, rather than alone and refused.
+    if (value === null || !(this.location === 'ask' || this.#fields().some((field) => field.required))) {
+      return this.#rate.handleSubmit(event);
+    }
+    // The backend requires answers (an Open311 service checks its required attributes), or the page asks where
+    // the problem is: the rating is sent with them from the follow-up, rather than alone and refused.
     event.preventDefault();
     this.#given = readFields(event.currentTarget as HTMLFormElement, this.#rateFields()).rating as Rating | undefined;
     this.#held = true;
@@ -501,7 +505,7 @@ export class CivicFeedback extends CivicElement<FeedbackField[], { feedback: Fee
       <form novalidate @submit=${follow.handleSubmit}>
         ${errorSummary(follow, this.l10n, this.renderRoot)}
         ${reasons ? renderField(follow, this.l10n, reasons) : html`<p class="question" part="heading">${question}</p>`}
-        ${extra.length ? this.#extra!.renderExtraFields(follow, this.l10n, extra) : nothing}
+        ${this.#extra?.renderExtraFields(follow, this.l10n, extra, this)}
         ${comment ? renderField(follow, this.l10n, comment) : nothing}
         ${failureNotice(follow)}
         <button part="submit-button" aria-disabled=${follow.state === 'submitting' ? 'true' : 'false'}>${t.send}</button>

@@ -7,7 +7,7 @@ import type { AdapterOptions } from './client.js';
 const bad = (attribute: string, value: string, expected: string) =>
   configurationError(`Open311: the ${attribute} attribute is "${value}"; ${expected}.`);
 
-/** `location="53.80,-1.55"`: a fixed point, latitude then longitude. */
+/** `location="53.80,-1.55"`: a fixed point, latitude then longitude (`location="ask"` is not read here). */
 function parseLocation(value: string): { lat: number; lng: number } {
   const [lat, lng, extra] = value.split(',').map((part) => (part.trim() ? Number(part) : Number.NaN));
   if (extra !== undefined || !(Math.abs(lat!) <= 90 && Math.abs(lng!) <= 180)) {
@@ -38,7 +38,8 @@ export function open311FromAttributes(endpoint: string, options: AdapterOptions)
     serviceCode: options.serviceCode ?? '',
     jurisdictionId: options.jurisdictionId || undefined,
     addressString: options.address || undefined,
-    location: options.location ? parseLocation(options.location) : undefined,
+    // `ask`: the resident says where, and each feedback carries it (feedback/location.ts).
+    location: options.location && options.location !== 'ask' ? parseLocation(options.location) : undefined,
     attributes: options.serviceAttributes ? parseAttributes(options.serviceAttributes) : undefined,
   });
 }
