@@ -48,8 +48,8 @@ const allInOne: WidgetStates = {
 const WIDGETS = [petitionStates, pollStates, feedbackStates, serviceLocatorStates, allInOne];
 const CASES: StateCase[] = WIDGETS.flatMap((widget) => widget.cases);
 
-/** `chunks/poll-ranking-BL4DP_OW.js` → `poll-ranking`. */
-const chunkName = (file: string) => file.replace(/^chunks\//, '').replace(/-[\w-]{8}\.js$/, '');
+/** `chunks/poll-ranking-BL4DP_.js` → `poll-ranking`. */
+const chunkName = (file: string) => file.replace(/^chunks\//, '').replace(/-[\w-]{6}\.js$/, '');
 
 describe('every widget in every state under a strict CSP with Trusted Types', () => {
   let e2e: E2E;

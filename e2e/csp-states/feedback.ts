@@ -1,5 +1,10 @@
 // <civic-feedback> and <civic-rating> in every state, for csp-states.test.ts.
 import assert from 'node:assert/strict';
+import { strings as locationAr } from '@civic-widgets/widgets/feedback/i18n/location.ar';
+import { strings as location } from '@civic-widgets/widgets/feedback/i18n/location.en';
+import { strings as locationEs } from '@civic-widgets/widgets/feedback/i18n/location.es';
+import { strings as locationFr } from '@civic-widgets/widgets/feedback/i18n/location.fr';
+import { strings as locationZh } from '@civic-widgets/widgets/feedback/i18n/location.zh';
 import { strings as reportStatus } from '@civic-widgets/widgets/report-status/i18n/en';
 import { FeedbackDriver, RatingDriver } from '../drivers/feedback.js';
 import {
@@ -281,6 +286,20 @@ export const feedbackStates: WidgetStates = {
         await d.page.reload();
         await d.widget.getByText('Report SR-1').waitFor();
         assert.equal(await d.widget.getByRole('checkbox', { name: reportStatus.keep }).isChecked(), true);
+      },
+    },
+    {
+      widget: 'civic-feedback',
+      state: 'Open311 location="ask": where is the problem, in every language',
+      body: (e2e) => open311(e2e).replace('topic="bins"', 'topic="bins" location="ask"'),
+      chunks: ['open311', 'extra-fields'],
+      async drive(d) {
+        await d.open();
+        await driver(d).rate(rating.no);
+        await d.widget.getByRole('group', { name: location.legend }).waitFor();
+        await d.widget.getByRole('button', { name: location.use }).waitFor();
+        const legends = { en: location, fr: locationFr, es: locationEs, ar: locationAr, zh: locationZh };
+        await switchLanguage(d, (locale) => legends[locale].legend);
       },
     },
     {
