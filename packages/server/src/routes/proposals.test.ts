@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { Proposal, ProposalReceipt, SimilarPetitions } from '@civic-widgets/client/proposals';
 import type { Mail } from '../mail/transport.js';
 import { matchingPetitions } from '../store/petition-search.js';
+import { applyRetention } from '../store/retention.js';
 import { assertProblem, assertValid, testServer } from '../test-support/harness.js';
 
 const proposal = {
@@ -220,5 +221,42 @@ describe('petition proposals', () => {
     for (const q of ['"', 'a OR b*', "'; DROP TABLE petitions; --", 'NEAR(x y)'])
       assert.ok(Array.isArray(await data(q)));
     assertProblem(await t.get('/api/v1/petitions/similar'), 422, 'validation');
+  });
+
+  it('erases creators and sponsors a retention period after the decision, and drops what was never confirmed', async () => {
+    const unconfirmed = t.json(await t.post('/api/v1/petition-proposals', { ...proposal, email: 'late@example.org' }))
+      .id as string;
+    const later = new Date(Date.now() + 400 * 86_400_000);
+    const report = await applyRetention(t.db, { feedbackRetentionDays: 36_500, signatureRetentionDays: 365 }, later);
+    assert.ok(report.pendingProposalsDeleted >= 1);
+    assertProblem(await t.get(`/api/v1/petition-proposals/${unconfirmed}`), 404, 'not-found');
+    const decided = await t.db
+      .selectFrom('petition_proposals')
+      .selectAll()
+      .where('decided_at', 'is not', null)
+      .execute();
+    assert.equal(decided.length, 2);
+    assert.ok(decided.every((row) => row.email === '' && row.name === '' && row.postcode === ''));
+    const sponsors = await t.db
+      .selectFrom('proposal_sponsors')
+      .selectAll()
+      .where(
+        'proposal_id',
+        'in',
+        decided.map((row) => row.id),
+      )
+      .execute();
+    assert.equal(sponsors.length, 4);
+    assert.ok(sponsors.every((row) => row.email === '' && row.name === ''));
+    assert.equal((await view(decided[0]!.id)).sponsorCount, 2);
+    const waiting = await t.db
+      .selectFrom('petition_proposals')
+      .select('email')
+      .where('status', '=', 'moderation')
+      .execute();
+    assert.ok(
+      waiting.every((row) => row.email !== ''),
+      'undecided proposals keep their creators',
+    );
   });
 });
