@@ -287,7 +287,7 @@ describe('<civic-petition-start>', () => {
       'Trees would cool it in summer.',
     ]);
     expect(texts(el, 'h3')).to.include('Support this petition');
-    expect($(el, '#title')).to.equal(null);
+    expect($(el, 'textarea')).to.equal(null);
     await fillForm(el, {}, { sponsor: true });
     const success = oneEvent(el, 'civic-success');
     await submitForm(el);

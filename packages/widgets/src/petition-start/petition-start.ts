@@ -253,7 +253,7 @@ export class CivicPetitionStart extends CivicElement<
         error.status === 404 ? this.l10n.t.petitionStart.notFound : undefined,
       );
     }
-    return html`<article aria-labelledby="title">
+    return html`<article aria-labelledby="proposal-title">
       ${renderProposal(proposal, this.l10n)} ${this.#renderSponsoring(proposal)} ${liveStatus(this.#sponsor.status)}
     </article>`;
   }

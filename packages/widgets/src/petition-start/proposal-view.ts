@@ -36,7 +36,7 @@ export function renderProposal(proposal: Proposal, l10n: L10n) {
     count: l10n.number(proposal.sponsorCount),
     needed: l10n.number(proposal.sponsorsNeeded),
   });
-  return html`<h2 id="title" part="heading">${proposal.title ?? t.rejectedHeading}</h2>
+  return html`<h2 id="proposal-title" part="heading">${proposal.title ?? t.rejectedHeading}</h2>
     <dl class="meta" part="result">
       <div><dt>${t.statusLabel}:</dt><dd>${t[STATUS_TEXT[proposal.status]] as string}</dd></div>
       ${counting ? html`<div><dd>${progress}</dd></div>` : nothing}
