@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { FORMATS, isTrue, ONE_OF } from '../packages/client/src/schemas/build.js';
 import * as schemas from '../packages/client/src/schemas/index.js';
+import * as proposals from '../packages/client/src/schemas/proposal.js';
 
 export const outDir = new URL('../docs/schema/', import.meta.url);
 
@@ -25,6 +26,12 @@ const documents: Record<string, [z.core.$ZodType, 'input' | 'output']> = {
   ServiceQuery: [schemas.ServiceQuery, 'input'],
   ServiceList: [schemas.ServiceList, 'output'],
   ServiceCategoryList: [schemas.ServiceCategoryList, 'output'],
+  PetitionProposalRequest: [proposals.PetitionProposalRequest, 'input'],
+  ProposalReceipt: [proposals.ProposalReceipt, 'output'],
+  Proposal: [proposals.Proposal, 'output'],
+  SponsorRequest: [proposals.SponsorRequest, 'input'],
+  SponsorReceipt: [proposals.SponsorReceipt, 'output'],
+  SimilarPetitions: [proposals.SimilarPetitions, 'output'],
   Problem: [schemas.Problem, 'output'],
 };
 

@@ -7,6 +7,14 @@ import type {
   SignatureRequest,
 } from './schemas/petition.js';
 import type { Poll, PollList, PollListQuery, PollResults, VoteReceipt, VoteRequest } from './schemas/poll.js';
+import type {
+  PetitionProposalRequest,
+  Proposal,
+  ProposalReceipt,
+  SimilarPetitions,
+  SponsorReceipt,
+  SponsorRequest,
+} from './schemas/proposal.js';
 import type { ReportStatus } from './schemas/report.js';
 import type { ServiceCategory, ServiceList, ServiceQuery } from './schemas/service.js';
 
@@ -64,4 +72,12 @@ export interface Adapter {
   feedbackFields?(topic: string, ctx: RequestContext): Promise<FeedbackField[]>;
   /** Optional: where a report stands, by the reference of its receipt. Absent: the backend does not say. */
   reportStatus?(reference: string, ctx: RequestContext): Promise<ReportStatus>;
+  /** Optional: a resident starts a petition (docs/protocol.md, "Petition proposals"). Absent: they cannot. */
+  proposePetition?(body: PetitionProposalRequest, ctx: RequestContext): Promise<ProposalReceipt>;
+  /** Optional: open petitions whose text matches `q`, offered before a resident starts a new one. */
+  similarPetitions?(q: string, ctx: RequestContext): Promise<SimilarPetitions>;
+  /** Optional: a proposal's public view, for its sponsor page. */
+  getProposal?(id: string, ctx: RequestContext): Promise<Proposal>;
+  /** Optional: a resident sponsors the proposal `id`. */
+  sponsorProposal?(id: string, body: SponsorRequest, ctx: RequestContext): Promise<SponsorReceipt>;
 }

@@ -44,6 +44,8 @@ export interface Config {
   /** Third-party files the demo pages use (design systems from node_modules): name → directory, at `/vendor/<name>/`. */
   demoVendor?: Record<string, string>;
   logLevel: string;
+  /** Confirmed sponsors a resident's petition proposal needs before it goes to moderation (issue 17). */
+  petitionSponsors: number;
   /** Check every successful public response against its protocol schema (tests, development). */
   validateResponses: boolean;
 }
@@ -212,6 +214,7 @@ export function readConfig(env: Env = process.env): Config {
     demoVendor: vendorDirs(env.CIVIC_DEMO_VENDOR),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     validateResponses: boolean(env, 'CIVIC_VALIDATE_RESPONSES'),
+    petitionSponsors: integer(env, 'CIVIC_PETITION_SPONSORS', 5, 0, 1000),
   };
 }
 

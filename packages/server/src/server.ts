@@ -27,6 +27,7 @@ import { healthRoutes } from './routes/health.js';
 import { feedbackRoutes } from './routes/public-feedback.js';
 import { petitionRoutes } from './routes/public-petitions.js';
 import { pollRoutes } from './routes/public-polls.js';
+import { proposalRoutes } from './routes/public-proposals.js';
 import { serviceRoutes } from './routes/public-services.js';
 import { seedDemo } from './seed/demo.js';
 import { applyRetention } from './store/retention.js';
@@ -206,6 +207,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
         await requireJson(request);
       });
       await api.register((scope) => petitionRoutes(scope, ctx));
+      await api.register((scope) => proposalRoutes(scope, ctx));
       await api.register((scope) => pollRoutes(scope, ctx));
       await api.register((scope) => feedbackRoutes(scope, ctx));
       await api.register((scope) => serviceRoutes(scope, ctx));

@@ -11,6 +11,7 @@ import type { FeedbackRequest } from '../schemas/feedback.js';
 import type { Petition, SignatureReceipt } from '../schemas/petition.js';
 import type { Poll, VoteReceipt } from '../schemas/poll.js';
 import type { Service } from '../schemas/service.js';
+import { type MemoryProposals, memoryProposals } from './memory-proposals.js';
 import { exampleSeed, type MemorySeed } from './memory-seed.js';
 
 export { exampleSeed, type MemorySeed } from './memory-seed.js';
@@ -22,6 +23,8 @@ export interface MemoryAdapterOptions {
   now?: () => Date;
   /** Artificial latency per call, to show loading states in demos. */
   delayMs?: number;
+  /** Sponsors a proposal needs before moderation. Default 5, as the reference server. */
+  sponsorsNeeded?: number;
 }
 
 /** What the memory backend has stored, for tests and demos to inspect. */
@@ -29,6 +32,8 @@ export interface MemoryStored {
   signatures: { petitionId: string; email: string; name: string; receiptId: string }[];
   feedback: { receiptId: string; body: FeedbackRequest }[];
   votes: { pollId: string; choices: string[]; voterToken?: string; receiptId: string }[];
+  /** Started petitions, their creators and sponsors. */
+  proposals: MemoryProposals;
 }
 
 export interface MemoryAdapter extends Adapter {
@@ -56,7 +61,6 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
   // was on the path of every data widget's first render (structuredClone in the profile at 4x CPU).
   const data = options.seed ? structuredClone(options.seed) : exampleSeed();
   const now = options.now ?? (() => new Date());
-  const stored: MemoryStored = { signatures: [], feedback: [], votes: [] };
   const answered = new Map<string, unknown>();
   const copy = <T>(value: T): T => structuredClone(value);
 
@@ -67,6 +71,14 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     if (idempotencyKey) answered.set(idempotencyKey, value);
     return copy(value);
   }
+
+  const proposals = memoryProposals({
+    petitions: () => data.petitions.map((p) => ({ ...p, status: petitionStatus(p, now().getTime()) })),
+    respond,
+    problem,
+    sponsorsNeeded: options.sponsorsNeeded ?? 5,
+  });
+  const stored: MemoryStored = { signatures: [], feedback: [], votes: [], proposals: proposals.kept };
 
   const petition = (id: string): Petition => {
     const found = data.petitions.find((p) => p.id === id);
@@ -132,6 +144,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     name: 'memory',
     stored,
     data,
+    ...proposals.methods,
     listPetitions: (query) =>
       respond(() => {
         const items = data.petitions

@@ -38,14 +38,18 @@ async function errorFor(response: Response): Promise<ClientError> {
   return new ClientError(response.status === 422 ? 'validation' : 'http', message, init);
 }
 
-/** The default adapter: protocol v1 over HTTP (docs/protocol.md). */
-export function restAdapter({
-  endpoint,
-  fetch: fetchFn = globalThis.fetch.bind(globalThis),
-}: RestAdapterOptions): Adapter {
+/** Calls to `endpoint`, shared by the default adapter and the resources it leaves out (proposals). */
+export function restRequest({ endpoint, fetch: fetchFn = globalThis.fetch.bind(globalThis) }: RestAdapterOptions) {
   const base = endpoint.replace(/\/+$/, '');
 
-  async function request(method: 'GET' | 'POST', path: string, ctx: RequestContext, query?: Query, body?: unknown) {
+  /** A call to the backend: the JSON answer of a 2xx, a `ClientError` for anything else. */
+  return async function request(
+    method: 'GET' | 'POST',
+    path: string,
+    ctx: RequestContext,
+    query?: Query,
+    body?: unknown,
+  ) {
     const url = new URL(base + path, globalThis.location?.href);
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -70,8 +74,12 @@ export function restAdapter({
         cause,
       });
     }
-  }
+  };
+}
 
+/** The default adapter: protocol v1 over HTTP (docs/protocol.md). */
+export function restAdapter(options: RestAdapterOptions): Adapter {
+  const request = restRequest(options);
   const at = (id: string) => encodeURIComponent(id);
   return {
     name: 'rest',

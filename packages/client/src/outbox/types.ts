@@ -1,5 +1,5 @@
 /** The submitting operations, the only ones that go through the outbox. */
-export type SubmitOperation = 'signPetition' | 'submitFeedback' | 'votePoll';
+export type SubmitOperation = 'signPetition' | 'submitFeedback' | 'votePoll' | 'proposePetition' | 'sponsorProposal';
 
 /** A submission kept until the backend has acknowledged it. */
 export interface OutboxEntry {
@@ -8,7 +8,8 @@ export interface OutboxEntry {
   /** `adapter:endpoint`: which backend the entry belongs to. */
   namespace: string;
   operation: SubmitOperation;
-  /** The operation's arguments, already validated: `[petitionId, body]`, `[body]` or `[pollId, body]`. */
+  /** The operation's arguments, already validated: `[petitionId, body]`, `[body]`, `[pollId, body]` or
+   * `[proposalId, body]`. */
   args: unknown[];
   createdAt: number;
   expiresAt: number;

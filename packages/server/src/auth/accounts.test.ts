@@ -247,6 +247,9 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string
   { method: 'PUT', url: '/services/nope', role: 'editor' },
   { method: 'DELETE', url: '/services/nope', role: 'editor' },
   { method: 'PUT', url: '/categories/nope', role: 'editor' },
+  { method: 'GET', url: '/petition-proposals', role: 'viewer' },
+  { method: 'POST', url: '/petition-proposals/nope/publish', role: 'editor' },
+  { method: 'POST', url: '/petition-proposals/nope/reject', role: 'editor' },
   { method: 'GET', url: '/outbox', role: 'admin' },
   { method: 'GET', url: '/audit', role: 'admin' },
 ];

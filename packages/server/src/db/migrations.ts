@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import { indexPetitionText } from '../store/petition-search.js';
 import type { Dialect } from './dialect.js';
 
 // Migrations are code, named in order, and never edited once released: add a new one instead.
@@ -344,6 +345,73 @@ const officerAccounts: Migration = {
   },
 };
 
+/**
+ * Residents start petitions (issue 17): proposals, their sponsors, and a full-text index of petitions to offer
+ * similar ones (store/petition-search.ts; FTS5 on SQLite, a tsvector table on PostgreSQL), filled here with the
+ * petitions that exist.
+ */
+const petitionProposals = (dialect: Dialect): Migration => ({
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('petition_proposals')
+      .addColumn('id', 'varchar(100)', (c) => c.primaryKey())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('background', 'text', (c) => c.notNull())
+      .addColumn('details', 'text')
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('email', 'text', (c) => c.notNull())
+      .addColumn('email_key', 'text', (c) => c.notNull())
+      .addColumn('postcode', 'varchar(20)', (c) => c.notNull())
+      .addColumn('locale', 'varchar(10)', (c) => c.notNull())
+      .addColumn('status', 'varchar(20)', (c) => c.notNull())
+      .addColumn('confirm_token_hash', 'varchar(64)', (c) => c.notNull().unique())
+      .addColumn('flags', 'text', (c) => c.notNull())
+      .addColumn('petition_id', 'varchar(100)', (c) => c.references('petitions.id'))
+      .addColumn('rejection_reason', 'varchar(40)')
+      .addColumn('rejection_note', 'text')
+      .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+      .addColumn('confirmed_at', 'varchar(40)')
+      .addColumn('decided_at', 'varchar(40)')
+      .execute();
+    await db.schema.createIndex('petition_proposals_status').on('petition_proposals').column('status').execute();
+    await db.schema
+      .createTable('proposal_sponsors')
+      .addColumn('id', 'varchar(100)', (c) => c.primaryKey())
+      .addColumn('proposal_id', 'varchar(100)', (c) => c.notNull().references('petition_proposals.id'))
+      .addColumn('email', 'text', (c) => c.notNull())
+      .addColumn('email_key', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('postcode', 'varchar(20)', (c) => c.notNull())
+      .addColumn('status', 'varchar(20)', (c) => c.notNull())
+      .addColumn('confirm_token_hash', 'varchar(64)', (c) => c.notNull().unique())
+      .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+      .addColumn('confirmed_at', 'varchar(40)')
+      .execute();
+    // One sponsor per normalised email per proposal, also under concurrent requests.
+    await db.schema
+      .createIndex('proposal_sponsors_proposal_email')
+      .unique()
+      .on('proposal_sponsors')
+      .columns(['proposal_id', 'email_key'])
+      .execute();
+    if (dialect === 'postgres') {
+      await db.schema
+        .createTable('petitions_fts')
+        .addColumn('petition_id', 'varchar(100)', (c) => c.primaryKey())
+        .addColumn('document', sql`tsvector`, (c) => c.notNull())
+        .execute();
+      await sql`CREATE INDEX petitions_fts_document ON petitions_fts USING gin (document)`.execute(db);
+    } else {
+      await sql`CREATE VIRTUAL TABLE petitions_fts USING fts5(
+        petition_id UNINDEXED, title, summary,
+        tokenize = 'unicode61 remove_diacritics 2'
+      )`.execute(db);
+    }
+    const petitions = await db.selectFrom('petitions').select(['id', 'title', 'summary']).execute();
+    for (const petition of petitions) await indexPetitionText(db, dialect, petition);
+  },
+});
+
 function migrator(db: AnyDb, dialect: Dialect): Migrator {
   const migrations: Record<string, Migration> = {
     '0001-initial': initial(dialect),
@@ -356,6 +424,7 @@ function migrator(db: AnyDb, dialect: Dialect): Migrator {
     '0008-mail-claim-lease': mailClaimLease,
     '0009-signature-tallies': signatureTallies,
     '0010-officer-accounts': officerAccounts,
+    '0011-petition-proposals': petitionProposals(dialect),
   };
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }

@@ -230,7 +230,51 @@ export interface ServerSecretTable {
   value: string;
 }
 
+/**
+ * A petition a resident started (issue 17): `unconfirmed` until the creator follows the mailed link, then
+ * `gathering` sponsors, `moderation` once enough have confirmed, then `published` or `rejected`.
+ */
+export interface PetitionProposalTable {
+  id: string;
+  title: string;
+  background: string;
+  details: string | null;
+  name: string;
+  email: string;
+  email_key: string;
+  postcode: string;
+  /** The mail language, one of the five. */
+  locale: string;
+  status: 'unconfirmed' | 'gathering' | 'moderation' | 'published' | 'rejected';
+  confirm_token_hash: string;
+  /** JSON `ProposalFlag[]`: what the moderator should look at (near-duplicate, links, email addresses). */
+  flags: string;
+  /** The petition it became. */
+  petition_id: string | null;
+  rejection_reason: string | null;
+  rejection_note: string | null;
+  created_at: string;
+  confirmed_at: string | null;
+  decided_at: string | null;
+}
+
+/** A resident supporting a proposal: counted once `confirmed`, one per normalised email per proposal. */
+export interface ProposalSponsorTable {
+  id: string;
+  proposal_id: string;
+  email: string;
+  email_key: string;
+  name: string;
+  postcode: string;
+  status: 'unconfirmed' | 'confirmed';
+  confirm_token_hash: string;
+  created_at: string;
+  confirmed_at: string | null;
+}
+
 export interface Database {
+  petition_proposals: PetitionProposalTable;
+  proposal_sponsors: ProposalSponsorTable;
   petitions: PetitionTable;
   signatures: SignatureTable;
   signature_tallies: SignatureTallyTable;

@@ -1,13 +1,6 @@
 import type { Mail } from './transport.js';
 
 /** The confirmation mail's words, in the widgets' five locales. `{title}` is the petition's title. */
-interface MailStrings {
-  subject: string;
-  intro: string;
-  action: string;
-  notYou: string;
-}
-
 const STRINGS: Record<string, MailStrings> = {
   en: {
     subject: 'Confirm your signature: {title}',
@@ -108,7 +101,7 @@ export function confirmationPageStrings(locale: string) {
   return { lang, dir: textDirection(lang), strings: PAGE_STRINGS[lang]! };
 }
 
-const textDirection = (locale: string) => (locale === 'ar' ? 'rtl' : 'ltr');
+export const textDirection = (locale: string) => (locale === 'ar' ? 'rtl' : 'ltr');
 
 /** Puts the petition's title into one of the strings above. */
 export const withTitle = (text: string, title: string) => text.replace('{title}', title);
@@ -138,9 +131,16 @@ export function mailLocale(acceptLanguage: string | undefined): string {
 /** Text for HTML: the petition's title is a council's words, shown as text, never as markup. */
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The confirmation mail: plain text and an HTML alternative with the same words and the link. */
-export function confirmationMail(to: string, title: string, link: string, locale: string): Mail {
-  const strings = STRINGS[locale] ?? STRINGS.en!;
+/** A mail's words: `{title}` in any of them is the petition's or proposal's title. */
+export interface MailStrings {
+  subject: string;
+  intro: string;
+  action: string;
+  notYou: string;
+}
+
+/** A mail with a link to follow: plain text and an HTML alternative with the same words and the link. */
+export function linkMail(to: string, strings: MailStrings, title: string, link: string, locale: string): Mail {
   const fill = withTitle;
   const dir = textDirection(locale);
   return {
@@ -149,4 +149,9 @@ export function confirmationMail(to: string, title: string, link: string, locale
     text: `${fill(strings.intro, title)}\n\n${strings.action}\n${link}\n\n${strings.notYou}\n`,
     html: `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(fill(strings.subject, title))}</title></head><body><p>${escapeHtml(fill(strings.intro, title))}</p><p>${escapeHtml(strings.action)}<br><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p><p>${escapeHtml(strings.notYou)}</p></body></html>`,
   };
+}
+
+/** The confirmation mail of a signature. */
+export function confirmationMail(to: string, title: string, link: string, locale: string): Mail {
+  return linkMail(to, STRINGS[locale] ?? STRINGS.en!, title, link, locale);
 }

@@ -1,3 +1,4 @@
+import { Rejection, RejectionReason } from '@civic-widgets/client/proposals';
 import { GovernmentResponse, Petition, PetitionStatus, Poll, Service } from '@civic-widgets/client/schemas';
 import * as z from 'zod/mini';
 
@@ -22,3 +23,22 @@ export const PollPatch = z.partial(z.omit(PollInput, { id: true }));
 export const ServiceInput = z.omit(Service, { distanceKm: true });
 
 export const CategoryInput = z.object({ label: z.string().check(z.minLength(1), z.maxLength(200)) });
+
+/**
+ * Publishing a resident's proposal: the petition takes its title, background (as summary) and details (as body);
+ * the officer sets the rest. `petitionId` defaults to a slug of the title.
+ */
+export const PublishInput = z.extend(
+  z.partial(
+    z.pick(PetitionInput, {
+      closesAt: true,
+      thresholds: true,
+      signerFields: true,
+      allowPublicName: true,
+      requiresConfirmation: true,
+    }),
+  ),
+  { petitionId: z.optional(Petition.shape.id), privacyNoticeUrl: Petition.shape.privacyNoticeUrl },
+);
+
+export const RejectInput = z.object({ reason: RejectionReason, note: Rejection.shape.note });

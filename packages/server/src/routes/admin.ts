@@ -13,6 +13,7 @@ import { createPetition, getPetition, setResponse, updatePetition } from '../sto
 import { createPoll, getPoll, updatePoll } from '../store/polls.js';
 import { searchIndex } from '../store/service-search.js';
 import { getService, upsertCategory, upsertService } from '../store/services.js';
+import { proposalAdminRoutes } from './admin-proposals.js';
 import {
   CategoryInput,
   PetitionInput,
@@ -47,6 +48,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     if (!route.config?.role) throw new Error(`Admin route ${route.method} ${route.url} declares no role`);
   });
   const now = ctx.now;
+  proposalAdminRoutes(app, ctx);
 
   app.post('/petitions', { config: { role: 'editor' } }, async (request, reply) => {
     const key = idempotencyKey(request);

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { notFound } from '../http/problems.js';
 import { confirmationPageStrings, escapeHtml, mailLocale, withTitle } from '../mail/confirmation.js';
+import { proposalPageStrings } from '../mail/proposal-mail.js';
 import { confirm, findByToken } from '../store/petitions.js';
+import { confirmProposalToken, findProposalToken, type ProposalToken } from '../store/proposals.js';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
@@ -10,10 +12,16 @@ const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
  * The page's language: the one the mail was written in (its link carries `?lang=`), else the browser's.
  * The form posts back to the same address, so the answer page keeps it.
  */
-function pageLanguage(request: FastifyRequest) {
+function pageLocale(request: FastifyRequest) {
   const { lang } = request.query as { lang?: string };
-  return confirmationPageStrings(mailLocale(lang ?? request.headers['accept-language']));
+  return mailLocale(lang ?? request.headers['accept-language']);
 }
+
+const pageLanguage = (request: FastifyRequest) => confirmationPageStrings(pageLocale(request));
+
+/** A proposal's creator or sponsor sees their own words ("Confirm my petition", "Confirm my support"). */
+const proposalLanguage = (request: FastifyRequest, found: ProposalToken) =>
+  proposalPageStrings(found.kind, pageLocale(request));
 
 function page(reply: FastifyReply, { lang, dir }: { lang: string; dir: string }, title: string, content: string) {
   return reply
@@ -30,7 +38,7 @@ function page(reply: FastifyReply, { lang, dir }: { lang: string; dir: string },
 }
 
 /**
- * Email confirmation of a signature. Opening the link (GET) only shows a page with a button; pressing it
+ * Email confirmation of a signature, of a petition proposal by its creator, and of a proposal's sponsor. Opening the link (GET) only shows a page with a button; pressing it
  * (a POST from that page) confirms. Mail scanners that pre-fetch links therefore confirm nothing.
  * These two routes sit outside the JSON-only rule and the Idempotency-Key rule: they serve a plain HTML form,
  * and confirming twice changes nothing.
@@ -49,12 +57,21 @@ export async function confirmationRoutes(app: FastifyInstance, ctx: AppContext) 
     return value;
   };
 
+  /** The page of a token: whose it is, in the words for them, and whether it is confirmed already. */
+  async function lookUp(request: FastifyRequest) {
+    const value = token(request.params);
+    const signature = await findByToken(ctx.db, value);
+    if (signature) return { ...signature, done: signature.status === 'counted', language: pageLanguage(request) };
+    const proposal = await findProposalToken(ctx.db, value);
+    if (proposal) return { ...proposal, done: proposal.confirmed, language: proposalLanguage(request, proposal) };
+    throw notFound('Confirmation link');
+  }
+
   app.get('/confirmations/:token', async (request, reply) => {
-    const found = await findByToken(ctx.db, token(request.params));
-    if (!found) throw notFound('Confirmation link');
-    const language = pageLanguage(request);
+    const found = await lookUp(request);
+    const { language } = found;
     const { strings } = language;
-    if (found.status === 'counted') {
+    if (found.done) {
       return page(
         reply,
         language,
@@ -72,8 +89,13 @@ export async function confirmationRoutes(app: FastifyInstance, ctx: AppContext) 
 
   app.post('/confirmations/:token', async (request, reply) => {
     const value = token(request.params);
-    const found = await ctx.db.transaction().execute((trx) => confirm(trx, value, ctx.now()));
-    const language = pageLanguage(request);
+    const { found, language } = await ctx.db.transaction().execute(async (trx) => {
+      if (await findByToken(trx, value))
+        return { found: await confirm(trx, value, ctx.now()), language: pageLanguage(request) };
+      const proposal = await confirmProposalToken(trx, value, ctx.config.petitionSponsors, ctx.now());
+      if (!proposal) throw notFound('Confirmation link');
+      return { found: proposal, language: proposalLanguage(request, proposal) };
+    });
     const { strings } = language;
     return page(
       reply,

@@ -14,6 +14,7 @@ import type { Database, PetitionTable } from '../db/schema.js';
 import { HttpProblem, notFound } from '../http/problems.js';
 import { utc } from './dates.js';
 import { compact, fromJson } from './json.js';
+import { indexPetition } from './petition-search.js';
 import { addToTally, currentCount, signatureCount, toCount } from './signature-tally.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -212,6 +213,7 @@ export async function createPetition(trx: Transaction<Database>, input: Petition
     })
     .execute();
   if (initialCount > 0) await addToTally(trx, input.id, initialCount);
+  await indexPetition(trx, input);
   return getPetition(trx, input.id);
 }
 
@@ -222,7 +224,9 @@ export async function updatePetition(trx: Transaction<Database>, id: string, inp
     .set({ ...petitionColumns(input), updated_at: now.toISOString() })
     .where('id', '=', id)
     .execute();
-  return getPetition(trx, id);
+  const petition = await getPetition(trx, id);
+  if (input.title !== undefined || input.summary !== undefined) await indexPetition(trx, petition);
+  return petition;
 }
 
 /** Publishing the government response also marks the petition `responded`. */

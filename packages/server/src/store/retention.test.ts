@@ -30,7 +30,14 @@ describe('data retention', () => {
       { feedbackRetentionDays: 30, signatureRetentionDays: 60 },
       new Date('2026-01-11T00:00:00Z'),
     );
-    assert.deepEqual(early, { feedbackDeleted: 0, signaturesErased: 0, pendingDeleted: 0, mailsDeleted: 0 });
+    assert.deepEqual(early, {
+      feedbackDeleted: 0,
+      signaturesErased: 0,
+      pendingDeleted: 0,
+      mailsDeleted: 0,
+      pendingProposalsDeleted: 0,
+      proposalPeopleErased: 0,
+    });
 
     clock = new Date('2026-06-01T00:00:00Z');
     const report = await applyRetention(t.db, { feedbackRetentionDays: 30, signatureRetentionDays: 60 }, clock);

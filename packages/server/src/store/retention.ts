@@ -11,6 +11,10 @@ export interface RetentionReport {
   signaturesErased: number;
   pendingDeleted: number;
   mailsDeleted: number;
+  /** Proposals whose creator never confirmed, and sponsors who never confirmed. */
+  pendingProposalsDeleted: number;
+  /** Creators and sponsors of proposals decided long ago, their personal data erased. */
+  proposalPeopleErased: number;
 }
 
 const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY).toISOString();
@@ -19,7 +23,9 @@ const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY).to
  * Deletes or erases personal data past its retention period (docs/server.md, "Data retention"): feedback after
  * `feedbackRetentionDays`; signers' names and addresses `signatureRetentionDays` after their petition closed
  * (the count and the receipt ids stay, so totals and audit trails still add up); unconfirmed signatures and
- * sent mail after 30 days.
+ * sent mail after 30 days. Residents' petition proposals alike: never-confirmed proposals and sponsors after 30
+ * days; creators' and sponsors' names, addresses and postcodes `signatureRetentionDays` after the moderator's
+ * decision (the text, the decision and the sponsor count stay).
  */
 export async function applyRetention(
   db: Kysely<Database>,
@@ -57,6 +63,32 @@ export async function applyRetention(
       .where('status', '=', 'pending_confirmation')
       .where('created_at', '<', ago(now, PENDING_DAYS))
       .executeTakeFirst();
+    const pendingSponsors = await trx
+      .deleteFrom('proposal_sponsors')
+      .where('status', '=', 'unconfirmed')
+      .where('created_at', '<', ago(now, PENDING_DAYS))
+      .executeTakeFirst();
+    const pendingProposals = await trx
+      .deleteFrom('petition_proposals')
+      .where('status', '=', 'unconfirmed')
+      .where('created_at', '<', ago(now, PENDING_DAYS))
+      .executeTakeFirst();
+    const decidedBefore = ago(now, config.signatureRetentionDays);
+    // Decided proposals take no more sponsors, so the keys need match nothing; they stay unique per proposal.
+    const erasedSponsors = await trx
+      .updateTable('proposal_sponsors')
+      .set({ name: '', email: '', email_key: sql<string>`'erased:' || id`, postcode: '' })
+      .where('email', '!=', '')
+      .where('proposal_id', 'in', (eb) =>
+        eb.selectFrom('petition_proposals').select('id').where('decided_at', '<', decidedBefore),
+      )
+      .executeTakeFirst();
+    const erasedCreators = await trx
+      .updateTable('petition_proposals')
+      .set({ name: '', email: '', email_key: '', postcode: '' })
+      .where('email', '!=', '')
+      .where('decided_at', '<', decidedBefore)
+      .executeTakeFirst();
     const mails = await trx.deleteFrom('outbox').where('created_at', '<', ago(now, PENDING_DAYS)).executeTakeFirst();
     // Rate-limit windows last a minute; a day-old one only holds a stale (and daily changing) client key.
     await trx
@@ -68,6 +100,8 @@ export async function applyRetention(
       signaturesErased: Number(erased.numUpdatedRows),
       pendingDeleted: Number(pending.numDeletedRows),
       mailsDeleted: Number(mails.numDeletedRows),
+      pendingProposalsDeleted: Number(pendingSponsors.numDeletedRows) + Number(pendingProposals.numDeletedRows),
+      proposalPeopleErased: Number(erasedSponsors.numUpdatedRows) + Number(erasedCreators.numUpdatedRows),
     };
   });
 }
