@@ -442,4 +442,20 @@ describe('<civic-petition-start>', () => {
     await success;
     expect((callsOf(client, 'propose')[0]!.args[0] as { locale: string }).locale).to.equal('ar');
   });
+
+  it('starts a petition end to end against the memory adapter, offered the similar demo petition first', async () => {
+    const el = await fixture<CivicPetitionStart>(html`<civic-petition-start adapter="memory"></civic-petition-start>`);
+    await ready(el);
+    type(el, 'title', 'Safe crossings on Station Road');
+    await waitUntil(() => texts(el, '.similar li').some((item) => item.includes('Build safe crossings')), 'no match', {
+      timeout: 3000,
+    });
+    await fillForm(el, { title: 'Plant street trees on Mill Lane', email: `start-${Date.now()}@example.org` });
+    const success = oneEvent(el, 'civic-success');
+    await submitForm(el);
+    const { receipt: made } = (await success).detail as { receipt: { id: string; sponsorsNeeded: number } };
+    await el.updateComplete;
+    expect(value(el, 'sponsor-link')).to.equal(sponsorLink(made.id));
+    expect(made.sponsorsNeeded).to.be.greaterThan(0);
+  });
 });
