@@ -28,6 +28,7 @@ import { type PetitionStartStrings, petitionStartCatalog } from './petition-star
 import { petitionStartStyles } from './petition-start.styles.js';
 import { renderProposal } from './proposal-view.js';
 import { SimilarController } from './similar.js';
+import { renderSimilar, similarAnnouncement } from './similar-view.js';
 import { proposalOfPage, sponsorLink } from './sponsor-link.js';
 
 /** The forms' controls (the honeypot is drawn by the widget). */
@@ -270,14 +271,8 @@ export class CivicPetitionStart extends CivicElement<
           : this.#renderForm(submit, this.#startFields(), t.submit, submit.state === 'queued', html`<p>${t.intro}</p>`)
       }
       ${liveStatus(submit.status)}
-      <p class="visually-hidden" role="status">${this.#similarAnnouncement()}</p>
+      <p class="visually-hidden" role="status">${similarAnnouncement(this.#similar.petitions, this.l10n)}</p>
     </section>`;
-  }
-
-  #similarAnnouncement() {
-    const count = this.#similar.petitions.length;
-    const t = this.l10n.t.petitionStart;
-    return count ? this.l10n.plural(t.similarFound, count, { count: this.l10n.number(count) }) : '';
   }
 
   /**
@@ -288,36 +283,13 @@ export class CivicPetitionStart extends CivicElement<
     const l10n = this.l10n;
     return html`<form novalidate ?hidden=${hidden} @submit=${submit.handleSubmit}>
       ${intro} ${errorSummary(submit, l10n, this.renderRoot)}
-      ${fields.map((field) => [renderFormField(submit, l10n, field), field.id === 'title' ? this.#renderSimilar() : nothing])}
+      ${fields.map((field) => [renderFormField(submit, l10n, field), field.id === 'title' ? renderSimilar(this.#similar.petitions, l10n) : nothing])}
       <div class="honeypot" aria-hidden="true">
         <label for="website">Website</label><input id="website" name="website" tabindex="-1" autocomplete="off" />
       </div>
       ${failureNotice(submit)}
       <button part="submit-button" aria-disabled=${submit.state === 'submitting' ? 'true' : 'false'}>${label}</button>
     </form>`;
-  }
-
-  /** Similar open petitions: offered, never forced; links open in a new tab so the form is kept. */
-  #renderSimilar() {
-    const found = this.#similar.petitions;
-    if (found.length === 0) return nothing;
-    const t = this.l10n.t.petitionStart;
-    return html`<section class="similar" aria-labelledby="similar-heading">
-      <h3 id="similar-heading">${t.similarHeading}</h3>
-      <p class="hint">${t.similarHint}</p>
-      <ul>
-        ${found.map((petition) => {
-          const href = safeHref(petition.url);
-          const signatures = this.l10n.plural(t.signatures, petition.signatureCount, {
-            count: this.l10n.number(petition.signatureCount),
-          });
-          return html`<li>
-            ${href ? externalLink(href, petition.title, this.l10n) : petition.title}
-            <span class="muted">(${signatures})</span>
-          </li>`;
-        })}
-      </ul>
-    </section>`;
   }
 
   /** After sending: confirm the email, then the link to share and how many supporters it needs. */
