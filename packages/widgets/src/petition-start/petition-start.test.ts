@@ -458,4 +458,29 @@ describe('<civic-petition-start>', () => {
     expect(value(el, 'sponsor-link')).to.equal(sponsorLink(made.id));
     expect(made.sponsorsNeeded).to.be.greaterThan(0);
   });
+
+  it('is used with the keyboard alone in Arabic, right to left: errors summarised in Arabic, focus on the summary', async () => {
+    const strings = (await loadCatalog(petitionStartCatalog, 'ar'))!;
+    const client = proposalsClient();
+    const wrapper = await fixture(
+      html`<div lang="ar"><civic-petition-start .client=${client}></civic-petition-start></div>`,
+    );
+    const el = wrapper.querySelector<CivicPetitionStart>('civic-petition-start')!;
+    await ready(el);
+    await el.updateComplete;
+    $(el, '#title')!.focus();
+    await sendKeys({ type: 'Trees' }); // the key plugin types Latin keys only
+    for (let i = 0; i < 6; i++) await sendKeys({ press: 'Tab' }); // background, details, name, email, postcode, consent
+    expect(root(el).activeElement).to.equal($(el, '#consent'));
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement).to.equal($(el, '[part=submit-button]'));
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const summary = $(el, '[part=error-summary]')!;
+    expect(root(el).activeElement).to.equal(summary);
+    expect(getComputedStyle(summary).direction).to.equal('rtl');
+    expect(texts(el, '[part=error-summary] a').at(-1)).to.equal(strings.consentRequired);
+    expect(value(el, 'title')).to.equal('Trees');
+    expect(callsOf(client, 'propose')).to.have.length(0);
+  });
 });
