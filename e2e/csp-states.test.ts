@@ -16,6 +16,7 @@ import { after, before, describe, it } from 'node:test';
 import { type CaseContext, type StateCase, tag, type WidgetStates } from './csp-states/case.js';
 import { feedbackStates } from './csp-states/feedback.js';
 import { petitionStates } from './csp-states/petition.js';
+import { petitionStartStates } from './csp-states/petition-start.js';
 import { pollStates } from './csp-states/poll.js';
 import { serviceLocatorStates } from './csp-states/service-locator.js';
 import { waitForState } from './support/browser.js';
@@ -45,7 +46,7 @@ const allInOne: WidgetStates = {
   })),
 };
 
-const WIDGETS = [petitionStates, pollStates, feedbackStates, serviceLocatorStates, allInOne];
+const WIDGETS = [petitionStates, petitionStartStates, pollStates, feedbackStates, serviceLocatorStates, allInOne];
 const CASES: StateCase[] = WIDGETS.flatMap((widget) => widget.cases);
 
 /** `chunks/poll-ranking-BL4DP_.js` → `poll-ranking`. */

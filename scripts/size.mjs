@@ -15,11 +15,14 @@ const dir = 'dist/cdn';
 // service locator and all widgets by what it measured, and added civic-report-status.js (Lit, the base and the
 // client, as the counter). Together they put feedback (27 718) and all widgets (40 252) over issue 13's targets, by
 // 218 and 252 bytes: measured, accepted for now, and to be won back (docs/size.md, "Over the targets").
+// Issue 17 added civic-petition-start.js (Lit, the base, the form controls with text boxes, the proposals client
+// and its schemas), at its measured size; it is not in civic-widgets.js, which has no room for it.
 const BUDGETS = {
   'civic-client.js': 11_500,
   'civic-feedback.js': 27_725,
   'civic-petition.js': 25_125,
   'civic-petition-counter.js': 20_775,
+  'civic-petition-start.js': 26_300,
   'civic-poll.js': 25_500,
   'civic-rating.js': 10_300,
   'civic-report-status.js': 19_550,

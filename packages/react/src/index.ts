@@ -2,6 +2,7 @@
 export { CivicFeedback } from './civic-feedback.js';
 export { CivicPetition } from './civic-petition.js';
 export { CivicPetitionCounter } from './civic-petition-counter.js';
+export { CivicPetitionStart } from './civic-petition-start.js';
 export { CivicPoll } from './civic-poll.js';
 export { CivicRating } from './civic-rating.js';
 export { CivicReportStatus } from './civic-report-status.js';

@@ -15,6 +15,8 @@ export {
 export { CivicPetition } from './petition/petition.js';
 export type { PetitionStrings } from './petition/petition.strings.js';
 export { CivicPetitionCounter } from './petition/petition-counter.js';
+export { CivicPetitionStart } from './petition-start/petition-start.js';
+export type { PetitionStartStrings } from './petition-start/petition-start.strings.js';
 export { CivicPoll, type PollView } from './poll/poll.js';
 export { CivicRating } from './rating/rating.js';
 export { CivicReportStatus } from './report-status/report-status.js';

@@ -40,7 +40,7 @@ export const queued = (id = 'queued-1', persisted = true): Submission<never> => 
 
 /** Fires the client's outbox event for a queued submission, as a later delivery would. */
 export function outboxEvent(
-  client: CivicClient,
+  client: Pick<CivicClient, 'dispatchEvent'>,
   type: 'delivered' | 'failed',
   id: string,
   extra: { receipt?: unknown; error?: ClientError },

@@ -1,0 +1,4 @@
+import { defineElement } from '../internal/define.js';
+import { CivicPetitionStart } from '../petition-start/petition-start.js';
+
+defineElement('civic-petition-start', CivicPetitionStart);
