@@ -243,6 +243,8 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string
   { method: 'PATCH', url: '/polls/nope', role: 'editor' },
   { method: 'POST', url: '/polls/nope/close', role: 'editor' },
   { method: 'GET', url: '/polls/nope/votes.csv', role: 'editor' },
+  { method: 'GET', url: '/feedback', role: 'viewer' },
+  { method: 'PUT', url: '/feedback/nope/triage', role: 'editor' },
   { method: 'GET', url: '/feedback.csv', role: 'editor' },
   { method: 'PUT', url: '/services/nope', role: 'editor' },
   { method: 'DELETE', url: '/services/nope', role: 'editor' },

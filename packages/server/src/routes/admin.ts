@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { sessionLimits } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { adminGuard } from '../http/admin-auth.js';
@@ -13,6 +13,7 @@ import { createPetition, getPetition, setResponse, updatePetition } from '../sto
 import { createPoll, getPoll, updatePoll } from '../store/polls.js';
 import { searchIndex } from '../store/service-search.js';
 import { getService, upsertCategory, upsertService } from '../store/services.js';
+import { feedbackInboxRoutes } from './admin-feedback.js';
 import {
   CategoryInput,
   PetitionInput,
@@ -22,14 +23,7 @@ import {
   ResponseInput,
   ServiceInput,
 } from './admin-schemas.js';
-
-function sendCsv(reply: FastifyReply, name: string, csv: string) {
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('Content-Disposition', `attachment; filename="${name}"`)
-    .header('Cache-Control', 'no-store')
-    .send(csv);
-}
+import { sendCsv } from './csv-reply.js';
 
 /**
  * The admin API (docs/server.md): registered only when CIVIC_ADMIN_TOKEN is set, every route behind the bearer
@@ -219,27 +213,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     return sendCsv(reply, `votes-${id}.csv`, csv);
   });
 
-  app.get('/feedback.csv', { config: { role: 'editor' } }, async (request, reply) => {
-    const rows = await ctx.db.selectFrom('feedback').selectAll().orderBy('created_at').orderBy('id').execute();
-    await audit(ctx.db, request.actor, 'feedback.export', 'feedback', { rows: rows.length }, now());
-    const csv = toCsv(
-      ['receipt_id', 'created_at', 'topic', 'scale', 'rating', 'comment', 'reasons', 'fields', 'page_url', 'locale'],
-      rows.map((r) => [
-        r.id,
-        r.created_at,
-        r.topic,
-        r.rating_scale,
-        r.rating_value,
-        r.comment,
-        r.reasons ? (JSON.parse(r.reasons) as string[]).join('; ') : null,
-        // As stored: JSON keeps answers that hold commas, semicolons or several values apart.
-        r.fields,
-        r.page_url,
-        r.locale,
-      ]),
-    );
-    return sendCsv(reply, 'feedback.csv', csv);
-  });
+  await feedbackInboxRoutes(app, ctx);
 
   app.put('/services/:id', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Service');

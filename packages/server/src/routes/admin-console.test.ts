@@ -1,0 +1,126 @@
+// The admin routes behind the console's later pages (issue 16): the feedback inbox, consultations, the audit log
+// and what needs attention. Each change is checked in the stored row and in the audit log.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { assertProblem, type TestServer, testServer } from '../test-support/harness.js';
+
+type Json = Record<string, unknown>;
+type InboxPage = { items: Json[]; next: string | null };
+
+describe('the feedback inbox', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await testServer();
+    // Thirty rows over three days and two topics, written straight to the table with known dates.
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      id: `fb-${String(i).padStart(2, '0')}`,
+      topic: i % 2 ? 'bins' : 'parking',
+      rating_scale: i % 3 ? 'stars' : 'thumbs',
+      rating_value: i % 3 ? 4 : 1,
+      comment: i % 5 ? null : `Comment ${i}`,
+      reasons: null,
+      fields: null,
+      page_url: 'https://council.example/bins',
+      locale: 'en',
+      created_at: `2026-12-0${1 + (i % 3)}T10:00:${String(i).padStart(2, '0')}.000Z`,
+    }));
+    await t.db.insertInto('feedback').values(rows).execute();
+  });
+  after(() => t.close());
+
+  const inbox = async (query = '') => t.json(await t.admin('GET', `/feedback${query}`)) as unknown as InboxPage;
+
+  it('pages through every row newest first, each row once, without a count of the table', async () => {
+    const seen: string[] = [];
+    let page = await inbox('?limit=7');
+    seen.push(...page.items.map((item) => item.id as string));
+    while (page.next) {
+      page = await inbox(`?limit=7&after=${page.next}`);
+      seen.push(...page.items.map((item) => item.id as string));
+    }
+    assert.equal(seen.length, 30);
+    assert.equal(new Set(seen).size, 30);
+    const dates = seen.map((id) => `2026-12-0${1 + (Number(id.slice(3)) % 3)}T${id}`);
+    assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first, ties by id');
+    const first = (await inbox('?limit=1')).items[0]!;
+    assert.deepEqual(Object.keys(first).sort(), [
+      'comment',
+      'createdAt',
+      'id',
+      'note',
+      'pageUrl',
+      'rating',
+      'reasons',
+      'status',
+      'topic',
+      'triagedAt',
+      'triagedBy',
+    ]);
+  });
+
+  it('filters by topic, scale, dates and comment; refuses a filter it cannot read', async () => {
+    const filtered = await inbox('?topic=bins&scale=stars&from=2026-12-02&to=2026-12-03&withComment=true&limit=100');
+    assert.ok(filtered.items.length > 0);
+    for (const item of filtered.items) {
+      assert.equal(item.topic, 'bins');
+      assert.equal((item.rating as Json).scale, 'stars');
+      assert.ok(item.comment);
+      assert.ok((item.createdAt as string) >= '2026-12-02');
+    }
+    // Every row the filter matches, and only those: 15 for bins, a third thumbs, a fifth with a comment.
+    const expected = Array.from({ length: 30 }, (_, i) => i).filter(
+      (i) => i % 2 && i % 3 && !(i % 5) && 1 + (i % 3) >= 2,
+    );
+    assert.equal(filtered.items.length, expected.length);
+    assertProblem(await t.admin('GET', '/feedback?from=yesterday'), 422, 'validation');
+    assertProblem(await t.admin('GET', '/feedback?scale=hearts'), 422, 'validation');
+    assertProblem(await t.admin('GET', '/feedback?limit=1000'), 422, 'validation');
+  });
+
+  it('marks a comment read, then actioned with a note: stored, audited, and filtered by status', async () => {
+    assertProblem(await t.admin('PUT', '/feedback/fb-00/triage', { status: 'actioned' }), 422, 'validation');
+    assertProblem(await t.admin('PUT', '/feedback/fb-00/triage', { status: 'done' }), 422, 'validation');
+    assertProblem(await t.admin('PUT', '/feedback/missing/triage', { status: 'read' }), 404);
+    assert.equal((await t.admin('PUT', '/feedback/fb-05/triage', { status: 'read' })).statusCode, 200);
+    const marked = await t.admin('PUT', '/feedback/fb-00/triage', { status: 'actioned', note: ' Bins moved. ' });
+    assert.equal(marked.statusCode, 200, marked.body);
+
+    const row = await t.db.selectFrom('feedback').selectAll().where('id', '=', 'fb-00').executeTakeFirstOrThrow();
+    assert.equal(row.triage_status, 'actioned');
+    assert.equal(row.triage_note, 'Bins moved.');
+    assert.equal(row.triaged_by, 'token');
+    assert.ok(row.triaged_at);
+    const entries = await t.db.selectFrom('audit_log').selectAll().where('target', 'like', 'feedback:%').execute();
+    assert.deepEqual(
+      entries.map((e) => `${e.action} ${e.target} ${e.details}`),
+      ['feedback.read feedback:fb-05 {}', 'feedback.actioned feedback:fb-00 {}'],
+      'one entry per change, without the note',
+    );
+
+    const actioned = await inbox('?status=actioned');
+    assert.deepEqual(
+      actioned.items.map((item) => [item.id, item.note]),
+      [['fb-00', 'Bins moved.']],
+    );
+    assert.equal((await inbox('?status=new&limit=100')).items.length, 28);
+  });
+
+  it('exports what the filter shows as CSV, audited with the filter', async () => {
+    const csv = await t.admin('GET', '/feedback.csv?topic=parking&withComment=true');
+    assert.equal(csv.statusCode, 200);
+    const lines = csv.body.trim().split('\r\n');
+    assert.match(lines[0]!, /^receipt_id,created_at,topic,.*,status,note$/);
+    assert.deepEqual(
+      lines.slice(1).map((line) => line.split(',')[0]),
+      ['fb-20', 'fb-10', 'fb-00'],
+    );
+    assert.match(lines.at(-1)!, /,actioned,Bins moved\.$/);
+    const entry = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'feedback.export')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(entry.details), { rows: 3, filter: { topic: 'parking', withComment: true } });
+  });
+});
