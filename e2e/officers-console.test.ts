@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addUser } from '../packages/server/src/auth/users.js';
 import { createPetition } from '../packages/server/src/store/petitions.js';
-import { newPage } from './support/browser.js';
+import { type Focus, newPage, tabTo } from './support/browser.js';
 import { type E2E, startE2E } from './support/e2e.js';
 import { hostPage } from './support/host.js';
 
@@ -152,6 +152,101 @@ describe('the officers’ console', () => {
       return response.status;
     });
     assert.equal(refused, 403);
+    await context.close();
+  });
+
+  /** Whether the page scrolls sideways: at 320 px wide, nothing should make it. */
+  const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  const named = (name: string) => (focus: Focus) => focus.name === name;
+
+  it('an editor finds a resident’s comment in the inbox and marks it actioned, by keyboard at 320 px', async () => {
+    const comment = 'The bin on Elm Road was not emptied on Tuesday.';
+    for (const body of [
+      { topic: 'bins', rating: { scale: 'stars', value: 2 }, comment, pageUrl: 'https://council.example/bins' },
+      { topic: 'bins', rating: { scale: 'stars', value: 5 } },
+    ]) {
+      const response = await e2e.api.inject({
+        method: 'POST',
+        url: '/api/v1/feedback',
+        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        payload: JSON.stringify(body),
+      });
+      assert.equal(response.statusCode, 201, response.body);
+    }
+    const { context, page, problems } = await newPage(e2e);
+    await page.setViewportSize({ width: 320, height: 900 });
+    await signIn(page, 'clerk@council.example');
+    await page.getByRole('heading', { name: 'Petitions', level: 1 }).waitFor();
+    await tabTo(page, named('Feedback inbox'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Feedback inbox', level: 1 }).waitFor();
+    const list = page.getByRole('list', { name: 'Ratings and comments, newest first' });
+    await list.getByText(comment).waitFor();
+    assert.equal(await list.getByRole('listitem').count(), 2);
+    assert.deepEqual(await axeViolations(page), [], 'inbox with ratings');
+    assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
+
+    // Days the wrong way round: said, focus on the message, the typed days kept, nothing asked of the server.
+    await page.getByLabel('From (first day)').fill('2026-12-10');
+    await page.getByLabel('To (last day)').fill('2026-12-01');
+    await tabTo(page, named('Filter'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('The first day must be on or before the last day.').waitFor();
+    assert.equal(await page.getByLabel('From (first day)').inputValue(), '2026-12-10');
+    assert.deepEqual(await axeViolations(page), [], 'inbox with a filter error');
+    await page.getByLabel('From (first day)').fill('');
+    await page.getByLabel('To (last day)').fill('');
+
+    await page.getByLabel('Topic').fill('no-such-topic');
+    await page.getByLabel('Topic').press('Enter');
+    await page.getByText('No rating matches this filter.').first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'inbox with nothing to show');
+
+    await page.getByLabel('Topic').fill('bins');
+    await tabTo(page, named('Only ratings with a comment'));
+    await page.keyboard.press('Space');
+    await tabTo(page, named('Filter'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('1 rating shown').waitFor();
+    assert.equal(await list.getByRole('listitem').count(), 1);
+
+    // Actioned needs a note of what was done.
+    await tabTo(page, named('Mark as actioned'));
+    await page.keyboard.press('Enter');
+    await tabTo(page, named('Save as actioned'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('Say what was done before marking the comment actioned.').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'note form with its error');
+    await page.getByLabel('What was done').fill('Crew sent on Wednesday; the round now includes Elm Road.');
+    await tabTo(page, named('Save as actioned'), { back: true });
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .getByText(/is marked actioned\.$/)
+      .waitFor();
+    await list.getByText('Actioned by clerk@council.example').waitFor();
+
+    const row = await e2e.db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('comment', '=', comment)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.triage_status, 'actioned');
+    assert.equal(row.triage_note, 'Crew sent on Wednesday; the round now includes Elm Road.');
+    assert.equal(row.triaged_by, 'clerk@council.example');
+    const entry = await e2e.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('target', '=', `feedback:${row.id}`)
+      .executeTakeFirstOrThrow();
+    assert.equal(entry.action, 'feedback.actioned');
+    assert.equal(entry.actor, 'clerk@council.example');
+    assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
+    assert.deepEqual(
+      problems.filter((problem) => !problem.includes('status of 401')),
+      [],
+      'no script error and no policy violation',
+    );
     await context.close();
   });
 

@@ -22,6 +22,32 @@ export interface AdminPetition {
   response?: { summary: string; body?: string; respondedAt: string };
 }
 
+export type TriageStatus = 'new' | 'read' | 'actioned';
+
+/** One resident's rating in the inbox, with what an officer did about it. */
+export interface InboxItem {
+  id: string;
+  createdAt: string;
+  topic: string;
+  pageUrl: string | null;
+  rating: { scale: 'thumbs' | 'stars' | 'smileys' | 'nps'; value: number };
+  comment: string | null;
+  reasons: string[];
+  status: TriageStatus;
+  note: string | null;
+  triagedAt: string | null;
+  triagedBy: string | null;
+}
+
+/** A page of a list read newest first: `next` asks for the page after it. */
+export interface Page<T> {
+  items: T[];
+  next: string | number | null;
+}
+
+/** The inbox's filter, as the form gives it (empty fields left out). */
+export type InboxFilter = Partial<Record<'topic' | 'scale' | 'from' | 'to' | 'status' | 'withComment', string>>;
+
 /** A refused request: `status` 401 means the session ended. */
 export class ApiError extends Error {
   constructor(
@@ -58,6 +84,17 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return data as T;
 }
 
+/** A query string of the values that are set. */
+export const query = (values: Record<string, string | number | undefined>) =>
+  new URLSearchParams(
+    Object.entries(values).flatMap(([key, value]) =>
+      value === undefined || value === '' ? [] : [[key, String(value)]],
+    ),
+  ).toString();
+
+/** The address of the inbox's CSV for a filter: a plain link, since a download needs no CSRF token. */
+export const feedbackCsvUrl = (filter: InboxFilter) => `${BASE}/feedback.csv?${query(filter)}`;
+
 /** Remembers the CSRF token of the session that answers. */
 const signedIn = (officer: Officer) => {
   csrfToken = officer.csrfToken;
@@ -69,6 +106,10 @@ export const api = {
   signIn: (email: string, password: string) => call<Officer>('POST', '/session', { email, password }).then(signedIn),
   signOut: () => call<void>('DELETE', '/session'),
   petitions: () => call<{ items: AdminPetition[] }>('GET', '/petitions').then((list) => list.items),
+  feedback: (filter: InboxFilter, after?: string) =>
+    call<Page<InboxItem>>('GET', `/feedback?${query({ ...filter, after })}`),
+  triage: (id: string, status: 'read' | 'actioned', note?: string) =>
+    call<void>('PUT', `/feedback/${encodeURIComponent(id)}/triage`, note ? { status, note } : { status }),
   respond: (id: string, response: { summary: string; body?: string }) =>
     call<AdminPetition>('PUT', `/petitions/${encodeURIComponent(id)}/response`, response),
 };

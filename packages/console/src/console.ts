@@ -1,12 +1,26 @@
 // The officers' console (issue 16), served by the reference server at /admin/: sign in, see what waits for the
-// council, publish responses. Same origin as the admin API; its session cookie is HttpOnly, so the console only
-// learns who is signed in by asking the API.
+// council, publish responses, read residents' feedback, run consultations, read the audit log. Same origin as
+// the admin API; its session cookie is HttpOnly, so the console only learns who is signed in by asking the API.
 import { html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ApiError, api, type Officer } from './api.js';
+import { t } from './strings.js';
 import { consoleStyles } from './styles.js';
 import './sign-in.js';
 import './petitions-page.js';
+import './inbox-page.js';
+
+/** The console's pages, by the fragment of their address (`/admin/#feedback`), and the least role each needs. */
+const PAGES = {
+  petitions: { title: t.nav.petitions, role: 'viewer' },
+  feedback: { title: t.nav.feedback, role: 'viewer' },
+} as const;
+type PageName = keyof typeof PAGES;
+
+const pageOf = (hash: string): PageName => {
+  const name = hash.replace(/^#/, '');
+  return name in PAGES ? (name as PageName) : 'petitions';
+};
 
 @customElement('civic-console')
 export class CivicConsole extends LitElement {
@@ -15,10 +29,12 @@ export class CivicConsole extends LitElement {
   /** Undefined while asking the API; null when nobody is signed in. */
   @state() private officer?: Officer | null;
   @state() private notice?: string;
+  @state() private page: PageName = pageOf(location.hash);
   @query('h1') private heading?: HTMLElement;
 
   override connectedCallback() {
     super.connectedCallback();
+    window.addEventListener('hashchange', this.handleHashChange);
     api.whoAmI().then(
       (officer) => (this.officer = officer),
       (error) => {
@@ -27,6 +43,18 @@ export class CivicConsole extends LitElement {
       },
     );
   }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.handleHashChange);
+  }
+
+  /** A new page takes the focus to its heading, as a page load would put a screen reader at its start. */
+  private handleHashChange = async () => {
+    this.page = pageOf(location.hash);
+    await this.updateComplete;
+    this.heading?.focus();
+  };
 
   override render() {
     if (this.officer === undefined) return html`<p role="status">Loading…</p>`;
@@ -42,12 +70,29 @@ export class CivicConsole extends LitElement {
           Signed in as ${this.officer.email} (${this.officer.role}).
           <button type="button" class="secondary" @click=${this.signOut}>Sign out</button>
         </p>
+        <nav aria-label=${t.nav.label}>
+          <ul>
+            ${Object.entries(PAGES).map(
+              ([name, page]) =>
+                html`<li><a href="#${name}" aria-current=${this.page === name ? 'page' : 'false'}>${page.title}</a></li>`,
+            )}
+          </ul>
+        </nav>
       </header>
       <main @session-ended=${this.sessionEnded}>
-        <h1 tabindex="-1">Petitions</h1>
-        <civic-console-petitions .officer=${this.officer}></civic-console-petitions>
+        <h1 tabindex="-1">${PAGES[this.page].title}</h1>
+        ${this.renderPage(this.officer)}
       </main>
     `;
+  }
+
+  private renderPage(officer: Officer) {
+    switch (this.page) {
+      case 'feedback':
+        return html`<civic-console-inbox .officer=${officer}></civic-console-inbox>`;
+      default:
+        return html`<civic-console-petitions .officer=${officer}></civic-console-petitions>`;
+    }
   }
 
   private async signedIn(event: CustomEvent<Officer>) {

@@ -19,6 +19,7 @@ export const consoleStyles = css`
     margin-block: 1rem 0.25rem;
   }
   input,
+  select,
   textarea {
     font: inherit;
     inline-size: min(100%, 40rem);
@@ -77,5 +78,63 @@ export const consoleStyles = css`
   td.number {
     text-align: end;
     font-variant-numeric: tabular-nums;
+  }
+  /* Filters side by side when there is room, one under another at 320 px. */
+  .fields {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1rem;
+  }
+  .fields input,
+  .fields select {
+    inline-size: 12rem;
+    max-inline-size: 100%;
+  }
+  .check {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    margin-block-start: 1rem;
+  }
+  .check input {
+    inline-size: auto;
+  }
+  .check label {
+    margin: 0;
+  }
+  .cards {
+    list-style: none;
+    padding: 0;
+  }
+  .cards > li {
+    border-block-end: 1px solid var(--civic-color-border, #b1b4b6);
+    padding-block: 0.5rem 1rem;
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    color: var(--civic-color-text-secondary, #505a5f);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1.5rem;
+  }
+  /* A wide table scrolls inside its own region at 320 px rather than the page. */
+  .scroll {
+    overflow-x: auto;
+  }
+  nav ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    list-style: none;
+    padding: 0;
+  }
+  a {
+    color: var(--civic-color-link, #1d70b8);
+  }
+  a[aria-current='page'] {
+    font-weight: 700;
+    text-decoration: none;
   }
 `;

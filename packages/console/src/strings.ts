@@ -1,0 +1,143 @@
+// The console's words for the pages built after the first slice (navigation, feedback inbox, consultations, audit
+// log, what needs attention), in one catalogue so that the other four locales can follow with one file each.
+// `{name}` placeholders are filled by `format`; counts go through `plural`.
+
+export const en = {
+  nav: {
+    label: 'Console',
+    petitions: 'Petitions',
+    feedback: 'Feedback inbox',
+    polls: 'Consultations',
+    audit: 'Audit log',
+  },
+  common: {
+    loading: 'Loading…',
+    loadError: 'This page could not be loaded. Reload the page to try again.',
+    sendError: 'The change could not be sent. Try again.',
+    showMore: 'Show more',
+    filter: 'Filter',
+    any: 'Any',
+    cancel: 'Cancel',
+  },
+  attention: {
+    heading: 'What needs attention first',
+    newComments: { one: '{count} new comment this week', other: '{count} new comments this week' },
+    noNewComments: 'No new comment this week.',
+    opening: '“{question}” opens {date}',
+    closing: '“{question}” closes {date}',
+    noPolls: 'No consultation opens or closes this week.',
+  },
+  inbox: {
+    heading: 'Feedback inbox',
+    topic: 'Topic',
+    scale: 'Rating scale',
+    scales: { thumbs: 'Yes or no', stars: 'Stars', smileys: 'Smileys', nps: 'Recommend (0 to 10)' },
+    from: 'From (first day)',
+    to: 'To (last day)',
+    withComment: 'Only ratings with a comment',
+    status: 'Status',
+    statuses: { new: 'New', read: 'Read', actioned: 'Actioned' },
+    list: 'Ratings and comments, newest first',
+    shown: { one: '{count} rating shown', other: '{count} ratings shown' },
+    more: 'Show more ratings',
+    empty: 'No rating matches this filter.',
+    csv: 'Download these ratings as CSV',
+    badDates: 'The first day must be on or before the last day.',
+    onPage: 'On {page}',
+    noComment: 'No comment.',
+    rating: {
+      thumbs0: 'No',
+      thumbs1: 'Yes',
+      stars: '{value} of 5 stars',
+      smileys: '{value} of 5',
+      nps: '{value} of 10',
+    },
+    markRead: 'Mark as read',
+    markActioned: 'Mark as actioned',
+    note: 'What was done (kept with the comment; residents do not see it)',
+    saveActioned: 'Save as actioned',
+    noteNeeded: 'Say what was done before marking the comment actioned.',
+    marked: 'The comment of {date} is marked {status}.',
+    actionedBy: 'Actioned by {who} on {date}: {note}',
+  },
+  polls: {
+    heading: 'Consultations',
+    list: 'Every consultation, newest first',
+    empty: 'There is no consultation yet.',
+    question: 'Question',
+    status: 'Status',
+    statuses: { upcoming: 'Not open yet', open: 'Open', closed: 'Closed' },
+    votes: 'Votes',
+    window: 'Open',
+    always: 'Always',
+    results: 'Results of “{question}”',
+    showResults: 'Results of “{question}”',
+    close: 'Close “{question}”',
+    closed: '“{question}” is closed. Residents can no longer vote.',
+    option: 'Option',
+    firstChoices: 'First choices',
+    points: 'Points (ranked)',
+    hidden: 'Hidden (fewer than {count})',
+    total: { one: '{count} vote in all', other: '{count} votes in all' },
+    create: 'Create a consultation',
+    description: 'Description (optional)',
+    kind: 'Kind of poll',
+    kinds: { single: 'One choice', multiple: 'Several choices', ranked: 'Ranked (order of preference)' },
+    options: 'Options (one a line, at least two)',
+    maxChoices: 'Most options one resident may choose (several choices only)',
+    opensAt: 'Opens (optional; now if empty)',
+    closesAt: 'Closes (optional)',
+    visibility: 'When residents see the results',
+    visibilities: {
+      after_vote: 'After they vote',
+      after_close: 'After it closes',
+      always: 'Always',
+      never: 'Never (officers only)',
+    },
+    suppressBelow: 'Hide counts below (so that small groups cannot be identified)',
+    submit: 'Create the consultation',
+    created: '“{question}” is created. Embed it with <civic-poll poll-id="{id}">.',
+    errorSummary: 'There is a problem',
+    errors: {
+      question: 'Write the question (up to 500 characters).',
+      options: 'Give at least two options, each on its own line and different (up to 50).',
+      maxChoices: 'The most options to choose must be a whole number from 1 to the number of options.',
+      window: 'The closing time must be after the opening time.',
+      suppressBelow: 'Hide counts below must be a whole number, 0 or more.',
+    },
+  },
+  audit: {
+    heading: 'Audit log',
+    actor: 'Who (email)',
+    action: 'What (an action such as poll.close, or a kind such as poll)',
+    list: 'Changes, newest first',
+    when: 'When',
+    who: 'Who',
+    what: 'What',
+    target: 'On',
+    empty: 'No entry matches this filter.',
+    more: 'Show older entries',
+    script: 'a script (bearer token)',
+    shown: { one: '{count} entry shown', other: '{count} entries shown' },
+  },
+};
+
+export type Strings = typeof en;
+export const t: Strings = en;
+
+/** Fills `{name}` placeholders. */
+export const format = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+
+const rules = new Intl.PluralRules('en');
+
+/** The form of a counted phrase for `count`, filled. */
+export const plural = (forms: { one: string; other: string }, count: number) =>
+  format(rules.select(count) === 'one' ? forms.one : forms.other, { count: count.toLocaleString('en-GB') });
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** An instant as officers read it (UTC, as the server stores it). */
+export const when = (iso: string) => `${dateTime.format(new Date(iso))} UTC`;
+export const onDay = (iso: string) => day.format(new Date(iso));
