@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addUser } from '../packages/server/src/auth/users.js';
 import { createPetition } from '../packages/server/src/store/petitions.js';
+import { PollDriver } from './drivers/poll.js';
 import { type Focus, newPage, tabTo } from './support/browser.js';
 import { type E2E, startE2E } from './support/e2e.js';
 import { hostPage } from './support/host.js';
@@ -241,6 +242,105 @@ describe('the officers’ console', () => {
       .executeTakeFirstOrThrow();
     assert.equal(entry.action, 'feedback.actioned');
     assert.equal(entry.actor, 'clerk@council.example');
+    assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
+    assert.deepEqual(
+      problems.filter((problem) => !problem.includes('status of 401')),
+      [],
+      'no script error and no policy violation',
+    );
+    await context.close();
+  });
+
+  it('an editor creates a consultation that a resident then votes in; its results table counts the vote', async () => {
+    const { context, page, problems } = await newPage(e2e);
+    await page.setViewportSize({ width: 320, height: 900 });
+    await signIn(page, 'clerk@council.example');
+    await page.getByRole('heading', { name: 'Petitions', level: 1 }).waitFor();
+    await tabTo(page, named('Consultations'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Consultations', level: 1 }).waitFor();
+    await page.getByRole('rowheader', { name: 'What should we call the new riverside park?' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'consultations list');
+
+    // One option only, and a window that closes before it opens: the summary takes focus and lists both.
+    const question = 'Which evening should the library stay open late?';
+    await page.getByLabel('Question', { exact: true }).fill(question);
+    await page.getByLabel('Options (one a line').fill('Monday');
+    await page.getByLabel('Opens (optional; now if empty)').fill('2030-05-02T10:00');
+    await page.getByLabel('Closes (optional)').fill('2030-05-01T10:00');
+    await tabTo(page, named('Create the consultation'));
+    await page.keyboard.press('Enter');
+    const summary = page.getByRole('alert');
+    await summary.getByText('Give at least two options').waitFor();
+    await summary.getByText('The closing time must be after the opening time.').waitFor();
+    assert.equal(await page.getByLabel('Question', { exact: true }).inputValue(), question, 'what was typed stays');
+    assert.deepEqual(await axeViolations(page), [], 'consultation form with errors');
+    await summary.getByRole('link', { name: /Give at least two options/ }).press('Enter');
+    assert.equal(await page.getByLabel('Options (one a line').evaluate((el) => el.matches(':focus')), true);
+
+    await page.getByLabel('Options (one a line').fill('Monday\nWednesday\nFriday');
+    await page.getByLabel('Opens (optional; now if empty)').fill('');
+    await page.getByLabel('Closes (optional)').fill('');
+    await page.getByRole('radio', { name: 'Several choices' }).check();
+    await page.getByLabel('Most options one resident may choose').fill('2');
+    await page.getByLabel('When residents see the results').selectOption('always');
+    await page.getByLabel('Identifier, to embed it').fill('late-library');
+    await page.getByRole('button', { name: 'Create the consultation' }).click();
+    await page.getByRole('status').getByText(`“${question}” is created.`).waitFor();
+    await page.getByRole('rowheader', { name: question }).waitFor();
+    const stored = await e2e.db
+      .selectFrom('polls')
+      .selectAll()
+      .where('id', '=', 'late-library')
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.kind, 'multiple');
+    assert.equal(stored.max_choices, 2);
+    assert.deepEqual(
+      JSON.parse(stored.options).map((o: { id: string }) => o.id),
+      ['monday', 'wednesday', 'friday'],
+    );
+    const created = await e2e.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('target', '=', 'poll:late-library')
+      .execute();
+    assert.deepEqual(
+      created.map((entry) => `${entry.action} ${entry.actor}`),
+      ['poll.create clerk@council.example'],
+    );
+
+    e2e.serve(
+      '/late-library.html',
+      hostPage({
+        scripts: [`${e2e.apiUrl}/cdn/civic-poll.js`],
+        body: `<civic-poll endpoint="${e2e.endpoint}" poll-id="late-library"></civic-poll>`,
+      }),
+    );
+    const resident = await newPage(e2e);
+    const poll = new PollDriver(resident.page.locator('civic-poll'));
+    await resident.page.goto(`${e2e.hostUrl}/late-library.html`);
+    await poll.ready.waitFor();
+    await poll.vote('Wednesday', 'Friday');
+    await poll.voted.waitFor();
+    await resident.context.close();
+
+    await page.getByRole('button', { name: `Results of “${question}”` }).click();
+    const results = page.getByRole('region', { name: `Results of “${question}”` });
+    await results.getByRole('table').waitFor();
+    await page.getByText('1 vote in all').waitFor();
+    const cells = await results
+      .getByRole('row')
+      .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim())));
+    assert.deepEqual(cells.slice(1), [
+      ['Monday', '0'],
+      ['Wednesday', '1'],
+      ['Friday', '1'],
+    ]);
+    assert.deepEqual(await axeViolations(page), [], 'results table');
+
+    await page.getByRole('button', { name: `Close “${question}”` }).click();
+    await page.getByRole('status').getByText(`“${question}” is closed.`).waitFor();
+    assert.equal((await e2e.get<{ status: string }>('/polls/late-library')).status, 'closed');
     assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
     assert.deepEqual(
       problems.filter((problem) => !problem.includes('status of 401')),

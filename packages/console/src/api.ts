@@ -1,5 +1,6 @@
 // The admin API as the console calls it: same origin, the session cookie, the CSRF token on every change, and
 // problems (RFC 9457) turned into errors whose message a person can read.
+import type { Poll, PollResults } from '@civic-widgets/client/schemas';
 
 export interface Officer {
   email: string;
@@ -47,6 +48,9 @@ export interface Page<T> {
 
 /** The inbox's filter, as the form gives it (empty fields left out). */
 export type InboxFilter = Partial<Record<'topic' | 'scale' | 'from' | 'to' | 'status' | 'withComment', string>>;
+
+/** A consultation as the console lists it: the poll, its status by the clock, and how many voted. */
+export type AdminPoll = Poll & { totalVotes?: number };
 
 /** A refused request: `status` 401 means the session ended. */
 export class ApiError extends Error {
@@ -110,6 +114,10 @@ export const api = {
     call<Page<InboxItem>>('GET', `/feedback?${query({ ...filter, after })}`),
   triage: (id: string, status: 'read' | 'actioned', note?: string) =>
     call<void>('PUT', `/feedback/${encodeURIComponent(id)}/triage`, note ? { status, note } : { status }),
+  polls: (page = 1) => call<{ items: AdminPoll[]; next: number | null }>('GET', `/polls?page=${page}`),
+  createPoll: (poll: Omit<Poll, 'status'>) => call<AdminPoll>('POST', '/polls', poll),
+  closePoll: (id: string) => call<AdminPoll>('POST', `/polls/${encodeURIComponent(id)}/close`),
+  pollResults: (id: string) => call<PollResults>('GET', `/polls/${encodeURIComponent(id)}/results`),
   respond: (id: string, response: { summary: string; body?: string }) =>
     call<AdminPetition>('PUT', `/petitions/${encodeURIComponent(id)}/response`, response),
 };

@@ -9,11 +9,13 @@ import { consoleStyles } from './styles.js';
 import './sign-in.js';
 import './petitions-page.js';
 import './inbox-page.js';
+import './polls-page.js';
 
 /** The console's pages, by the fragment of their address (`/admin/#feedback`), and the least role each needs. */
 const PAGES = {
   petitions: { title: t.nav.petitions, role: 'viewer' },
   feedback: { title: t.nav.feedback, role: 'viewer' },
+  polls: { title: t.nav.polls, role: 'viewer' },
 } as const;
 type PageName = keyof typeof PAGES;
 
@@ -88,6 +90,8 @@ export class CivicConsole extends LitElement {
 
   private renderPage(officer: Officer) {
     switch (this.page) {
+      case 'polls':
+        return html`<civic-console-polls .officer=${officer}></civic-console-polls>`;
       case 'feedback':
         return html`<civic-console-inbox .officer=${officer}></civic-console-inbox>`;
       default:

@@ -22,6 +22,7 @@ export const consoleStyles = css`
   select,
   textarea {
     font: inherit;
+    box-sizing: border-box;
     inline-size: min(100%, 40rem);
     padding: 0.5rem;
     border: 2px solid var(--civic-color-border, #0b0c0c);
@@ -122,6 +123,8 @@ export const consoleStyles = css`
   /* A wide table scrolls inside its own region at 320 px rather than the page. */
   .scroll {
     overflow-x: auto;
+    /* Holds the visually hidden texts of its cells, which would otherwise widen the page. */
+    position: relative;
   }
   nav ul {
     display: flex;
@@ -136,5 +139,21 @@ export const consoleStyles = css`
   a[aria-current='page'] {
     font-weight: 700;
     text-decoration: none;
+  }
+  .field-error {
+    color: var(--civic-color-error, #d4351c);
+    font-weight: 600;
+    margin: 0;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--civic-color-error, #d4351c);
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin-block-start: 1rem;
+  }
+  legend {
+    font-weight: 600;
   }
 `;

@@ -239,6 +239,8 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string
   { method: 'PATCH', url: '/petitions/nope', role: 'editor' },
   { method: 'PUT', url: '/petitions/nope/response', role: 'editor' },
   { method: 'GET', url: '/petitions/nope/signatures.csv', role: 'editor' },
+  { method: 'GET', url: '/polls', role: 'viewer' },
+  { method: 'GET', url: '/polls/nope/results', role: 'viewer' },
   { method: 'POST', url: '/polls', role: 'editor' },
   { method: 'PATCH', url: '/polls/nope', role: 'editor' },
   { method: 'POST', url: '/polls/nope/close', role: 'editor' },

@@ -124,3 +124,62 @@ describe('the feedback inbox', () => {
     assert.deepEqual(JSON.parse(entry.details), { rows: 3, filter: { topic: 'parking', withComment: true } });
   });
 });
+
+describe('consultations in the console', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await testServer();
+  });
+  after(() => t.close());
+
+  const poll = {
+    id: 'library-hours',
+    question: 'Which evening should the library stay open late?',
+    kind: 'ranked',
+    options: [
+      { id: 'mon', label: 'Monday' },
+      { id: 'wed', label: 'Wednesday' },
+      { id: 'fri', label: 'Friday' },
+    ],
+    resultsVisibility: 'always',
+    suppressBelow: 2,
+  };
+
+  it('lists every poll newest first with its status and votes, a page at a time', async () => {
+    assert.equal((await t.admin('POST', '/polls', poll)).statusCode, 201);
+    for (const choices of [
+      ['wed', 'mon', 'fri'],
+      ['wed', 'fri', 'mon'],
+      ['mon', 'wed', 'fri'],
+    ]) {
+      assert.equal((await t.post('/api/v1/polls/library-hours/votes', { choices })).statusCode, 201);
+    }
+    const first = t.json(await t.admin('GET', '/polls?pageSize=1')) as { items: Json[]; next: number | null };
+    assert.equal(first.items.length, 1);
+    assert.equal(first.items[0]!.id, 'library-hours');
+    assert.equal(first.items[0]!.status, 'open');
+    assert.equal(first.items[0]!.totalVotes, 3);
+    assert.equal(first.next, 2);
+    const all = t.json(await t.admin('GET', '/polls?pageSize=100')) as { items: Json[]; next: number | null };
+    assert.equal(all.next, null);
+    const seeded = await t.db.selectFrom('polls').select('id').execute();
+    assert.equal(all.items.length, seeded.length);
+    assertProblem(await t.admin('GET', '/polls?pageSize=0'), 422, 'validation');
+  });
+
+  it('gives the results the widget shows, and gives them to officers whatever the policy', async () => {
+    const officers = t.json(await t.admin('GET', '/polls/library-hours/results'));
+    const residents = t.json(await t.get('/api/v1/polls/library-hours/results'));
+    assert.deepEqual(officers, residents);
+    // Friday was nobody's first choice: under the threshold of 2, hidden with its points.
+    assert.deepEqual(officers.options, [
+      { id: 'mon', votes: null },
+      { id: 'wed', votes: 2 },
+      { id: 'fri', votes: null },
+    ]);
+    assert.equal((await t.admin('PATCH', '/polls/library-hours', { resultsVisibility: 'never' })).statusCode, 200);
+    assert.equal((await t.get('/api/v1/polls/library-hours/results')).statusCode >= 400, true);
+    assert.deepEqual(t.json(await t.admin('GET', '/polls/library-hours/results')), officers);
+    assertProblem(await t.admin('GET', '/polls/nope/results'), 404);
+  });
+});

@@ -14,6 +14,7 @@ import { createPoll, getPoll, updatePoll } from '../store/polls.js';
 import { searchIndex } from '../store/service-search.js';
 import { getService, upsertCategory, upsertService } from '../store/services.js';
 import { feedbackInboxRoutes } from './admin-feedback.js';
+import { pollConsoleRoutes } from './admin-polls.js';
 import {
   CategoryInput,
   PetitionInput,
@@ -214,6 +215,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   await feedbackInboxRoutes(app, ctx);
+  await pollConsoleRoutes(app, ctx);
 
   app.put('/services/:id', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Service');
