@@ -37,6 +37,7 @@ describe('the officers’ console', () => {
     e2e = await startE2E();
     await addUser(e2e.db, { email: 'clerk@council.example', role: 'editor', password: PASSWORD }, new Date());
     await addUser(e2e.db, { email: 'reader@council.example', role: 'viewer', password: PASSWORD }, new Date());
+    await addUser(e2e.db, { email: 'chief@council.example', role: 'admin', password: PASSWORD }, new Date());
     await e2e.db.transaction().execute((trx) =>
       createPetition(
         trx,
@@ -143,6 +144,7 @@ describe('the officers’ console', () => {
     await page.getByText('Signed in as reader@council.example (viewer)').waitFor();
     await page.getByRole('table').getByText('A play street on Elm Road').waitFor();
     assert.equal(await page.getByRole('button', { name: /^Respond to/ }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Audit log' }).count(), 0, 'the audit log is for admins');
     const refused = await page.evaluate(async () => {
       const session = await (await fetch('/api/v1/admin/session')).json();
       const response = await fetch('/api/v1/admin/petitions/play-street/response', {
@@ -346,6 +348,46 @@ describe('the officers’ console', () => {
       problems.filter((problem) => !problem.includes('status of 401')),
       [],
       'no script error and no policy violation',
+    );
+    await context.close();
+  });
+
+  it('an admin reads the audit log, filtered by who and by what, in each state', async () => {
+    const { context, page, problems } = await newPage(e2e);
+    await page.setViewportSize({ width: 320, height: 900 });
+    await signIn(page, 'chief@council.example');
+    await page.getByRole('heading', { name: 'Petitions', level: 1 }).waitFor();
+    await tabTo(page, named('Audit log'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    const table = page.getByRole('table');
+    await table.getByRole('cell', { name: 'session.start' }).first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'audit log');
+    assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
+
+    await page.getByLabel('Who (email)').fill('chief@council.example');
+    await page.getByLabel('Who (email)').press('Enter');
+    await page.getByRole('status').getByText('1 entry shown').waitFor();
+    assert.deepEqual(
+      await table.getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => row.children[1]?.textContent)),
+      ['chief@council.example'],
+    );
+
+    await page.getByLabel('Who (email)').fill('');
+    await page.getByLabel(/^What/).fill('Poll close');
+    await tabTo(page, named('Filter'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('Write an action as lower-case words').waitFor();
+    assert.equal(await page.getByLabel(/^What/).inputValue(), 'Poll close', 'what was typed stays');
+    assert.deepEqual(await axeViolations(page), [], 'audit log with a filter error');
+
+    await page.getByLabel(/^What/).fill('nothing.here');
+    await page.getByLabel(/^What/).press('Enter');
+    await page.getByText('No entry matches this filter.').first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'audit log with nothing to show');
+    assert.deepEqual(
+      problems.filter((problem) => !problem.includes('status of 401') && !problem.includes('status of 422')),
+      [],
     );
     await context.close();
   });

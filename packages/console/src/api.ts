@@ -52,6 +52,16 @@ export type InboxFilter = Partial<Record<'topic' | 'scale' | 'from' | 'to' | 'st
 /** A consultation as the console lists it: the poll, its status by the clock, and how many voted. */
 export type AdminPoll = Poll & { totalVotes?: number };
 
+/** One entry of the audit log: who (an officer's email, `token` for scripts) did what, on what, when. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  target: string;
+  details: Record<string, unknown>;
+}
+
 /** A refused request: `status` 401 means the session ended. */
 export class ApiError extends Error {
   constructor(
@@ -118,6 +128,8 @@ export const api = {
   createPoll: (poll: Omit<Poll, 'status'>) => call<AdminPoll>('POST', '/polls', poll),
   closePoll: (id: string) => call<AdminPoll>('POST', `/polls/${encodeURIComponent(id)}/close`),
   pollResults: (id: string) => call<PollResults>('GET', `/polls/${encodeURIComponent(id)}/results`),
+  audit: (filter: { actor?: string; action?: string }, before?: number, limit = 50) =>
+    call<AuditEntry[]>('GET', `/audit?${query({ ...filter, before, limit })}`),
   respond: (id: string, response: { summary: string; body?: string }) =>
     call<AdminPetition>('PUT', `/petitions/${encodeURIComponent(id)}/response`, response),
 };

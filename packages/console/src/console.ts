@@ -10,14 +10,20 @@ import './sign-in.js';
 import './petitions-page.js';
 import './inbox-page.js';
 import './polls-page.js';
+import './audit-page.js';
 
 /** The console's pages, by the fragment of their address (`/admin/#feedback`), and the least role each needs. */
 const PAGES = {
   petitions: { title: t.nav.petitions, role: 'viewer' },
   feedback: { title: t.nav.feedback, role: 'viewer' },
   polls: { title: t.nav.polls, role: 'viewer' },
+  audit: { title: t.nav.audit, role: 'admin' },
 } as const;
 type PageName = keyof typeof PAGES;
+const ROLES = ['viewer', 'editor', 'admin'];
+
+/** Whether an officer's role opens a page. The server checks again: this only spares them a refusal. */
+const opens = (officer: Officer, page: PageName) => ROLES.indexOf(officer.role) >= ROLES.indexOf(PAGES[page].role);
 
 const pageOf = (hash: string): PageName => {
   const name = hash.replace(/^#/, '');
@@ -66,6 +72,8 @@ export class CivicConsole extends LitElement {
         <main><civic-console-sign-in @signed-in=${this.signedIn}></civic-console-sign-in></main>
       `;
     }
+    const officer = this.officer;
+    const shown = this.shown(officer);
     return html`
       <header>
         <p>
@@ -74,22 +82,31 @@ export class CivicConsole extends LitElement {
         </p>
         <nav aria-label=${t.nav.label}>
           <ul>
-            ${Object.entries(PAGES).map(
-              ([name, page]) =>
-                html`<li><a href="#${name}" aria-current=${this.page === name ? 'page' : 'false'}>${page.title}</a></li>`,
-            )}
+            ${(Object.entries(PAGES) as [PageName, (typeof PAGES)[PageName]][])
+              .filter(([name]) => opens(officer, name))
+              .map(
+                ([name, page]) =>
+                  html`<li><a href="#${name}" aria-current=${shown === name ? 'page' : 'false'}>${page.title}</a></li>`,
+              )}
           </ul>
         </nav>
       </header>
       <main @session-ended=${this.sessionEnded}>
-        <h1 tabindex="-1">${PAGES[this.page].title}</h1>
-        ${this.renderPage(this.officer)}
+        <h1 tabindex="-1">${PAGES[shown].title}</h1>
+        ${this.renderPage(officer, shown)}
       </main>
     `;
   }
 
-  private renderPage(officer: Officer) {
-    switch (this.page) {
+  /** The page asked for, or the landing page when the officer's role does not open it. */
+  private shown(officer: Officer): PageName {
+    return opens(officer, this.page) ? this.page : 'petitions';
+  }
+
+  private renderPage(officer: Officer, page: PageName) {
+    switch (page) {
+      case 'audit':
+        return html`<civic-console-audit></civic-console-audit>`;
       case 'polls':
         return html`<civic-console-polls .officer=${officer}></civic-console-polls>`;
       case 'feedback':

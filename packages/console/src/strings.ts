@@ -121,6 +121,7 @@ export const en = {
     empty: 'No entry matches this filter.',
     more: 'Show older entries',
     script: 'a script (bearer token)',
+    badFilter: 'Write an action as lower-case words with dots, such as poll.close, or a kind such as poll.',
     shown: { one: '{count} entry shown', other: '{count} entries shown' },
   },
 };

@@ -183,3 +183,49 @@ describe('consultations in the console', () => {
     assertProblem(await t.admin('GET', '/polls/nope/results'), 404);
   });
 });
+
+describe('the audit log page', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await testServer();
+    const at = '2026-12-05T10:00:00.000Z';
+    const entries = [
+      ['clerk@council.example', 'poll.create', 'poll:a'],
+      ['clerk@council.example', 'poll.close', 'poll:a'],
+      ['chief@council.example', 'petition.respond', 'petition:b'],
+      ['token', 'pollster.odd', 'x:y'],
+      ['clerk@council.example', 'feedback.actioned', 'feedback:c'],
+    ];
+    await t.db
+      .insertInto('audit_log')
+      .values(
+        entries.map(([actor, action, target]) => ({ at, actor, action: action!, target: target!, details: '{}' })),
+      )
+      .execute();
+  });
+  after(() => t.close());
+
+  const entries = async (query: string) =>
+    (t.json(await t.admin('GET', `/audit${query}`)) as unknown as Json[]).map((e) => `${e.actor} ${e.action}`);
+
+  it('filters by who and by action or kind of thing, newest first, a page at a time', async () => {
+    assert.deepEqual(await entries('?actor=Clerk@Council.example&limit=2'), [
+      'clerk@council.example feedback.actioned',
+      'clerk@council.example poll.close',
+    ]);
+    assert.deepEqual(await entries('?action=poll'), [
+      'clerk@council.example poll.close',
+      'clerk@council.example poll.create',
+    ]);
+    assert.deepEqual(await entries('?action=poll.close'), ['clerk@council.example poll.close']);
+    const all = t.json(await t.admin('GET', '/audit')) as unknown as { id: number }[];
+    const older = await entries(`?before=${all[1]!.id}`);
+    assert.deepEqual(older, [
+      'chief@council.example petition.respond',
+      'clerk@council.example poll.close',
+      'clerk@council.example poll.create',
+    ]);
+    assertProblem(await t.admin('GET', '/audit?action=poll%25'), 422, 'validation');
+    assertProblem(await t.admin('GET', '/audit?limit=501'), 422, 'validation');
+  });
+});

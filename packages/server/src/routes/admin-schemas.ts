@@ -65,7 +65,7 @@ export const FeedbackTriage = z
 export const AuditQuery = z.object({
   actor: z.optional(z.string().check(z.maxLength(254))),
   /** An action (`poll.close`), or a kind of thing (`poll`): every action on it. */
-  action: z.optional(z.string().check(z.maxLength(100))),
+  action: z.optional(z.string().check(z.maxLength(100), z.regex(/^[a-z0-9.-]+$/))),
   /** The id of the last entry of the page before. */
   before: z.optional(z.int().check(z.gte(1))),
   limit: z.optional(z.int().check(z.gte(1), z.lte(500))),

@@ -6,7 +6,7 @@ import { toCsv } from '../http/csv.js';
 import { fingerprint, idempotencyKey, once } from '../http/idempotency.js';
 import { pathId } from '../http/params.js';
 import { HttpProblem, notFound } from '../http/problems.js';
-import { parseOr422 } from '../http/validation.js';
+import { coerceQuery, parseOr422 } from '../http/validation.js';
 import { maskAddress } from '../mail/transport.js';
 import { audit } from '../store/audit.js';
 import { createPetition, getPetition, setResponse, updatePetition } from '../store/petitions.js';
@@ -16,6 +16,7 @@ import { getService, upsertCategory, upsertService } from '../store/services.js'
 import { feedbackInboxRoutes } from './admin-feedback.js';
 import { pollConsoleRoutes } from './admin-polls.js';
 import {
+  AuditQuery,
   CategoryInput,
   PetitionInput,
   PetitionPatch,
@@ -255,8 +256,21 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     return { id, label };
   });
 
-  app.get('/audit', { config: { role: 'admin' } }, async () => {
-    const rows = await ctx.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(500).execute();
+  // Newest first, `limit` at a time (100 unless asked); a full page may have older entries `before` its last id.
+  app.get('/audit', { config: { role: 'admin' } }, async (request) => {
+    const query = parseOr422(AuditQuery, coerceQuery(request.query, ['before', 'limit']), 'The filter is not valid');
+    let entries = ctx.db.selectFrom('audit_log').selectAll();
+    if (query.actor) entries = entries.where('actor', '=', query.actor.trim().toLowerCase());
+    // The schema allows no LIKE wildcard (% or _) in an action.
+    const action = query.action;
+    if (action) {
+      entries = entries.where((eb) => eb.or([eb('action', '=', action), eb('action', 'like', `${action}.%`)]));
+    }
+    if (query.before) entries = entries.where('id', '<', query.before);
+    const rows = await entries
+      .orderBy('id', 'desc')
+      .limit(query.limit ?? 100)
+      .execute();
     return rows.map((r) => ({
       id: r.id,
       at: r.at,
