@@ -178,9 +178,24 @@ describe('the officers’ console', () => {
     }
     const { context, page, problems } = await newPage(e2e);
     await page.setViewportSize({ width: 320, height: 900 });
+    const closing = await e2e.admin('POST', '/polls', {
+      id: 'tree-planting',
+      question: 'Where should we plant the new trees?',
+      kind: 'single',
+      options: [
+        { id: 'park', label: 'In the park' },
+        { id: 'streets', label: 'Along the streets' },
+      ],
+      resultsVisibility: 'always',
+      closesAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
+    });
+    assert.equal(closing.status, 201, closing.body);
     await signIn(page, 'clerk@council.example');
-    await page.getByRole('heading', { name: 'Petitions', level: 1 }).waitFor();
-    await tabTo(page, named('Feedback inbox'));
+    // The landing page says what needs attention first, and leads there.
+    const attention = page.getByRole('region', { name: 'What needs attention first' });
+    await attention.getByRole('link', { name: /^“Where should we plant the new trees\?” closes / }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'landing page with what needs attention');
+    await tabTo(page, named('1 new comment this week'));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Feedback inbox', level: 1 }).waitFor();
     const list = page.getByRole('list', { name: 'Ratings and comments, newest first' });

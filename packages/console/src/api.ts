@@ -62,6 +62,13 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
+/** What needs attention first, for the landing page. `failedMail` only for admins. */
+export interface Attention {
+  newComments: number;
+  polls: Pick<Poll, 'id' | 'question' | 'status' | 'opensAt' | 'closesAt'>[];
+  failedMail?: number;
+}
+
 /** A refused request: `status` 401 means the session ended. */
 export class ApiError extends Error {
   constructor(
@@ -130,6 +137,7 @@ export const api = {
   pollResults: (id: string) => call<PollResults>('GET', `/polls/${encodeURIComponent(id)}/results`),
   audit: (filter: { actor?: string; action?: string }, before?: number, limit = 50) =>
     call<AuditEntry[]>('GET', `/audit?${query({ ...filter, before, limit })}`),
+  attention: () => call<Attention>('GET', '/attention'),
   respond: (id: string, response: { summary: string; body?: string }) =>
     call<AdminPetition>('PUT', `/petitions/${encodeURIComponent(id)}/response`, response),
 };

@@ -6,6 +6,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { ApiError, api, type Officer } from './api.js';
 import { t } from './strings.js';
 import { consoleStyles } from './styles.js';
+import './attention-panel.js';
 import './sign-in.js';
 import './petitions-page.js';
 import './inbox-page.js';
@@ -112,7 +113,10 @@ export class CivicConsole extends LitElement {
       case 'feedback':
         return html`<civic-console-inbox .officer=${officer}></civic-console-inbox>`;
       default:
-        return html`<civic-console-petitions .officer=${officer}></civic-console-petitions>`;
+        return html`
+          <civic-console-attention></civic-console-attention>
+          <civic-console-petitions .officer=${officer}></civic-console-petitions>
+        `;
     }
   }
 

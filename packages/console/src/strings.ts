@@ -26,6 +26,7 @@ export const en = {
     opening: '“{question}” opens {date}',
     closing: '“{question}” closes {date}',
     noPolls: 'No consultation opens or closes this week.',
+    failedMail: { one: '{count} email could not be delivered', other: '{count} emails could not be delivered' },
   },
   inbox: {
     heading: 'Feedback inbox',

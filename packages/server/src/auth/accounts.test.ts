@@ -233,6 +233,7 @@ describe('the demo officer of npm start', () => {
 const ROUTES: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; role: Role }[] = [
   { method: 'GET', url: '/session', role: 'viewer' },
   { method: 'DELETE', url: '/session', role: 'viewer' },
+  { method: 'GET', url: '/attention', role: 'viewer' },
   { method: 'GET', url: '/petitions', role: 'viewer' },
   { method: 'GET', url: '/petitions/nope', role: 'viewer' },
   { method: 'POST', url: '/petitions', role: 'editor' },

@@ -229,3 +229,63 @@ describe('the audit log page', () => {
     assertProblem(await t.admin('GET', '/audit?limit=501'), 422, 'validation');
   });
 });
+
+describe('what needs attention first', () => {
+  const now = new Date('2026-12-05T09:00:00.000Z');
+  const day = 24 * 60 * 60 * 1000;
+  const at = (days: number) => new Date(now.getTime() + days * day).toISOString();
+  let t: TestServer;
+  before(async () => {
+    t = await testServer({ now: () => now });
+    const feedback = (id: string, days: number, comment: string | null, triage: 'actioned' | null = null) => ({
+      id,
+      topic: 'bins',
+      rating_scale: 'stars',
+      rating_value: 3,
+      comment,
+      created_at: at(days),
+      triage_status: triage,
+    });
+    await t.db
+      .insertInto('feedback')
+      .values([
+        feedback('new-1', -2, 'Missed bin'),
+        feedback('new-2', -6, 'Late again'),
+        feedback('old', -10, 'Last month'),
+        feedback('done', -1, 'Sorted', 'actioned'),
+        feedback('silent', -1, null),
+      ])
+      .execute();
+    const poll = (id: string, window: { opensAt?: string; closesAt?: string }) => ({
+      id,
+      question: `Question ${id}`,
+      kind: 'single',
+      options: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+      ],
+      resultsVisibility: 'always',
+      ...window,
+    });
+    for (const body of [
+      poll('opens-soon', { opensAt: at(3) }),
+      poll('closes-soon', { closesAt: at(2) }),
+      poll('closes-later', { closesAt: at(20) }),
+      poll('closed-early', { closesAt: at(2) }),
+    ]) {
+      assert.equal((await t.admin('POST', '/polls', body)).statusCode, 201);
+    }
+    await t.admin('POST', '/polls/closed-early/close');
+  });
+  after(() => t.close());
+
+  it('counts this week’s unread comments and lists consultations opening or closing in the coming week', async () => {
+    const attention = t.json(await t.admin('GET', '/attention'));
+    assert.equal(attention.newComments, 2);
+    assert.deepEqual((attention.polls as Json[]).map((p) => `${p.id} ${p.status}`).sort(), [
+      'closes-soon open',
+      'opens-soon upcoming',
+    ]);
+    assert.equal(attention.failedMail, 0, 'admins (and scripts) see failed mail');
+  });
+});

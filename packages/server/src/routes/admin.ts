@@ -13,6 +13,7 @@ import { createPetition, getPetition, setResponse, updatePetition } from '../sto
 import { createPoll, getPoll, updatePoll } from '../store/polls.js';
 import { searchIndex } from '../store/service-search.js';
 import { getService, upsertCategory, upsertService } from '../store/services.js';
+import { attentionRoutes } from './admin-attention.js';
 import { feedbackInboxRoutes } from './admin-feedback.js';
 import { pollConsoleRoutes } from './admin-polls.js';
 import {
@@ -217,6 +218,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
 
   await feedbackInboxRoutes(app, ctx);
   await pollConsoleRoutes(app, ctx);
+  await attentionRoutes(app, ctx);
 
   app.put('/services/:id', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Service');
