@@ -103,8 +103,9 @@ describe('the officers’ console', () => {
     await page.getByRole('alert').getByText('Write a summary of the response.').waitFor();
     const summary = 'We will trial a play street on Elm Road from March.';
     const body = 'The trial runs for six Saturdays.\n\nResidents of Elm Road will get a letter first.';
-    await page.getByLabel('Summary').fill(summary);
-    await page.getByLabel('The full response').fill(body);
+    const responseForm = page.getByRole('region', { name: 'Response to “A play street on Elm Road”' });
+    await responseForm.getByLabel('Summary').fill(summary);
+    await responseForm.getByLabel('The full response').fill(body);
     assert.deepEqual(await axeViolations(page), [], 'response form');
     await page.getByRole('button', { name: 'Publish the response' }).click();
     await page.getByRole('status').getByText('The response to “A play street on Elm Road” is published').waitFor();
@@ -145,6 +146,8 @@ describe('the officers’ console', () => {
     await page.getByRole('table').getByText('A play street on Elm Road').waitFor();
     assert.equal(await page.getByRole('button', { name: /^Respond to/ }).count(), 0);
     assert.equal(await page.getByRole('link', { name: 'Audit log' }).count(), 0, 'the audit log is for admins');
+    assert.equal(await page.getByRole('button', { name: /^Close/ }).count(), 0);
+    assert.equal(await page.locator('civic-console-petition-form').count(), 0);
     const refused = await page.evaluate(async () => {
       const session = await (await fetch('/api/v1/admin/session')).json();
       const response = await fetch('/api/v1/admin/petitions/play-street/response', {
@@ -363,6 +366,70 @@ describe('the officers’ console', () => {
       problems.filter((problem) => !problem.includes('status of 401')),
       [],
       'no script error and no policy violation',
+    );
+    await context.close();
+  });
+
+  it('an editor creates a petition, downloads its signatures and closes it', async () => {
+    const { context, page, problems } = await newPage(e2e);
+    await page.setViewportSize({ width: 320, height: 900 });
+    await signIn(page, 'clerk@council.example');
+    const form = page.locator('civic-console-petition-form');
+    await form.getByRole('heading', { name: 'Create a petition' }).waitFor();
+    await form.getByLabel('Petition title').fill('Safer cycling on Mill Lane');
+    await form.getByLabel('Petition summary').fill('Paint a protected lane on Mill Lane.');
+    await form.getByLabel('Thresholds').fill('a hundred: The council responds');
+    await form.getByRole('button', { name: 'Create the petition' }).click();
+    const summary = form.getByRole('alert');
+    await summary.getByText('Write each threshold as a whole number').waitFor();
+    await summary.getByText('Give the full address of the privacy notice').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'petition form with errors');
+    await form.getByLabel('Thresholds').fill('100: The council responds\n1000: A debate');
+    await form.getByLabel('Postcode').check();
+    await form.getByLabel('Address of the privacy notice').fill('https://council.example/privacy');
+    await form.getByRole('button', { name: 'Create the petition' }).click();
+    await page.getByRole('status').getByText('“Safer cycling on Mill Lane” is created.').waitFor();
+    const stored = await e2e.get<{ thresholds: unknown; signerFields: string[]; status: string }>(
+      '/petitions/safer-cycling-on-mill-lane',
+    );
+    assert.deepEqual(stored.thresholds, [
+      { count: 100, label: 'The council responds' },
+      { count: 1000, label: 'A debate' },
+    ]);
+    assert.deepEqual(stored.signerFields, ['postcode']);
+
+    const csv = page.getByRole('link', { name: 'Signatures to “Safer cycling on Mill Lane” as CSV' });
+    const download = await page.evaluate(
+      async (href) => {
+        const response = await fetch(href);
+        return { status: response.status, text: await response.text() };
+      },
+      (await csv.getAttribute('href'))!,
+    );
+    assert.equal(download.status, 200);
+    assert.match(download.text, /^\uFEFF?receipt_id,signed_at/);
+
+    await page.getByRole('button', { name: 'Close “Safer cycling on Mill Lane”' }).click();
+    await page.getByRole('status').getByText('“Safer cycling on Mill Lane” is closed.').waitFor();
+    assert.equal((await e2e.get<{ status: string }>('/petitions/safer-cycling-on-mill-lane')).status, 'closed');
+    const actions = await e2e.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('target', '=', 'petition:safer-cycling-on-mill-lane')
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      actions.map((a) => `${a.action} ${a.actor}`),
+      [
+        'petition.create clerk@council.example',
+        'petition.export clerk@council.example',
+        'petition.update clerk@council.example',
+      ],
+    );
+    assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
+    assert.deepEqual(
+      problems.filter((problem) => !problem.includes('status of 401')),
+      [],
     );
     await context.close();
   });

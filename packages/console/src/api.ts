@@ -1,6 +1,6 @@
 // The admin API as the console calls it: same origin, the session cookie, the CSRF token on every change, and
 // problems (RFC 9457) turned into errors whose message a person can read.
-import type { Poll, PollResults } from '@civic-widgets/client/schemas';
+import type { Petition, Poll, PollResults } from '@civic-widgets/client/schemas';
 
 export interface Officer {
   email: string;
@@ -116,6 +116,9 @@ export const query = (values: Record<string, string | number | undefined>) =>
 /** The address of the inbox's CSV for a filter: a plain link, since a download needs no CSRF token. */
 export const feedbackCsvUrl = (filter: InboxFilter) => `${BASE}/feedback.csv?${query(filter)}`;
 
+/** The address of a petition's signatures as CSV: a plain link, since a download needs no CSRF token. */
+export const signaturesCsvUrl = (id: string) => `${BASE}/petitions/${encodeURIComponent(id)}/signatures.csv`;
+
 /** Remembers the CSRF token of the session that answers. */
 const signedIn = (officer: Officer) => {
   csrfToken = officer.csrfToken;
@@ -138,6 +141,11 @@ export const api = {
   audit: (filter: { actor?: string; action?: string }, before?: number, limit = 50) =>
     call<AuditEntry[]>('GET', `/audit?${query({ ...filter, before, limit })}`),
   attention: () => call<Attention>('GET', '/attention'),
+  createPetition: (
+    petition: Omit<Petition, 'status' | 'signatureCount' | 'response'> & { requiresConfirmation: boolean },
+  ) => call<AdminPetition>('POST', '/petitions', petition),
+  closePetition: (id: string) =>
+    call<AdminPetition>('PATCH', `/petitions/${encodeURIComponent(id)}`, { status: 'closed' }),
   respond: (id: string, response: { summary: string; body?: string }) =>
     call<AdminPetition>('PUT', `/petitions/${encodeURIComponent(id)}/response`, response),
 };

@@ -1,7 +1,17 @@
 import { html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { type AdminPetition, ApiError, api, awaitingResponse, type Officer, passedThreshold } from './api.js';
+import {
+  type AdminPetition,
+  ApiError,
+  api,
+  awaitingResponse,
+  type Officer,
+  passedThreshold,
+  signaturesCsvUrl,
+} from './api.js';
 import { paragraphs } from './paragraphs.js';
+import './petition-form.js';
+import { format, t } from './strings.js';
 import { consoleStyles } from './styles.js';
 
 const count = new Intl.NumberFormat('en-GB');
@@ -68,11 +78,12 @@ export class CivicConsolePetitions extends LitElement {
           : html`<p>No petition is waiting for a response.</p>`
       }
       ${this.responding ? this.renderResponseForm(this.responding) : ''}
-      <h2>All petitions</h2>
+      <h2 id="all-heading">All petitions</h2>
+      <div class="scroll" role="region" aria-labelledby="all-heading" tabindex="0">
       <table>
         <caption class="visually-hidden">All petitions, newest first</caption>
         <thead>
-          <tr><th scope="col">Petition</th><th scope="col">Status</th><th scope="col">Signatures</th><th scope="col">Response</th></tr>
+          <tr><th scope="col">Petition</th><th scope="col">Status</th><th scope="col">Signatures</th><th scope="col">Response</th>${this.mayEdit ? html`<th scope="col"><span class="visually-hidden">${t.petitions.actions}</span></th>` : ''}</tr>
         </thead>
         <tbody>
           ${this.petitions.map(
@@ -81,11 +92,37 @@ export class CivicConsolePetitions extends LitElement {
               <td>${petition.status}</td>
               <td class="number">${count.format(petition.signatureCount)}</td>
               <td>${petition.response ? `Published ${petition.response.respondedAt.slice(0, 10)}` : 'None yet'}</td>
+              ${this.mayEdit ? html`<td>${this.renderActions(petition)}</td>` : ''}
             </tr>`,
           )}
         </tbody>
       </table>
+      </div>
+      ${this.mayEdit ? html`<civic-console-petition-form @petition-created=${this.created}></civic-console-petition-form>` : ''}
     `;
+  }
+
+  private renderActions(petition: AdminPetition) {
+    return html`<div class="actions">
+      <a href=${signaturesCsvUrl(petition.id)} download>${format(t.petitions.csv, { title: petition.title })}</a>
+      ${petition.status === 'open' ? html`<button type="button" class="secondary" @click=${() => this.close(petition)}>${format(t.petitions.close, { title: petition.title })}</button>` : ''}
+    </div>`;
+  }
+
+  private async created(event: CustomEvent<AdminPetition>) {
+    this.published = format(t.petitions.created, { title: event.detail.title, id: event.detail.id });
+    await this.load();
+  }
+
+  private async close(petition: AdminPetition) {
+    try {
+      await api.closePetition(petition.id);
+      this.published = format(t.petitions.closed, { title: petition.title });
+      await this.load();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return this.sessionEnded();
+      this.published = error instanceof ApiError ? error.message : t.common.sendError;
+    }
   }
 
   private renderResponseForm(petition: AdminPetition) {

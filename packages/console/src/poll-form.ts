@@ -1,8 +1,9 @@
 import { Poll } from '@civic-widgets/client/schemas';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import * as z from 'zod/mini';
 import { type AdminPoll, ApiError, api } from './api.js';
+import { type Described, errorSummary, field, slug } from './form-kit.js';
 import { t } from './strings.js';
 import { consoleStyles } from './styles.js';
 
@@ -13,7 +14,6 @@ const PollInput = z.omit(Poll, { status: true });
 type PollInput = z.infer<typeof PollInput>;
 
 type Field = keyof typeof s.errors | 'id';
-type Described = { by: string | typeof nothing; invalid: 'true' | typeof nothing };
 
 /** The field a schema issue belongs to, so that its message sits with the right control. */
 function fieldOf(path: PropertyKey[]): Field {
@@ -22,15 +22,6 @@ function fieldOf(path: PropertyKey[]): Field {
   if (first === 'id' || first === 'question' || first === 'maxChoices' || first === 'suppressBelow') return first;
   return 'options';
 }
-
-/** A readable identifier from a label: "Late opening, Friday" → "late-opening-friday". */
-const slug = (text: string, fallback: string) =>
-  text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60) || fallback;
 
 /** Option ids from their labels, made distinct by a number where two labels make the same one. */
 function optionsOf(lines: string[]) {
@@ -130,30 +121,16 @@ export class CivicConsolePollForm extends LitElement {
     this.summary?.focus();
   }
 
-  /** The summary's links move focus to the field; the address's fragment is the console's page, so it stays. */
-  private handleErrorLink(event: Event, id: string) {
-    event.preventDefault();
-    (this.renderRoot.querySelector(`#${id}`) as HTMLElement | null)?.focus();
-  }
-
   override render() {
     const problems = Object.entries(this.errors) as [Field, string][];
     return html`
       <h2>${s.create}</h2>
-      ${
-        problems.length || this.serverError
-          ? html`<div role="alert" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-              <h3 id="error-summary-title">${s.errorSummary}</h3>
-              <ul>
-                ${this.serverError ? html`<li>${this.serverError}</li>` : nothing}
-                ${problems.map(
-                  ([field, message]) =>
-                    html`<li><a href="#${controlOf(field)}" @click=${(event: Event) => this.handleErrorLink(event, controlOf(field))}>${message}</a></li>`,
-                )}
-              </ul>
-            </div>`
-          : nothing
-      }
+      ${errorSummary(
+        this.renderRoot,
+        s.errorSummary,
+        problems.map(([name, message]) => [controlOf(name), message]),
+        this.serverError,
+      )}
       <form @submit=${this.handleSubmit} novalidate>
         ${this.renderField('question', s.question, (d) => html`<textarea id="question" name="question" maxlength="500" rows="2" required aria-describedby=${d.by} aria-invalid=${d.invalid}></textarea>`)}
         <label for="description">${s.description}</label>
@@ -181,15 +158,8 @@ export class CivicConsolePollForm extends LitElement {
     `;
   }
 
-  /** A label, the field's message when it has one, then the control, which the message describes. */
-  private renderField(field: Field, label: string, control: (described: Described) => TemplateResult) {
-    const id = controlOf(field);
-    const message = this.errors[field];
-    return html`
-      <label for=${id}>${label}</label>
-      ${message ? html`<p class="field-error" id="${id}-error">${message}</p>` : nothing}
-      ${control(message ? { by: `${id}-error`, invalid: 'true' } : { by: nothing, invalid: nothing })}
-    `;
+  private renderField(name: Field, label: string, control: (described: Described) => TemplateResult) {
+    return field(controlOf(name), label, this.errors[name], control);
   }
 }
 
