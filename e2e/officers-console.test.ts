@@ -398,6 +398,25 @@ describe('the officers’ console', () => {
     ]);
     assert.deepEqual(stored.signerFields, ['postcode']);
 
+    const signed = await e2e.api.inject({
+      method: 'POST',
+      url: '/api/v1/petitions/safer-cycling-on-mill-lane/signatures',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      payload: JSON.stringify({ name: 'Ada Resident', email: 'ada@example.org', postcode: 'LS6 1AN', consent: true }),
+    });
+    assert.equal(signed.statusCode, 201, signed.body);
+    await page.getByRole('button', { name: 'Signatures per day to “Safer cycling on Mill Lane”' }).click();
+    const chart = page.getByRole('region', { name: 'Signatures per day to “Safer cycling on Mill Lane”' });
+    await chart.getByRole('img', { name: /^Bar chart of signatures per day/ }).waitFor();
+    const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date());
+    assert.deepEqual(
+      await chart
+        .getByRole('row')
+        .evaluateAll((rows) => rows.slice(1).map((row) => [...row.children].map((cell) => cell.textContent))),
+      [[today, '1']],
+    );
+    assert.deepEqual(await axeViolations(page), [], 'signatures per day');
+
     const csv = page.getByRole('link', { name: 'Signatures to “Safer cycling on Mill Lane” as CSV' });
     const download = await page.evaluate(
       async (href) => {
@@ -408,6 +427,7 @@ describe('the officers’ console', () => {
     );
     assert.equal(download.status, 200);
     assert.match(download.text, /^\uFEFF?receipt_id,signed_at/);
+    assert.match(download.text, /Ada Resident,ada@example\.org/);
 
     await page.getByRole('button', { name: 'Close “Safer cycling on Mill Lane”' }).click();
     await page.getByRole('status').getByText('“Safer cycling on Mill Lane” is closed.').waitFor();

@@ -146,6 +146,8 @@ export const api = {
   ) => call<AdminPetition>('POST', '/petitions', petition),
   closePetition: (id: string) =>
     call<AdminPetition>('PATCH', `/petitions/${encodeURIComponent(id)}`, { status: 'closed' }),
+  signaturesPerDay: (id: string) =>
+    call<{ days: { day: string; count: number }[] }>('GET', `/petitions/${encodeURIComponent(id)}/signatures-per-day`),
   respond: (id: string, response: { summary: string; body?: string }) =>
     call<AdminPetition>('PUT', `/petitions/${encodeURIComponent(id)}/response`, response),
 };

@@ -11,6 +11,7 @@ import {
 } from './api.js';
 import { paragraphs } from './paragraphs.js';
 import './petition-form.js';
+import './signatures-chart.js';
 import { format, t } from './strings.js';
 import { consoleStyles } from './styles.js';
 
@@ -31,6 +32,7 @@ export class CivicConsolePetitions extends LitElement {
   @state() private formError?: string;
   @state() private published?: string;
   @state() private busy = false;
+  @state() private chartFor?: AdminPetition;
   @query('#respond-heading') private respondHeading?: HTMLElement;
   @query('#form-error') private formErrorElement?: HTMLElement;
 
@@ -83,7 +85,7 @@ export class CivicConsolePetitions extends LitElement {
       <table>
         <caption class="visually-hidden">All petitions, newest first</caption>
         <thead>
-          <tr><th scope="col">Petition</th><th scope="col">Status</th><th scope="col">Signatures</th><th scope="col">Response</th>${this.mayEdit ? html`<th scope="col"><span class="visually-hidden">${t.petitions.actions}</span></th>` : ''}</tr>
+          <tr><th scope="col">Petition</th><th scope="col">Status</th><th scope="col">Signatures</th><th scope="col">Response</th><th scope="col"><span class="visually-hidden">${t.petitions.actions}</span></th></tr>
         </thead>
         <tbody>
           ${this.petitions.map(
@@ -92,18 +94,22 @@ export class CivicConsolePetitions extends LitElement {
               <td>${petition.status}</td>
               <td class="number">${count.format(petition.signatureCount)}</td>
               <td>${petition.response ? `Published ${petition.response.respondedAt.slice(0, 10)}` : 'None yet'}</td>
-              ${this.mayEdit ? html`<td>${this.renderActions(petition)}</td>` : ''}
+              <td>${this.renderActions(petition)}</td>
             </tr>`,
           )}
         </tbody>
       </table>
       </div>
+      ${this.chartFor ? html`<civic-console-signatures-chart .petition=${this.chartFor}></civic-console-signatures-chart>` : ''}
       ${this.mayEdit ? html`<civic-console-petition-form @petition-created=${this.created}></civic-console-petition-form>` : ''}
     `;
   }
 
   private renderActions(petition: AdminPetition) {
+    const chart = html`<button type="button" class="secondary" @click=${() => (this.chartFor = petition)}>${format(t.petitions.perDay, { title: petition.title })}</button>`;
+    if (!this.mayEdit) return chart;
     return html`<div class="actions">
+      ${chart}
       <a href=${signaturesCsvUrl(petition.id)} download>${format(t.petitions.csv, { title: petition.title })}</a>
       ${petition.status === 'open' ? html`<button type="button" class="secondary" @click=${() => this.close(petition)}>${format(t.petitions.close, { title: petition.title })}</button>` : ''}
     </div>`;

@@ -130,6 +130,11 @@ export const en = {
     closed: '“{title}” is closed. Residents can no longer sign.',
     csv: 'Signatures to “{title}” as CSV',
     actions: 'Actions',
+    perDay: 'Signatures per day to “{title}”',
+    chartLabel: 'Bar chart of signatures per day, from {first} to {last}; the table below gives each day’s number.',
+    noSignatures: 'Nobody has signed yet.',
+    day: 'Day',
+    signatures: 'Signatures',
     errorSummary: 'There is a problem',
     errors: {
       title: 'Write the title (up to 300 characters).',

@@ -236,6 +236,7 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string
   { method: 'GET', url: '/attention', role: 'viewer' },
   { method: 'GET', url: '/petitions', role: 'viewer' },
   { method: 'GET', url: '/petitions/nope', role: 'viewer' },
+  { method: 'GET', url: '/petitions/nope/signatures-per-day', role: 'viewer' },
   { method: 'POST', url: '/petitions', role: 'editor' },
   { method: 'PATCH', url: '/petitions/nope', role: 'editor' },
   { method: 'PUT', url: '/petitions/nope/response', role: 'editor' },

@@ -289,3 +289,42 @@ describe('what needs attention first', () => {
     assert.equal(attention.failedMail, 0, 'admins (and scripts) see failed mail');
   });
 });
+
+describe('signatures per day', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await testServer();
+  });
+  after(() => t.close());
+
+  it('counts a petition’s counted signatures by the day they were made', async () => {
+    const petition = await t.db.selectFrom('petitions').select('id').executeTakeFirstOrThrow();
+    const signature = (n: number, day: string, status: 'counted' | 'pending_confirmation' = 'counted') => ({
+      id: `sig-${n}`,
+      petition_id: petition.id,
+      email: `s${n}@example.org`,
+      email_key: `s${n}@example.org`,
+      name: `Signer ${n}`,
+      show_name: 0,
+      status,
+      created_at: `${day}T12:00:0${n}.000Z`,
+    });
+    await t.db
+      .insertInto('signatures')
+      .values([
+        signature(1, '2026-12-01'),
+        signature(2, '2026-12-01'),
+        signature(3, '2026-12-03'),
+        signature(4, '2026-12-03', 'pending_confirmation'),
+      ])
+      .execute();
+    const { days } = t.json(await t.admin('GET', `/petitions/${petition.id}/signatures-per-day`)) as {
+      days: { day: string; count: number }[];
+    };
+    assert.deepEqual(days, [
+      { day: '2026-12-01', count: 2 },
+      { day: '2026-12-03', count: 1 },
+    ]);
+    assertProblem(await t.admin('GET', '/petitions/nope/signatures-per-day'), 404);
+  });
+});

@@ -15,6 +15,7 @@ import { searchIndex } from '../store/service-search.js';
 import { getService, upsertCategory, upsertService } from '../store/services.js';
 import { attentionRoutes } from './admin-attention.js';
 import { feedbackInboxRoutes } from './admin-feedback.js';
+import { petitionDaysRoutes } from './admin-petition-days.js';
 import { pollConsoleRoutes } from './admin-polls.js';
 import {
   AuditQuery,
@@ -219,6 +220,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
   await feedbackInboxRoutes(app, ctx);
   await pollConsoleRoutes(app, ctx);
   await attentionRoutes(app, ctx);
+  await petitionDaysRoutes(app, ctx);
 
   app.put('/services/:id', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Service');
