@@ -143,7 +143,7 @@ describe('the officers’ console', () => {
     const { context, page } = await newPage(e2e);
     await signIn(page, 'reader@council.example');
     await page.getByText('Signed in as reader@council.example (viewer)').waitFor();
-    await page.getByRole('table').getByText('A play street on Elm Road').waitFor();
+    await page.getByRole('rowheader', { name: 'A play street on Elm Road' }).waitFor();
     assert.equal(await page.getByRole('button', { name: /^Respond to/ }).count(), 0);
     assert.equal(await page.getByRole('link', { name: 'Audit log' }).count(), 0, 'the audit log is for admins');
     assert.equal(await page.getByRole('button', { name: /^Close/ }).count(), 0);
@@ -370,7 +370,7 @@ describe('the officers’ console', () => {
     await context.close();
   });
 
-  it('an editor creates a petition, downloads its signatures and closes it', async () => {
+  it('an editor creates a petition, edits it, charts and downloads its signatures, and closes it', async () => {
     const { context, page, problems } = await newPage(e2e);
     await page.setViewportSize({ width: 320, height: 900 });
     await signIn(page, 'clerk@council.example');
@@ -397,6 +397,21 @@ describe('the officers’ console', () => {
       { count: 1000, label: 'A debate' },
     ]);
     assert.deepEqual(stored.signerFields, ['postcode']);
+
+    // Editing: the form opens on the petition as it is; a later closing date and a third threshold are saved.
+    await page.getByRole('button', { name: 'Edit “Safer cycling on Mill Lane”' }).click();
+    const edit = page.locator('civic-console-petition-form').filter({
+      has: page.getByRole('heading', { name: 'Edit “Safer cycling on Mill Lane”' }),
+    });
+    assert.equal(await edit.getByLabel('Thresholds').inputValue(), '100: The council responds\n1000: A debate');
+    await edit.getByLabel('Thresholds').fill('100: The council responds\n1000: A debate\n5000: A public meeting');
+    await edit.getByLabel('Closes').fill('2031-06-30T17:00');
+    assert.deepEqual(await axeViolations(page), [], 'petition edit form');
+    await edit.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByRole('status').getByText('The changes to “Safer cycling on Mill Lane” are saved.').waitFor();
+    const edited = await e2e.get<{ thresholds: unknown[]; closesAt: string }>('/petitions/safer-cycling-on-mill-lane');
+    assert.equal(edited.thresholds.length, 3);
+    assert.match(edited.closesAt, /^2031-06-30T/);
 
     const signed = await e2e.api.inject({
       method: 'POST',
@@ -442,6 +457,7 @@ describe('the officers’ console', () => {
       actions.map((a) => `${a.action} ${a.actor}`),
       [
         'petition.create clerk@council.example',
+        'petition.update clerk@council.example',
         'petition.export clerk@council.example',
         'petition.update clerk@council.example',
       ],

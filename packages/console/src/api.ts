@@ -21,6 +21,12 @@ export interface AdminPetition {
   signatureCount: number;
   thresholds: Threshold[];
   response?: { summary: string; body?: string; respondedAt: string };
+  body?: string;
+  closesAt?: string;
+  signerFields?: ('postcode' | 'country')[];
+  allowPublicName?: boolean;
+  privacyNoticeUrl?: string;
+  requiresConfirmation?: boolean;
 }
 
 export type TriageStatus = 'new' | 'read' | 'actioned';
@@ -144,6 +150,8 @@ export const api = {
   createPetition: (
     petition: Omit<Petition, 'status' | 'signatureCount' | 'response'> & { requiresConfirmation: boolean },
   ) => call<AdminPetition>('POST', '/petitions', petition),
+  editPetition: (id: string, changes: object) =>
+    call<AdminPetition>('PATCH', `/petitions/${encodeURIComponent(id)}`, changes),
   closePetition: (id: string) =>
     call<AdminPetition>('PATCH', `/petitions/${encodeURIComponent(id)}`, { status: 'closed' }),
   signaturesPerDay: (id: string) =>

@@ -1,10 +1,10 @@
 import { Petition } from '@civic-widgets/client/schemas';
 import { html, LitElement } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import * as z from 'zod/mini';
 import { type AdminPetition, ApiError, api } from './api.js';
 import { errorSummary, field, slug } from './form-kit.js';
-import { t } from './strings.js';
+import { format, t } from './strings.js';
 import { consoleStyles } from './styles.js';
 
 const s = t.petitions;
@@ -34,14 +34,24 @@ function thresholdsOf(text: string) {
     });
 }
 
+/** An instant as a `datetime-local` input shows it: the browser's local time, to the minute. */
+const localInput = (iso?: string) => {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
 /**
- * Creating a petition: title, summary, full text, thresholds, closing date, what signers are asked for and the
- * privacy notice, checked with the protocol's schema before sending. Fires `petition-created` with the petition.
+ * Creating a petition, or editing one (`petition` set): title, summary, full text, thresholds, closing date,
+ * what signers are asked for and the privacy notice, checked with the protocol's schema before sending. Fires
+ * `petition-saved` with the petition.
  */
 @customElement('civic-console-petition-form')
 export class CivicConsolePetitionForm extends LitElement {
   static override styles = consoleStyles;
 
+  /** The petition to edit; none to create one. */
+  @property({ attribute: false }) petition?: AdminPetition;
   @state() private errors: Partial<Record<Field, string>> = {};
   @state() private serverError?: string;
   @state() private busy = false;
@@ -52,7 +62,7 @@ export class CivicConsolePetitionForm extends LitElement {
     const text = (name: string) => String(data.get(name) ?? '').trim();
     const closesAt = text('closesAt');
     const candidate = {
-      id: text('id') || slug(text('title'), 'petition'),
+      id: this.petition?.id ?? (text('id') || slug(text('title'), 'petition')),
       title: text('title'),
       summary: text('summary'),
       body: text('body') || undefined,
@@ -82,10 +92,11 @@ export class CivicConsolePetitionForm extends LitElement {
     if (!input || Object.keys(errors).length) return this.focusSummary();
     this.busy = true;
     try {
-      const petition = await api.createPetition(input);
+      const { id, ...changes } = input;
+      const petition = this.petition ? await api.editPetition(id, changes) : await api.createPetition(input);
       form.reset();
       this.dispatchEvent(
-        new CustomEvent<AdminPetition>('petition-created', { detail: petition, bubbles: true, composed: true }),
+        new CustomEvent<AdminPetition>('petition-saved', { detail: petition, bubbles: true, composed: true }),
       );
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
@@ -100,6 +111,28 @@ export class CivicConsolePetitionForm extends LitElement {
     }
   }
 
+  /** Editing: the form opens on the petition as it is, its heading focused. */
+  override async updated(changed: Map<string, unknown>) {
+    if (!changed.has('petition') || !this.petition) return;
+    const p = this.petition;
+    const form = this.renderRoot.querySelector('form')!;
+    const set = (name: string, value: string) => {
+      (form.elements.namedItem(name) as HTMLInputElement).value = value;
+    };
+    set('title', p.title);
+    set('summary', p.summary);
+    set('body', p.body ?? '');
+    set('thresholds', p.thresholds.map((th) => `${th.count}: ${th.label}`).join('\n'));
+    set('closesAt', localInput(p.closesAt));
+    set('privacyNoticeUrl', p.privacyNoticeUrl ?? '');
+    for (const box of form.querySelectorAll<HTMLInputElement>('[name="signerFields"]')) {
+      box.checked = p.signerFields?.includes(box.value as 'postcode') ?? false;
+    }
+    (form.elements.namedItem('allowPublicName') as HTMLInputElement).checked = Boolean(p.allowPublicName);
+    (form.elements.namedItem('requiresConfirmation') as HTMLInputElement).checked = Boolean(p.requiresConfirmation);
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
   private async focusSummary() {
     await this.updateComplete;
     this.summary?.focus();
@@ -108,7 +141,7 @@ export class CivicConsolePetitionForm extends LitElement {
   override render() {
     const e = this.errors;
     return html`
-      <h2>${s.create}</h2>
+      <h2 tabindex="-1">${this.petition ? format(s.edit, { title: this.petition.title }) : s.create}</h2>
       ${errorSummary(this.renderRoot, s.errorSummary, Object.entries(e) as [Field, string][], this.serverError)}
       <form @submit=${this.handleSubmit} novalidate>
         ${field('title', s.title, e.title, (d) => html`<input id="title" name="title" maxlength="300" required aria-describedby=${d.by} aria-invalid=${d.invalid} />`)}
@@ -126,8 +159,8 @@ export class CivicConsolePetitionForm extends LitElement {
         <div class="check"><input type="checkbox" id="allowPublicName" name="allowPublicName" /><label for="allowPublicName">${s.allowPublicName}</label></div>
         <div class="check"><input type="checkbox" id="requiresConfirmation" name="requiresConfirmation" /><label for="requiresConfirmation">${s.requiresConfirmation}</label></div>
         ${field('privacyNoticeUrl', s.privacyNoticeUrl, e.privacyNoticeUrl, (d) => html`<input id="privacyNoticeUrl" name="privacyNoticeUrl" type="url" required aria-describedby=${d.by} aria-invalid=${d.invalid} />`)}
-        ${field('id', s.id, e.id, (d) => html`<input id="id" name="id" maxlength="100" aria-describedby=${d.by} aria-invalid=${d.invalid} />`)}
-        <div><button type="submit" ?disabled=${this.busy}>${s.submit}</button></div>
+        ${this.petition ? '' : field('id', s.id, e.id, (d) => html`<input id="id" name="id" maxlength="100" aria-describedby=${d.by} aria-invalid=${d.invalid} />`)}
+        <div><button type="submit" ?disabled=${this.busy}>${this.petition ? s.save : s.submit}</button></div>
       </form>
     `;
   }

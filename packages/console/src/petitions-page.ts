@@ -33,6 +33,7 @@ export class CivicConsolePetitions extends LitElement {
   @state() private published?: string;
   @state() private busy = false;
   @state() private chartFor?: AdminPetition;
+  @state() private editing?: AdminPetition;
   @query('#respond-heading') private respondHeading?: HTMLElement;
   @query('#form-error') private formErrorElement?: HTMLElement;
 
@@ -101,7 +102,8 @@ export class CivicConsolePetitions extends LitElement {
       </table>
       </div>
       ${this.chartFor ? html`<civic-console-signatures-chart .petition=${this.chartFor}></civic-console-signatures-chart>` : ''}
-      ${this.mayEdit ? html`<civic-console-petition-form @petition-created=${this.created}></civic-console-petition-form>` : ''}
+      ${this.editing ? html`<civic-console-petition-form .petition=${this.editing} @petition-saved=${this.saved}></civic-console-petition-form>` : ''}
+      ${this.mayEdit ? html`<civic-console-petition-form @petition-saved=${this.saved}></civic-console-petition-form>` : ''}
     `;
   }
 
@@ -110,14 +112,23 @@ export class CivicConsolePetitions extends LitElement {
     if (!this.mayEdit) return chart;
     return html`<div class="actions">
       ${chart}
+      <button type="button" class="secondary" @click=${() => this.edit(petition)}>${format(t.petitions.edit, { title: petition.title })}</button>
       <a href=${signaturesCsvUrl(petition.id)} download>${format(t.petitions.csv, { title: petition.title })}</a>
       ${petition.status === 'open' ? html`<button type="button" class="secondary" @click=${() => this.close(petition)}>${format(t.petitions.close, { title: petition.title })}</button>` : ''}
     </div>`;
   }
 
-  private async created(event: CustomEvent<AdminPetition>) {
-    this.published = format(t.petitions.created, { title: event.detail.title, id: event.detail.id });
+  private async saved(event: CustomEvent<AdminPetition>) {
+    const { title, id } = event.detail;
+    const edited = Boolean((event.currentTarget as { petition?: AdminPetition }).petition);
+    this.published = format(edited ? t.petitions.saved : t.petitions.created, { title, id });
+    if (edited) this.editing = undefined;
     await this.load();
+  }
+
+  private edit(petition: AdminPetition) {
+    // A new object each time, so that choosing the same petition again refills the form.
+    this.editing = { ...petition };
   }
 
   private async close(petition: AdminPetition) {
