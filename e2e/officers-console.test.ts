@@ -358,6 +358,18 @@ describe('the officers’ console', () => {
     ]);
     assert.deepEqual(await axeViolations(page), [], 'results table');
 
+    const votes = await page.evaluate(
+      (href) => fetch(href).then((response) => response.text()),
+      (await page.getByRole('link', { name: `Votes in “${question}” as CSV` }).getAttribute('href'))!,
+    );
+    assert.deepEqual(
+      votes
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[2]),
+      ['wednesday', 'friday'],
+    );
     await page.getByRole('button', { name: `Close “${question}”` }).click();
     await page.getByRole('status').getByText(`“${question}” is closed.`).waitFor();
     assert.equal((await e2e.get<{ status: string }>('/polls/late-library')).status, 'closed');

@@ -125,6 +125,9 @@ export const feedbackCsvUrl = (filter: InboxFilter) => `${BASE}/feedback.csv?${q
 /** The address of a petition's signatures as CSV: a plain link, since a download needs no CSRF token. */
 export const signaturesCsvUrl = (id: string) => `${BASE}/petitions/${encodeURIComponent(id)}/signatures.csv`;
 
+/** The address of a poll's votes as CSV (one line per chosen option; no voter tokens). */
+export const votesCsvUrl = (id: string) => `${BASE}/polls/${encodeURIComponent(id)}/votes.csv`;
+
 /** Remembers the CSRF token of the session that answers. */
 const signedIn = (officer: Officer) => {
   csrfToken = officer.csrfToken;

@@ -1,7 +1,7 @@
 import type { PollResults } from '@civic-widgets/client/schemas';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { type AdminPoll, ApiError, api, type Officer } from './api.js';
+import { type AdminPoll, ApiError, api, type Officer, votesCsvUrl } from './api.js';
 import { format, plural, t, when } from './strings.js';
 import { consoleStyles } from './styles.js';
 import './poll-form.js';
@@ -121,6 +121,7 @@ export class CivicConsolePolls extends LitElement {
       <td>
         <div class="actions">
           <button type="button" class="secondary" @click=${() => this.handleResults(poll)}>${format(s.showResults, { question: poll.question })}</button>
+          ${this.mayEdit ? html`<a href=${votesCsvUrl(poll.id)} download>${format(s.csv, { question: poll.question })}</a>` : nothing}
           ${
             this.mayEdit && poll.status !== 'closed'
               ? html`<button type="button" class="secondary" @click=${() => this.handleClose(poll)}>${format(s.close, { question: poll.question })}</button>`

@@ -75,6 +75,7 @@ export const en = {
     results: 'Results of “{question}”',
     showResults: 'Results of “{question}”',
     close: 'Close “{question}”',
+    csv: 'Votes in “{question}” as CSV',
     closed: '“{question}” is closed. Residents can no longer vote.',
     option: 'Option',
     firstChoices: 'First choices',
