@@ -4,7 +4,7 @@
 import { html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ApiError, api, type Officer } from './api.js';
-import { t } from './strings.js';
+import { format, t } from './strings.js';
 import { consoleStyles } from './styles.js';
 import './attention-panel.js';
 import './sign-in.js';
@@ -48,7 +48,7 @@ export class CivicConsole extends LitElement {
       (officer) => (this.officer = officer),
       (error) => {
         this.officer = null;
-        if (!(error instanceof ApiError)) this.notice = 'The console could not reach the server. Reload to try again.';
+        if (!(error instanceof ApiError)) this.notice = t.app.unreachable;
       },
     );
   }
@@ -66,7 +66,7 @@ export class CivicConsole extends LitElement {
   };
 
   override render() {
-    if (this.officer === undefined) return html`<p role="status">Loading…</p>`;
+    if (this.officer === undefined) return html`<p role="status">${t.app.loading}</p>`;
     if (this.officer === null) {
       return html`
         ${this.notice ? html`<p role="status">${this.notice}</p>` : ''}
@@ -78,8 +78,8 @@ export class CivicConsole extends LitElement {
     return html`
       <header>
         <p>
-          Signed in as ${this.officer.email} (${this.officer.role}).
-          <button type="button" class="secondary" @click=${this.signOut}>Sign out</button>
+          ${format(t.app.signedInAs, { email: officer.email, role: officer.role })}
+          <button type="button" class="secondary" @click=${this.signOut}>${t.app.signOut}</button>
         </p>
         <nav aria-label=${t.nav.label}>
           <ul>
@@ -130,11 +130,11 @@ export class CivicConsole extends LitElement {
   private async signOut() {
     await api.signOut().catch(() => undefined);
     this.officer = null;
-    this.notice = 'You are signed out.';
+    this.notice = t.app.signedOut;
   }
 
   private sessionEnded() {
     this.officer = null;
-    this.notice = 'Your session ended. Sign in again to go on.';
+    this.notice = t.app.sessionEnded;
   }
 }

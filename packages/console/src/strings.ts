@@ -1,8 +1,48 @@
-// The console's words for the pages built after the first slice (navigation, feedback inbox, consultations, audit
-// log, what needs attention), in one catalogue so that the other four locales can follow with one file each.
+// Every word the console shows, in one catalogue, so that the other four locales can follow with one file each.
 // `{name}` placeholders are filled by `format`; counts go through `plural`.
 
 export const en = {
+  app: {
+    loading: 'Loading…',
+    unreachable: 'The console could not reach the server. Reload to try again.',
+    signedInAs: 'Signed in as {email} ({role}).',
+    signOut: 'Sign out',
+    signedOut: 'You are signed out.',
+    sessionEnded: 'Your session ended. Sign in again to go on.',
+  },
+  signIn: {
+    heading: "Sign in to the officers' console",
+    email: 'Email address',
+    password: 'Password',
+    submit: 'Sign in',
+    missing: 'Enter your email address and password.',
+    unreachable: 'The console could not reach the server. Try again.',
+  },
+  responses: {
+    loadError: 'The petitions could not be loaded. Reload the page to try again.',
+    loading: 'Loading petitions…',
+    waitingHeading: 'Needs a response',
+    waitingList: 'Petitions that need a response',
+    waitingItem: '{count} signatures, past “{threshold}”',
+    noneWaiting: 'No petition is waiting for a response.',
+    allHeading: 'All petitions',
+    allCaption: 'All petitions, newest first',
+    petition: 'Petition',
+    status: 'Status',
+    signatures: 'Signatures',
+    response: 'Response',
+    publishedOn: 'Published {date}',
+    noneYet: 'None yet',
+    respond: 'Respond to “{title}”',
+    formHeading: 'Response to “{title}”',
+    summary: 'Summary (shown first, up to 2 000 characters)',
+    body: 'The full response (optional; leave a blank line between paragraphs)',
+    publish: 'Publish the response',
+    publishedNow: 'Published now',
+    summaryNeeded: 'Write a summary of the response.',
+    published: 'The response to “{title}” is published. Residents see it on the petition now.',
+    sendError: 'The response could not be sent. Try again.',
+  },
   nav: {
     label: 'Console',
     petitions: 'Petitions',
