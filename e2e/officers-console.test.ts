@@ -148,6 +148,23 @@ describe('the officers’ console', () => {
     assert.equal(await page.getByRole('link', { name: 'Audit log' }).count(), 0, 'the audit log is for admins');
     assert.equal(await page.getByRole('button', { name: /^Close/ }).count(), 0);
     assert.equal(await page.locator('civic-console-petition-form').count(), 0);
+    // A rating to mark, which a viewer must not be offered to.
+    const rated = await e2e.api.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      payload: JSON.stringify({ topic: 'parks', rating: { scale: 'thumbs', value: 1 } }),
+    });
+    assert.equal(rated.statusCode, 201, rated.body);
+    await page.getByRole('link', { name: 'Feedback inbox' }).click();
+    await page.getByRole('heading', { name: 'Feedback inbox', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'parks: Yes' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Mark as/ }).count(), 0);
+    assert.equal(
+      await page.getByRole('link', { name: /as CSV$/ }).count(),
+      0,
+      'exports hold personal data: editors only',
+    );
     const refused = await page.evaluate(async () => {
       const session = await (await fetch('/api/v1/admin/session')).json();
       const response = await fetch('/api/v1/admin/petitions/play-street/response', {
@@ -203,7 +220,7 @@ describe('the officers’ console', () => {
     await page.getByRole('heading', { name: 'Feedback inbox', level: 1 }).waitFor();
     const list = page.getByRole('list', { name: 'Ratings and comments, newest first' });
     await list.getByText(comment).waitFor();
-    assert.equal(await list.getByRole('listitem').count(), 2);
+    assert.equal(await list.getByRole('listitem').count(), 3, 'two ratings here, one in the viewer’s test');
     assert.deepEqual(await axeViolations(page), [], 'inbox with ratings');
     assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
 
