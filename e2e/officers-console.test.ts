@@ -220,8 +220,18 @@ describe('the officers’ console', () => {
     await page.getByRole('heading', { name: 'Feedback inbox', level: 1 }).waitFor();
     const list = page.getByRole('list', { name: 'Ratings and comments, newest first' });
     await list.getByText(comment).waitFor();
-    assert.equal(await list.getByRole('listitem').count(), 3, 'two ratings here, one in the viewer’s test');
+    const ratings = await e2e.db.selectFrom('feedback').select('id').execute();
+    assert.equal(await list.getByRole('listitem').count(), ratings.length, 'every rating stored');
     assert.deepEqual(await axeViolations(page), [], 'inbox with ratings');
+    const fiveStars = list.getByRole('listitem').filter({ hasText: 'bins: 5 of 5 stars' });
+    await fiveStars.getByRole('button', { name: 'Mark as read' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/is marked read\.$/)
+      .waitFor();
+    await fiveStars.getByRole('button', { name: 'Mark as read' }).waitFor({ state: 'detached' });
+    const read = await e2e.db.selectFrom('feedback').select('triage_status').where('rating_value', '=', 5).execute();
+    assert.deepEqual(read, [{ triage_status: 'read' }]);
     assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
 
     // Days the wrong way round: said, focus on the message, the typed days kept, nothing asked of the server.
