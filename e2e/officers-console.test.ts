@@ -8,7 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addUser } from '../packages/server/src/auth/users.js';
 import { createPetition } from '../packages/server/src/store/petitions.js';
-import { newPage } from './support/browser.js';
+import { PollDriver } from './drivers/poll.js';
+import { type Focus, newPage, tabTo } from './support/browser.js';
 import { type E2E, startE2E } from './support/e2e.js';
 import { hostPage } from './support/host.js';
 
@@ -36,6 +37,7 @@ describe('the officers’ console', () => {
     e2e = await startE2E();
     await addUser(e2e.db, { email: 'clerk@council.example', role: 'editor', password: PASSWORD }, new Date());
     await addUser(e2e.db, { email: 'reader@council.example', role: 'viewer', password: PASSWORD }, new Date());
+    await addUser(e2e.db, { email: 'chief@council.example', role: 'admin', password: PASSWORD }, new Date());
     await e2e.db.transaction().execute((trx) =>
       createPetition(
         trx,
@@ -101,8 +103,9 @@ describe('the officers’ console', () => {
     await page.getByRole('alert').getByText('Write a summary of the response.').waitFor();
     const summary = 'We will trial a play street on Elm Road from March.';
     const body = 'The trial runs for six Saturdays.\n\nResidents of Elm Road will get a letter first.';
-    await page.getByLabel('Summary').fill(summary);
-    await page.getByLabel('The full response').fill(body);
+    const responseForm = page.getByRole('region', { name: 'Response to “A play street on Elm Road”' });
+    await responseForm.getByLabel('Summary').fill(summary);
+    await responseForm.getByLabel('The full response').fill(body);
     assert.deepEqual(await axeViolations(page), [], 'response form');
     await page.getByRole('button', { name: 'Publish the response' }).click();
     await page.getByRole('status').getByText('The response to “A play street on Elm Road” is published').waitFor();
@@ -140,8 +143,28 @@ describe('the officers’ console', () => {
     const { context, page } = await newPage(e2e);
     await signIn(page, 'reader@council.example');
     await page.getByText('Signed in as reader@council.example (viewer)').waitFor();
-    await page.getByRole('table').getByText('A play street on Elm Road').waitFor();
+    await page.getByRole('rowheader', { name: 'A play street on Elm Road' }).waitFor();
     assert.equal(await page.getByRole('button', { name: /^Respond to/ }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Audit log' }).count(), 0, 'the audit log is for admins');
+    assert.equal(await page.getByRole('button', { name: /^Close/ }).count(), 0);
+    assert.equal(await page.locator('civic-console-petition-form').count(), 0);
+    // A rating to mark, which a viewer must not be offered to.
+    const rated = await e2e.api.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      payload: JSON.stringify({ topic: 'parks', rating: { scale: 'thumbs', value: 1 } }),
+    });
+    assert.equal(rated.statusCode, 201, rated.body);
+    await page.getByRole('link', { name: 'Feedback inbox' }).click();
+    await page.getByRole('heading', { name: 'Feedback inbox', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'parks: Yes' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Mark as/ }).count(), 0);
+    assert.equal(
+      await page.getByRole('link', { name: /as CSV$/ }).count(),
+      0,
+      'exports hold personal data: editors only',
+    );
     const refused = await page.evaluate(async () => {
       const session = await (await fetch('/api/v1/admin/session')).json();
       const response = await fetch('/api/v1/admin/petitions/play-street/response', {
@@ -152,6 +175,385 @@ describe('the officers’ console', () => {
       return response.status;
     });
     assert.equal(refused, 403);
+    await context.close();
+  });
+
+  /** Whether the page scrolls sideways: at 320 px wide, nothing should make it. */
+  const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  const named = (name: string) => (focus: Focus) => focus.name === name;
+
+  it('an editor finds a resident’s comment in the inbox and marks it actioned, by keyboard at 320 px', async () => {
+    const comment = 'The bin on Elm Road was not emptied on Tuesday.';
+    for (const body of [
+      { topic: 'bins', rating: { scale: 'stars', value: 2 }, comment, pageUrl: 'https://council.example/bins' },
+      { topic: 'bins', rating: { scale: 'stars', value: 5 } },
+    ]) {
+      const response = await e2e.api.inject({
+        method: 'POST',
+        url: '/api/v1/feedback',
+        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        payload: JSON.stringify(body),
+      });
+      assert.equal(response.statusCode, 201, response.body);
+    }
+    const { context, page, problems } = await newPage(e2e);
+    await page.setViewportSize({ width: 320, height: 900 });
+    const closing = await e2e.admin('POST', '/polls', {
+      id: 'tree-planting',
+      question: 'Where should we plant the new trees?',
+      kind: 'single',
+      options: [
+        { id: 'park', label: 'In the park' },
+        { id: 'streets', label: 'Along the streets' },
+      ],
+      resultsVisibility: 'always',
+      closesAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
+    });
+    assert.equal(closing.status, 201, closing.body);
+    await signIn(page, 'clerk@council.example');
+    // The landing page says what needs attention first, and leads there.
+    const attention = page.getByRole('region', { name: 'What needs attention first' });
+    await attention.getByRole('link', { name: /^“Where should we plant the new trees\?” closes / }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'landing page with what needs attention');
+    await tabTo(page, named('1 new comment this week'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Feedback inbox', level: 1 }).waitFor();
+    const list = page.getByRole('list', { name: 'Ratings and comments, newest first' });
+    await list.getByText(comment).waitFor();
+    const ratings = await e2e.db.selectFrom('feedback').select('id').execute();
+    assert.equal(await list.getByRole('listitem').count(), ratings.length, 'every rating stored');
+    assert.deepEqual(await axeViolations(page), [], 'inbox with ratings');
+    const fiveStars = list.getByRole('listitem').filter({ hasText: 'bins: 5 of 5 stars' });
+    await fiveStars.getByRole('button', { name: 'Mark as read' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/is marked read\.$/)
+      .waitFor();
+    await fiveStars.getByRole('button', { name: 'Mark as read' }).waitFor({ state: 'detached' });
+    const read = await e2e.db.selectFrom('feedback').select('triage_status').where('rating_value', '=', 5).execute();
+    assert.deepEqual(read, [{ triage_status: 'read' }]);
+    assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
+
+    // Days the wrong way round: said, focus on the message, the typed days kept, nothing asked of the server.
+    await page.getByLabel('From (first day)').fill('2026-12-10');
+    await page.getByLabel('To (last day)').fill('2026-12-01');
+    await tabTo(page, named('Filter'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('The first day must be on or before the last day.').waitFor();
+    assert.equal(await page.getByLabel('From (first day)').inputValue(), '2026-12-10');
+    assert.deepEqual(await axeViolations(page), [], 'inbox with a filter error');
+    await page.getByLabel('From (first day)').fill('');
+    await page.getByLabel('To (last day)').fill('');
+
+    await page.getByLabel('Topic').fill('no-such-topic');
+    await page.getByLabel('Topic').press('Enter');
+    await page.getByText('No rating matches this filter.').first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'inbox with nothing to show');
+
+    await page.getByLabel('Topic').fill('bins');
+    await tabTo(page, named('Only ratings with a comment'));
+    await page.keyboard.press('Space');
+    await tabTo(page, named('Filter'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('1 rating shown').waitFor();
+    assert.equal(await list.getByRole('listitem').count(), 1);
+
+    // Actioned needs a note of what was done.
+    await tabTo(page, named('Mark as actioned'));
+    await page.keyboard.press('Enter');
+    await tabTo(page, named('Save as actioned'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('Say what was done before marking the comment actioned.').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'note form with its error');
+    await page.getByLabel('What was done').fill('Crew sent on Wednesday; the round now includes Elm Road.');
+    await tabTo(page, named('Save as actioned'), { back: true });
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .getByText(/is marked actioned\.$/)
+      .waitFor();
+    await list.getByText('Actioned by clerk@council.example').waitFor();
+
+    const row = await e2e.db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('comment', '=', comment)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.triage_status, 'actioned');
+    assert.equal(row.triage_note, 'Crew sent on Wednesday; the round now includes Elm Road.');
+    assert.equal(row.triaged_by, 'clerk@council.example');
+    const entry = await e2e.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('target', '=', `feedback:${row.id}`)
+      .executeTakeFirstOrThrow();
+    assert.equal(entry.action, 'feedback.actioned');
+    assert.equal(entry.actor, 'clerk@council.example');
+    assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
+    assert.deepEqual(
+      problems.filter((problem) => !problem.includes('status of 401')),
+      [],
+      'no script error and no policy violation',
+    );
+    await context.close();
+  });
+
+  it('an editor creates a consultation that a resident then votes in; its results table counts the vote', async () => {
+    const { context, page, problems } = await newPage(e2e);
+    await page.setViewportSize({ width: 320, height: 900 });
+    await signIn(page, 'clerk@council.example');
+    await page.getByRole('heading', { name: 'Petitions', level: 1 }).waitFor();
+    // The server failing once: said, axe clean; coming back to the page loads it again.
+    await page.route('**/api/v1/admin/polls?page=1', (route) => route.fulfill({ status: 503, body: '{}' }), {
+      times: 1,
+    });
+    await tabTo(page, named('Consultations'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Consultations', level: 1 }).waitFor();
+    await page.getByRole('alert').getByText('This page could not be loaded.').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'consultations that could not be loaded');
+    await page.getByRole('link', { name: 'Petitions' }).click();
+    await page.getByRole('link', { name: 'Consultations' }).click();
+    await page.getByRole('rowheader', { name: 'What should we call the new riverside park?' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'consultations list');
+
+    // One option only, and a window that closes before it opens: the summary takes focus and lists both.
+    const question = 'Which evening should the library stay open late?';
+    await page.getByLabel('Question', { exact: true }).fill(question);
+    await page.getByLabel('Options (one a line').fill('Monday');
+    await page.getByLabel('Opens (optional; now if empty)').fill('2030-05-02T10:00');
+    await page.getByLabel('Closes (optional)').fill('2030-05-01T10:00');
+    await tabTo(page, named('Create the consultation'));
+    await page.keyboard.press('Enter');
+    const summary = page.getByRole('alert');
+    await summary.getByText('Give at least two options').waitFor();
+    await summary.getByText('The closing time must be after the opening time.').waitFor();
+    assert.equal(await page.getByLabel('Question', { exact: true }).inputValue(), question, 'what was typed stays');
+    assert.deepEqual(await axeViolations(page), [], 'consultation form with errors');
+    await summary.getByRole('link', { name: /Give at least two options/ }).press('Enter');
+    assert.equal(await page.getByLabel('Options (one a line').evaluate((el) => el.matches(':focus')), true);
+
+    await page.getByLabel('Options (one a line').fill('Monday\nWednesday\nFriday');
+    await page.getByLabel('Opens (optional; now if empty)').fill('');
+    await page.getByLabel('Closes (optional)').fill('');
+    await page.getByRole('radio', { name: 'Several choices' }).check();
+    await page.getByLabel('Most options one resident may choose').fill('2');
+    await page.getByLabel('When residents see the results').selectOption('always');
+    await page.getByLabel('Identifier, to embed it').fill('late-library');
+    await page.getByRole('button', { name: 'Create the consultation' }).click();
+    await page.getByRole('status').getByText(`“${question}” is created.`).waitFor();
+    await page.getByRole('rowheader', { name: question }).waitFor();
+    const stored = await e2e.db
+      .selectFrom('polls')
+      .selectAll()
+      .where('id', '=', 'late-library')
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.kind, 'multiple');
+    assert.equal(stored.max_choices, 2);
+    assert.deepEqual(
+      JSON.parse(stored.options).map((o: { id: string }) => o.id),
+      ['monday', 'wednesday', 'friday'],
+    );
+    const created = await e2e.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('target', '=', 'poll:late-library')
+      .execute();
+    assert.deepEqual(
+      created.map((entry) => `${entry.action} ${entry.actor}`),
+      ['poll.create clerk@council.example'],
+    );
+
+    e2e.serve(
+      '/late-library.html',
+      hostPage({
+        scripts: [`${e2e.apiUrl}/cdn/civic-poll.js`],
+        body: `<civic-poll endpoint="${e2e.endpoint}" poll-id="late-library"></civic-poll>`,
+      }),
+    );
+    const resident = await newPage(e2e);
+    const poll = new PollDriver(resident.page.locator('civic-poll'));
+    await resident.page.goto(`${e2e.hostUrl}/late-library.html`);
+    await poll.ready.waitFor();
+    await poll.vote('Wednesday', 'Friday');
+    await poll.voted.waitFor();
+    await resident.context.close();
+
+    await page.getByRole('button', { name: `Results of “${question}”` }).click();
+    const results = page.getByRole('region', { name: `Results of “${question}”` });
+    await results.getByRole('table').waitFor();
+    await page.getByText('1 vote in all').waitFor();
+    const cells = await results
+      .getByRole('row')
+      .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim())));
+    assert.deepEqual(cells.slice(1), [
+      ['Monday', '0'],
+      ['Wednesday', '1'],
+      ['Friday', '1'],
+    ]);
+    assert.deepEqual(await axeViolations(page), [], 'results table');
+
+    const votes = await page.evaluate(
+      (href) => fetch(href).then((response) => response.text()),
+      (await page.getByRole('link', { name: `Votes in “${question}” as CSV` }).getAttribute('href'))!,
+    );
+    assert.deepEqual(
+      votes
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[2]),
+      ['wednesday', 'friday'],
+    );
+    await page.getByRole('button', { name: `Close “${question}”` }).click();
+    await page.getByRole('status').getByText(`“${question}” is closed.`).waitFor();
+    assert.equal((await e2e.get<{ status: string }>('/polls/late-library')).status, 'closed');
+    assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
+    assert.deepEqual(
+      problems.filter((problem) => !/status of (401|503)/.test(problem)),
+      [],
+      'no script error and no policy violation',
+    );
+    await context.close();
+  });
+
+  it('an editor creates a petition, edits it, charts and downloads its signatures, and closes it', async () => {
+    const { context, page, problems } = await newPage(e2e);
+    await page.setViewportSize({ width: 320, height: 900 });
+    await signIn(page, 'clerk@council.example');
+    const form = page.locator('civic-console-petition-form');
+    await form.getByRole('heading', { name: 'Create a petition' }).waitFor();
+    await form.getByLabel('Petition title').fill('Safer cycling on Mill Lane');
+    await form.getByLabel('Petition summary').fill('Paint a protected lane on Mill Lane.');
+    await form.getByLabel('Thresholds').fill('a hundred: The council responds');
+    await form.getByRole('button', { name: 'Create the petition' }).click();
+    const summary = form.getByRole('alert');
+    await summary.getByText('Write each threshold as a whole number').waitFor();
+    await summary.getByText('Give the full address of the privacy notice').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'petition form with errors');
+    await form.getByLabel('Thresholds').fill('100: The council responds\n1000: A debate');
+    await form.getByLabel('Postcode').check();
+    await form.getByLabel('Address of the privacy notice').fill('https://council.example/privacy');
+    await form.getByRole('button', { name: 'Create the petition' }).click();
+    await page.getByRole('status').getByText('“Safer cycling on Mill Lane” is created.').waitFor();
+    const stored = await e2e.get<{ thresholds: unknown; signerFields: string[]; status: string }>(
+      '/petitions/safer-cycling-on-mill-lane',
+    );
+    assert.deepEqual(stored.thresholds, [
+      { count: 100, label: 'The council responds' },
+      { count: 1000, label: 'A debate' },
+    ]);
+    assert.deepEqual(stored.signerFields, ['postcode']);
+
+    // Editing: the form opens on the petition as it is; a later closing date and a third threshold are saved.
+    await page.getByRole('button', { name: 'Edit “Safer cycling on Mill Lane”' }).click();
+    const edit = page.locator('civic-console-petition-form').filter({
+      has: page.getByRole('heading', { name: 'Edit “Safer cycling on Mill Lane”' }),
+    });
+    assert.equal(await edit.getByLabel('Thresholds').inputValue(), '100: The council responds\n1000: A debate');
+    await edit.getByLabel('Thresholds').fill('100: The council responds\n1000: A debate\n5000: A public meeting');
+    await edit.getByLabel('Closes').fill('2031-06-30T17:00');
+    assert.deepEqual(await axeViolations(page), [], 'petition edit form');
+    await edit.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByRole('status').getByText('The changes to “Safer cycling on Mill Lane” are saved.').waitFor();
+    const edited = await e2e.get<{ thresholds: unknown[]; closesAt: string }>('/petitions/safer-cycling-on-mill-lane');
+    assert.equal(edited.thresholds.length, 3);
+    assert.match(edited.closesAt, /^2031-06-30T/);
+
+    const signed = await e2e.api.inject({
+      method: 'POST',
+      url: '/api/v1/petitions/safer-cycling-on-mill-lane/signatures',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      payload: JSON.stringify({ name: 'Ada Resident', email: 'ada@example.org', postcode: 'LS6 1AN', consent: true }),
+    });
+    assert.equal(signed.statusCode, 201, signed.body);
+    await page.getByRole('button', { name: 'Signatures per day to “Safer cycling on Mill Lane”' }).click();
+    const chart = page.getByRole('region', { name: 'Signatures per day to “Safer cycling on Mill Lane”' });
+    await chart.getByRole('img', { name: /^Bar chart of signatures per day/ }).waitFor();
+    const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date());
+    assert.deepEqual(
+      await chart
+        .getByRole('row')
+        .evaluateAll((rows) => rows.slice(1).map((row) => [...row.children].map((cell) => cell.textContent))),
+      [[today, '1']],
+    );
+    assert.deepEqual(await axeViolations(page), [], 'signatures per day');
+
+    const csv = page.getByRole('link', { name: 'Signatures to “Safer cycling on Mill Lane” as CSV' });
+    const download = await page.evaluate(
+      async (href) => {
+        const response = await fetch(href);
+        return { status: response.status, text: await response.text() };
+      },
+      (await csv.getAttribute('href'))!,
+    );
+    assert.equal(download.status, 200);
+    assert.match(download.text, /^\uFEFF?receipt_id,signed_at/);
+    assert.match(download.text, /Ada Resident,ada@example\.org/);
+
+    await page.getByRole('button', { name: 'Close “Safer cycling on Mill Lane”' }).click();
+    await page.getByRole('status').getByText('“Safer cycling on Mill Lane” is closed.').waitFor();
+    assert.equal((await e2e.get<{ status: string }>('/petitions/safer-cycling-on-mill-lane')).status, 'closed');
+    const actions = await e2e.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('target', '=', 'petition:safer-cycling-on-mill-lane')
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      actions.map((a) => `${a.action} ${a.actor}`),
+      [
+        'petition.create clerk@council.example',
+        'petition.update clerk@council.example',
+        'petition.export clerk@council.example',
+        'petition.update clerk@council.example',
+      ],
+    );
+    assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
+    assert.deepEqual(
+      problems.filter((problem) => !problem.includes('status of 401')),
+      [],
+    );
+    await context.close();
+  });
+
+  it('an admin reads the audit log, filtered by who and by what, in each state', async () => {
+    const { context, page, problems } = await newPage(e2e);
+    await page.setViewportSize({ width: 320, height: 900 });
+    await signIn(page, 'chief@council.example');
+    await page.getByRole('heading', { name: 'Petitions', level: 1 }).waitFor();
+    await tabTo(page, named('Audit log'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    const table = page.getByRole('table');
+    await table.getByRole('cell', { name: 'session.start' }).first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'audit log');
+    assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
+
+    await page.getByLabel('Who (email)').fill('chief@council.example');
+    await page.getByLabel('Who (email)').press('Enter');
+    await page.getByRole('status').getByText('1 entry shown').waitFor();
+    assert.deepEqual(
+      await table.getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => row.children[1]?.textContent)),
+      ['chief@council.example'],
+    );
+
+    await page.getByLabel('Who (email)').fill('');
+    await page.getByLabel(/^What/).fill('Poll close');
+    await tabTo(page, named('Filter'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('Write an action as lower-case words').waitFor();
+    assert.equal(await page.getByLabel(/^What/).inputValue(), 'Poll close', 'what was typed stays');
+    assert.deepEqual(await axeViolations(page), [], 'audit log with a filter error');
+
+    await page.getByLabel(/^What/).fill('nothing.here');
+    await page.getByLabel(/^What/).press('Enter');
+    await page.getByText('No entry matches this filter.').first().waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'audit log with nothing to show');
+    assert.deepEqual(
+      problems.filter((problem) => !problem.includes('status of 401') && !problem.includes('status of 422')),
+      [],
+    );
     await context.close();
   });
 

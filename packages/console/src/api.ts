@@ -1,5 +1,6 @@
 // The admin API as the console calls it: same origin, the session cookie, the CSRF token on every change, and
 // problems (RFC 9457) turned into errors whose message a person can read.
+import type { Petition, Poll, PollResults } from '@civic-widgets/client/schemas';
 
 export interface Officer {
   email: string;
@@ -20,6 +21,58 @@ export interface AdminPetition {
   signatureCount: number;
   thresholds: Threshold[];
   response?: { summary: string; body?: string; respondedAt: string };
+  body?: string;
+  closesAt?: string;
+  signerFields?: ('postcode' | 'country')[];
+  allowPublicName?: boolean;
+  privacyNoticeUrl?: string;
+  requiresConfirmation?: boolean;
+}
+
+export type TriageStatus = 'new' | 'read' | 'actioned';
+
+/** One resident's rating in the inbox, with what an officer did about it. */
+export interface InboxItem {
+  id: string;
+  createdAt: string;
+  topic: string;
+  pageUrl: string | null;
+  rating: { scale: 'thumbs' | 'stars' | 'smileys' | 'nps'; value: number };
+  comment: string | null;
+  reasons: string[];
+  status: TriageStatus;
+  note: string | null;
+  triagedAt: string | null;
+  triagedBy: string | null;
+}
+
+/** A page of a list read newest first: `next` asks for the page after it. */
+export interface Page<T> {
+  items: T[];
+  next: string | number | null;
+}
+
+/** The inbox's filter, as the form gives it (empty fields left out). */
+export type InboxFilter = Partial<Record<'topic' | 'scale' | 'from' | 'to' | 'status' | 'withComment', string>>;
+
+/** A consultation as the console lists it: the poll, its status by the clock, and how many voted. */
+export type AdminPoll = Poll & { totalVotes?: number };
+
+/** One entry of the audit log: who (an officer's email, `token` for scripts) did what, on what, when. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  target: string;
+  details: Record<string, unknown>;
+}
+
+/** What needs attention first, for the landing page. `failedMail` only for admins. */
+export interface Attention {
+  newComments: number;
+  polls: Pick<Poll, 'id' | 'question' | 'status' | 'opensAt' | 'closesAt'>[];
+  failedMail?: number;
 }
 
 /** A refused request: `status` 401 means the session ended. */
@@ -58,6 +111,23 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return data as T;
 }
 
+/** A query string of the values that are set. */
+export const query = (values: Record<string, string | number | undefined>) =>
+  new URLSearchParams(
+    Object.entries(values).flatMap(([key, value]) =>
+      value === undefined || value === '' ? [] : [[key, String(value)]],
+    ),
+  ).toString();
+
+/** The address of the inbox's CSV for a filter: a plain link, since a download needs no CSRF token. */
+export const feedbackCsvUrl = (filter: InboxFilter) => `${BASE}/feedback.csv?${query(filter)}`;
+
+/** The address of a petition's signatures as CSV: a plain link, since a download needs no CSRF token. */
+export const signaturesCsvUrl = (id: string) => `${BASE}/petitions/${encodeURIComponent(id)}/signatures.csv`;
+
+/** The address of a poll's votes as CSV (one line per chosen option; no voter tokens). */
+export const votesCsvUrl = (id: string) => `${BASE}/polls/${encodeURIComponent(id)}/votes.csv`;
+
 /** Remembers the CSRF token of the session that answers. */
 const signedIn = (officer: Officer) => {
   csrfToken = officer.csrfToken;
@@ -69,6 +139,26 @@ export const api = {
   signIn: (email: string, password: string) => call<Officer>('POST', '/session', { email, password }).then(signedIn),
   signOut: () => call<void>('DELETE', '/session'),
   petitions: () => call<{ items: AdminPetition[] }>('GET', '/petitions').then((list) => list.items),
+  feedback: (filter: InboxFilter, after?: string) =>
+    call<Page<InboxItem>>('GET', `/feedback?${query({ ...filter, after })}`),
+  triage: (id: string, status: 'read' | 'actioned', note?: string) =>
+    call<void>('PUT', `/feedback/${encodeURIComponent(id)}/triage`, note ? { status, note } : { status }),
+  polls: (page = 1) => call<{ items: AdminPoll[]; next: number | null }>('GET', `/polls?page=${page}`),
+  createPoll: (poll: Omit<Poll, 'status'>) => call<AdminPoll>('POST', '/polls', poll),
+  closePoll: (id: string) => call<AdminPoll>('POST', `/polls/${encodeURIComponent(id)}/close`),
+  pollResults: (id: string) => call<PollResults>('GET', `/polls/${encodeURIComponent(id)}/results`),
+  audit: (filter: { actor?: string; action?: string }, before?: number, limit = 50) =>
+    call<AuditEntry[]>('GET', `/audit?${query({ ...filter, before, limit })}`),
+  attention: () => call<Attention>('GET', '/attention'),
+  createPetition: (
+    petition: Omit<Petition, 'status' | 'signatureCount' | 'response'> & { requiresConfirmation: boolean },
+  ) => call<AdminPetition>('POST', '/petitions', petition),
+  editPetition: (id: string, changes: object) =>
+    call<AdminPetition>('PATCH', `/petitions/${encodeURIComponent(id)}`, changes),
+  closePetition: (id: string) =>
+    call<AdminPetition>('PATCH', `/petitions/${encodeURIComponent(id)}`, { status: 'closed' }),
+  signaturesPerDay: (id: string) =>
+    call<{ days: { day: string; count: number }[] }>('GET', `/petitions/${encodeURIComponent(id)}/signatures-per-day`),
   respond: (id: string, response: { summary: string; body?: string }) =>
     call<AdminPetition>('PUT', `/petitions/${encodeURIComponent(id)}/response`, response),
 };

@@ -1,7 +1,21 @@
 import { html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { type AdminPetition, ApiError, api, awaitingResponse, type Officer, passedThreshold } from './api.js';
+import {
+  type AdminPetition,
+  ApiError,
+  api,
+  awaitingResponse,
+  type Officer,
+  passedThreshold,
+  signaturesCsvUrl,
+} from './api.js';
 import { paragraphs } from './paragraphs.js';
+import './petition-form.js';
+import './signatures-chart.js';
+import { format, t } from './strings.js';
+
+const r = t.responses;
+
 import { consoleStyles } from './styles.js';
 
 const count = new Intl.NumberFormat('en-GB');
@@ -21,6 +35,8 @@ export class CivicConsolePetitions extends LitElement {
   @state() private formError?: string;
   @state() private published?: string;
   @state() private busy = false;
+  @state() private chartFor?: AdminPetition;
+  @state() private editing?: AdminPetition;
   @query('#respond-heading') private respondHeading?: HTMLElement;
   @query('#form-error') private formErrorElement?: HTMLElement;
 
@@ -35,7 +51,7 @@ export class CivicConsolePetitions extends LitElement {
       this.loadError = undefined;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) this.sessionEnded();
-      else this.loadError = 'The petitions could not be loaded. Reload the page to try again.';
+      else this.loadError = r.loadError;
     }
   }
 
@@ -49,30 +65,31 @@ export class CivicConsolePetitions extends LitElement {
 
   override render() {
     if (this.loadError) return html`<p role="alert">${this.loadError}</p>`;
-    if (!this.petitions) return html`<p role="status">Loading petitions…</p>`;
+    if (!this.petitions) return html`<p role="status">${r.loading}</p>`;
     const waiting = awaitingResponse(this.petitions);
     return html`
       <p role="status" id="published">${this.published ?? ''}</p>
-      <h2>Needs a response</h2>
+      <h2>${r.waitingHeading}</h2>
       ${
         waiting.length
-          ? html`<ul aria-label="Petitions that need a response">
+          ? html`<ul aria-label=${r.waitingList}>
               ${waiting.map(
                 (petition) => html`<li>
-                  <strong>${petition.title}</strong>: ${count.format(petition.signatureCount)} signatures, past
-                  “${passedThreshold(petition)?.label}”
-                  ${this.mayEdit ? html` <button type="button" class="secondary" @click=${() => this.openResponse(petition)}>Respond to “${petition.title}”</button>` : ''}
+                  <strong>${petition.title}</strong>:
+                  ${format(r.waitingItem, { count: count.format(petition.signatureCount), threshold: passedThreshold(petition)?.label ?? '' })}
+                  ${this.mayEdit ? html` <button type="button" class="secondary" @click=${() => this.openResponse(petition)}>${format(r.respond, { title: petition.title })}</button>` : ''}
                 </li>`,
               )}
             </ul>`
-          : html`<p>No petition is waiting for a response.</p>`
+          : html`<p>${r.noneWaiting}</p>`
       }
       ${this.responding ? this.renderResponseForm(this.responding) : ''}
-      <h2>All petitions</h2>
+      <h2 id="all-heading">${r.allHeading}</h2>
+      <div class="scroll" role="region" aria-labelledby="all-heading" tabindex="0">
       <table>
-        <caption class="visually-hidden">All petitions, newest first</caption>
+        <caption class="visually-hidden">${r.allCaption}</caption>
         <thead>
-          <tr><th scope="col">Petition</th><th scope="col">Status</th><th scope="col">Signatures</th><th scope="col">Response</th></tr>
+          <tr><th scope="col">${r.petition}</th><th scope="col">${r.status}</th><th scope="col">${r.signatures}</th><th scope="col">${r.response}</th><th scope="col"><span class="visually-hidden">${t.petitions.actions}</span></th></tr>
         </thead>
         <tbody>
           ${this.petitions.map(
@@ -80,30 +97,70 @@ export class CivicConsolePetitions extends LitElement {
               <th scope="row">${petition.title}</th>
               <td>${petition.status}</td>
               <td class="number">${count.format(petition.signatureCount)}</td>
-              <td>${petition.response ? `Published ${petition.response.respondedAt.slice(0, 10)}` : 'None yet'}</td>
+              <td>${petition.response ? format(r.publishedOn, { date: petition.response.respondedAt.slice(0, 10) }) : r.noneYet}</td>
+              <td>${this.renderActions(petition)}</td>
             </tr>`,
           )}
         </tbody>
       </table>
+      </div>
+      ${this.chartFor ? html`<civic-console-signatures-chart .petition=${this.chartFor}></civic-console-signatures-chart>` : ''}
+      ${this.editing ? html`<civic-console-petition-form .petition=${this.editing} @petition-saved=${this.saved}></civic-console-petition-form>` : ''}
+      ${this.mayEdit ? html`<civic-console-petition-form @petition-saved=${this.saved}></civic-console-petition-form>` : ''}
     `;
+  }
+
+  private renderActions(petition: AdminPetition) {
+    const chart = html`<button type="button" class="secondary" @click=${() => (this.chartFor = petition)}>${format(t.petitions.perDay, { title: petition.title })}</button>`;
+    if (!this.mayEdit) return chart;
+    return html`<div class="actions">
+      ${chart}
+      <button type="button" class="secondary" @click=${() => this.edit(petition)}>${format(t.petitions.edit, { title: petition.title })}</button>
+      <a href=${signaturesCsvUrl(petition.id)} download>${format(t.petitions.csv, { title: petition.title })}</a>
+      ${petition.status === 'open' ? html`<button type="button" class="secondary" @click=${() => this.close(petition)}>${format(t.petitions.close, { title: petition.title })}</button>` : ''}
+    </div>`;
+  }
+
+  private async saved(event: CustomEvent<AdminPetition>) {
+    const { title, id } = event.detail;
+    const edited = Boolean((event.currentTarget as { petition?: AdminPetition }).petition);
+    this.published = format(edited ? t.petitions.saved : t.petitions.created, { title, id });
+    if (edited) this.editing = undefined;
+    await this.load();
+  }
+
+  private edit(petition: AdminPetition) {
+    // A new object each time, so that choosing the same petition again refills the form.
+    this.editing = { ...petition };
+  }
+
+  private async close(petition: AdminPetition) {
+    try {
+      await api.closePetition(petition.id);
+      this.published = format(t.petitions.closed, { title: petition.title });
+      await this.load();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return this.sessionEnded();
+      this.published = error instanceof ApiError ? error.message : t.common.sendError;
+    }
   }
 
   private renderResponseForm(petition: AdminPetition) {
     return html`
       <section aria-labelledby="respond-heading">
-        <h2 id="respond-heading" tabindex="-1">Response to “${petition.title}”</h2>
+        <h2 id="respond-heading" tabindex="-1">${format(r.formHeading, { title: petition.title })}</h2>
         ${this.formError ? html`<p role="alert" id="form-error" tabindex="-1">${this.formError}</p>` : ''}
         <form @submit=${this.publish} novalidate>
-          <label for="summary">Summary (shown first, up to 2 000 characters)</label>
+          <label for="summary">${r.summary}</label>
           <textarea id="summary" name="summary" maxlength="2000" required></textarea>
-          <label for="body">The full response (optional; leave a blank line between paragraphs)</label>
+          <label for="body">${r.body}</label>
           <textarea id="body" name="body" maxlength="20000"></textarea>
           <div>
-            <button type="submit" ?disabled=${this.busy}>Publish the response</button>
-            <button type="button" class="secondary" @click=${this.closeResponse}>Cancel</button>
+            <button type="submit" ?disabled=${this.busy}>${r.publish}</button>
+            <button type="button" class="secondary" @click=${this.closeResponse}>${t.common.cancel}</button>
           </div>
         </form>
-        ${petition.response ? html`<h3>Published now</h3>${paragraphs(petition.response.summary)}` : ''}
+        ${petition.response ? html`<h3>${r.publishedNow}</h3>${paragraphs(petition.response.summary)}` : ''}
       </section>
     `;
   }
@@ -125,17 +182,17 @@ export class CivicConsolePetitions extends LitElement {
     const data = new FormData(event.target as HTMLFormElement);
     const summary = String(data.get('summary') ?? '').trim();
     const body = String(data.get('body') ?? '').trim();
-    if (!summary) return this.failForm('Write a summary of the response.');
+    if (!summary) return this.failForm(r.summaryNeeded);
     this.busy = true;
     try {
       await api.respond(petition.id, body ? { summary, body } : { summary });
       this.responding = undefined;
-      this.published = `The response to “${petition.title}” is published. Residents see it on the petition now.`;
+      this.published = format(r.published, { title: petition.title });
       await this.load();
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return this.sessionEnded();
       // What was typed stays in the form: only the message changes.
-      await this.failForm(error instanceof ApiError ? error.message : 'The response could not be sent. Try again.');
+      await this.failForm(error instanceof ApiError ? error.message : r.sendError);
     } finally {
       this.busy = false;
     }

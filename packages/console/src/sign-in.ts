@@ -1,7 +1,10 @@
 import { html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ApiError, api, type Officer } from './api.js';
+import { t } from './strings.js';
 import { consoleStyles } from './styles.js';
+
+const s = t.signIn;
 
 /**
  * The sign-in form. On success it fires `signed-in` with the officer; on failure it says why, keeps the email,
@@ -17,14 +20,14 @@ export class CivicConsoleSignIn extends LitElement {
 
   override render() {
     return html`
-      <h1>Sign in to the officers' console</h1>
+      <h1>${s.heading}</h1>
       ${this.error ? html`<p role="alert" tabindex="-1" id="error">${this.error}</p>` : ''}
       <form @submit=${this.submit} novalidate>
-        <label for="email">Email address</label>
+        <label for="email">${s.email}</label>
         <input id="email" name="email" type="email" autocomplete="username" required aria-describedby=${this.error ? 'error' : ''} />
-        <label for="password">Password</label>
+        <label for="password">${s.password}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
-        <div><button type="submit" ?disabled=${this.busy}>Sign in</button></div>
+        <div><button type="submit" ?disabled=${this.busy}>${s.submit}</button></div>
       </form>
     `;
   }
@@ -36,7 +39,7 @@ export class CivicConsoleSignIn extends LitElement {
     const email = String(data.get('email') ?? '').trim();
     const password = String(data.get('password') ?? '');
     if (!email || !password) {
-      await this.fail('Enter your email address and password.');
+      await this.fail(s.missing);
       return;
     }
     this.busy = true;
@@ -45,7 +48,7 @@ export class CivicConsoleSignIn extends LitElement {
       this.dispatchEvent(new CustomEvent('signed-in', { detail: officer, bubbles: true, composed: true }));
     } catch (error) {
       (form.elements.namedItem('password') as HTMLInputElement).value = '';
-      await this.fail(error instanceof ApiError ? error.message : 'The console could not reach the server. Try again.');
+      await this.fail(error instanceof ApiError ? error.message : s.unreachable);
     } finally {
       this.busy = false;
     }

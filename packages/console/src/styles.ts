@@ -19,8 +19,10 @@ export const consoleStyles = css`
     margin-block: 1rem 0.25rem;
   }
   input,
+  select,
   textarea {
     font: inherit;
+    box-sizing: border-box;
     inline-size: min(100%, 40rem);
     padding: 0.5rem;
     border: 2px solid var(--civic-color-border, #0b0c0c);
@@ -77,5 +79,81 @@ export const consoleStyles = css`
   td.number {
     text-align: end;
     font-variant-numeric: tabular-nums;
+  }
+  /* Filters side by side when there is room, one under another at 320 px. */
+  .fields {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1rem;
+  }
+  .fields input,
+  .fields select {
+    inline-size: 12rem;
+    max-inline-size: 100%;
+  }
+  .check {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    margin-block-start: 1rem;
+  }
+  .check input {
+    inline-size: auto;
+  }
+  .check label {
+    margin: 0;
+  }
+  .cards {
+    list-style: none;
+    padding: 0;
+  }
+  .cards > li {
+    border-block-end: 1px solid var(--civic-color-border, #b1b4b6);
+    padding-block: 0.5rem 1rem;
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    color: var(--civic-color-text-secondary, #505a5f);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1.5rem;
+  }
+  /* A wide table scrolls inside its own region at 320 px rather than the page. */
+  .scroll {
+    overflow-x: auto;
+    /* Holds the visually hidden texts of its cells, which would otherwise widen the page. */
+    position: relative;
+  }
+  nav ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    list-style: none;
+    padding: 0;
+  }
+  a {
+    color: var(--civic-color-link, #1d70b8);
+  }
+  a[aria-current='page'] {
+    font-weight: 700;
+    text-decoration: none;
+  }
+  .field-error {
+    color: var(--civic-color-error, #d4351c);
+    font-weight: 600;
+    margin: 0;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--civic-color-error, #d4351c);
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin-block-start: 1rem;
+  }
+  legend {
+    font-weight: 600;
   }
 `;

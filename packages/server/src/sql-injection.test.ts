@@ -121,6 +121,20 @@ describe('500 SQL injection strings in every text field', () => {
     }
   });
 
+  it('stores officers’ inbox notes byte for byte, and filters the audit log by any text as text', async () => {
+    const [first] = await t.db.selectFrom('feedback').select('id').where('topic', 'like', 'sql-%').limit(1).execute();
+    for (const text of CORPUS) {
+      const note = text.slice(0, 2000).trim() || 'x';
+      const marked = await t.admin('PUT', `/feedback/${first!.id}/triage`, { status: 'actioned', note });
+      assert.equal(marked.statusCode, 200, text);
+      const row = await t.db.selectFrom('feedback').select('triage_note').where('id', '=', first!.id).execute();
+      assert.equal(row[0]!.triage_note, note);
+      const audit = await t.admin('GET', `/audit?actor=${encodeURIComponent(text.slice(0, 254))}`);
+      assert.equal(audit.statusCode, 200, text);
+      assert.deepEqual(t.json(audit), [], 'nobody is called that');
+    }
+  });
+
   it('changed nothing else: schema, polls, services and the other petitions are as seeded', async () => {
     const now = await fingerprint(t);
     assert.deepEqual(now.schema, before0.schema);

@@ -412,6 +412,27 @@ const petitionProposals = (dialect: Dialect): Migration => ({
   },
 });
 
+/**
+ * The officers' feedback inbox (issue 16): whether an officer has read a comment or acted on it, with their
+ * note, kept on the comment's own row so that retention deletes both together. The index serves the inbox's
+ * newest-first pages, filtered by topic or not, read a page at a time (keyset, never the whole table).
+ */
+const feedbackTriage: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('feedback').addColumn('triage_status', 'varchar(20)').execute();
+    await db.schema.alterTable('feedback').addColumn('triage_note', 'text').execute();
+    await db.schema.alterTable('feedback').addColumn('triaged_at', 'varchar(40)').execute();
+    await db.schema.alterTable('feedback').addColumn('triaged_by', 'varchar(254)').execute();
+    await db.schema
+      .createIndex('feedback_topic_created')
+      .on('feedback')
+      .columns(['topic', 'created_at', 'id'])
+      .execute();
+    await db.schema.createIndex('feedback_created_id').on('feedback').columns(['created_at', 'id']).execute();
+    await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor', 'id']).execute();
+  },
+};
+
 function migrator(db: AnyDb, dialect: Dialect): Migrator {
   const migrations: Record<string, Migration> = {
     '0001-initial': initial(dialect),
@@ -425,6 +446,7 @@ function migrator(db: AnyDb, dialect: Dialect): Migrator {
     '0009-signature-tallies': signatureTallies,
     '0010-officer-accounts': officerAccounts,
     '0011-petition-proposals': petitionProposals(dialect),
+    '0012-feedback-triage': feedbackTriage,
   };
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }

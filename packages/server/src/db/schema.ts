@@ -99,6 +99,13 @@ export interface FeedbackTable {
   page_url: string | null;
   locale: string | null;
   created_at: string;
+  /** What an officer did with it in the console's inbox: null while nobody has, then `read` or `actioned`. */
+  triage_status: 'read' | 'actioned' | null;
+  /** The officer's note on what was done: the council's text, never shown to residents. */
+  triage_note: string | null;
+  triaged_at: string | null;
+  /** The officer's email, as in the audit log. */
+  triaged_by: string | null;
 }
 
 export interface FeedbackTopicTable {

@@ -1,5 +1,13 @@
 import { Rejection, RejectionReason } from '@civic-widgets/client/proposals';
-import { GovernmentResponse, Petition, PetitionStatus, Poll, Service } from '@civic-widgets/client/schemas';
+import {
+  GovernmentResponse,
+  Id,
+  Petition,
+  PetitionStatus,
+  Poll,
+  RatingScale,
+  Service,
+} from '@civic-widgets/client/schemas';
 import * as z from 'zod/mini';
 
 // Admin bodies are derived from the protocol's schemas, never written out again: what an administrator can
@@ -42,3 +50,42 @@ export const PublishInput = z.extend(
 );
 
 export const RejectInput = z.object({ reason: RejectionReason, note: Rejection.shape.note });
+const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const Limit = z.optional(z.int().check(z.gte(1), z.lte(100)));
+
+/** The console's feedback inbox: which comments, and where the page starts (the last page's `next`). */
+export const FeedbackInboxQuery = z.object({
+  topic: z.optional(Id),
+  scale: z.optional(RatingScale),
+  /** First day shown (UTC), inclusive. */
+  from: z.optional(Day),
+  /** Last day shown (UTC), inclusive. */
+  to: z.optional(Day),
+  withComment: z.optional(z.boolean()),
+  status: z.optional(z.enum(['new', 'read', 'actioned'])),
+  after: z.optional(z.string().check(z.maxLength(300))),
+  limit: Limit,
+});
+
+/** Reading a comment, or acting on it: acting needs a note of what was done, for the next officer. */
+export const FeedbackTriage = z
+  .object({
+    status: z.enum(['read', 'actioned']),
+    note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+  })
+  .check(
+    z.refine((triage) => triage.status !== 'actioned' || Boolean(triage.note), {
+      path: ['note'],
+      message: 'Say what was done',
+    }),
+  );
+
+/** The audit log page: filtered by who and by what, newest first, a page at a time. */
+export const AuditQuery = z.object({
+  actor: z.optional(z.string().check(z.maxLength(254))),
+  /** An action (`poll.close`), or a kind of thing (`poll`): every action on it. */
+  action: z.optional(z.string().check(z.maxLength(100), z.regex(/^[a-z0-9.-]+$/))),
+  /** The id of the last entry of the page before. */
+  before: z.optional(z.int().check(z.gte(1))),
+  limit: z.optional(z.int().check(z.gte(1), z.lte(500))),
+});

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { sessionLimits } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { adminGuard } from '../http/admin-auth.js';
@@ -6,15 +6,20 @@ import { toCsv } from '../http/csv.js';
 import { fingerprint, idempotencyKey, once } from '../http/idempotency.js';
 import { pathId } from '../http/params.js';
 import { HttpProblem, notFound } from '../http/problems.js';
-import { parseOr422 } from '../http/validation.js';
+import { coerceQuery, parseOr422 } from '../http/validation.js';
 import { maskAddress } from '../mail/transport.js';
 import { audit } from '../store/audit.js';
 import { createPetition, getPetition, setResponse, updatePetition } from '../store/petitions.js';
 import { createPoll, getPoll, updatePoll } from '../store/polls.js';
 import { searchIndex } from '../store/service-search.js';
 import { getService, upsertCategory, upsertService } from '../store/services.js';
+import { attentionRoutes } from './admin-attention.js';
+import { feedbackInboxRoutes } from './admin-feedback.js';
+import { petitionDaysRoutes } from './admin-petition-days.js';
+import { pollConsoleRoutes } from './admin-polls.js';
 import { proposalAdminRoutes } from './admin-proposals.js';
 import {
+  AuditQuery,
   CategoryInput,
   PetitionInput,
   PetitionPatch,
@@ -23,14 +28,7 @@ import {
   ResponseInput,
   ServiceInput,
 } from './admin-schemas.js';
-
-function sendCsv(reply: FastifyReply, name: string, csv: string) {
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('Content-Disposition', `attachment; filename="${name}"`)
-    .header('Cache-Control', 'no-store')
-    .send(csv);
-}
+import { sendCsv } from './csv-reply.js';
 
 /**
  * The admin API (docs/server.md): registered only when CIVIC_ADMIN_TOKEN is set, every route behind the bearer
@@ -221,27 +219,10 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     return sendCsv(reply, `votes-${id}.csv`, csv);
   });
 
-  app.get('/feedback.csv', { config: { role: 'editor' } }, async (request, reply) => {
-    const rows = await ctx.db.selectFrom('feedback').selectAll().orderBy('created_at').orderBy('id').execute();
-    await audit(ctx.db, request.actor, 'feedback.export', 'feedback', { rows: rows.length }, now());
-    const csv = toCsv(
-      ['receipt_id', 'created_at', 'topic', 'scale', 'rating', 'comment', 'reasons', 'fields', 'page_url', 'locale'],
-      rows.map((r) => [
-        r.id,
-        r.created_at,
-        r.topic,
-        r.rating_scale,
-        r.rating_value,
-        r.comment,
-        r.reasons ? (JSON.parse(r.reasons) as string[]).join('; ') : null,
-        // As stored: JSON keeps answers that hold commas, semicolons or several values apart.
-        r.fields,
-        r.page_url,
-        r.locale,
-      ]),
-    );
-    return sendCsv(reply, 'feedback.csv', csv);
-  });
+  await feedbackInboxRoutes(app, ctx);
+  await pollConsoleRoutes(app, ctx);
+  await attentionRoutes(app, ctx);
+  await petitionDaysRoutes(app, ctx);
 
   app.put('/services/:id', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Service');
@@ -281,8 +262,21 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     return { id, label };
   });
 
-  app.get('/audit', { config: { role: 'admin' } }, async () => {
-    const rows = await ctx.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(500).execute();
+  // Newest first, `limit` at a time (100 unless asked); a full page may have older entries `before` its last id.
+  app.get('/audit', { config: { role: 'admin' } }, async (request) => {
+    const query = parseOr422(AuditQuery, coerceQuery(request.query, ['before', 'limit']), 'The filter is not valid');
+    let entries = ctx.db.selectFrom('audit_log').selectAll();
+    if (query.actor) entries = entries.where('actor', '=', query.actor.trim().toLowerCase());
+    // The schema allows no LIKE wildcard (% or _) in an action.
+    const action = query.action;
+    if (action) {
+      entries = entries.where((eb) => eb.or([eb('action', '=', action), eb('action', 'like', `${action}.%`)]));
+    }
+    if (query.before) entries = entries.where('id', '<', query.before);
+    const rows = await entries
+      .orderBy('id', 'desc')
+      .limit(query.limit ?? 100)
+      .execute();
     return rows.map((r) => ({
       id: r.id,
       at: r.at,
