@@ -46,6 +46,11 @@ export interface Config {
   logLevel: string;
   /** Confirmed sponsors a resident's petition proposal needs before it goes to moderation (issue 17). */
   petitionSponsors: number;
+  /**
+   * Where residents sign a petition, as a URL with `{id}` (e.g. `https://council.example/petitions?id={id}`): the
+   * similar petitions offered while a resident starts one link there. Without it they are offered as titles only.
+   */
+  petitionPageUrl?: string;
   /** Check every successful public response against its protocol schema (tests, development). */
   validateResponses: boolean;
 }
@@ -188,6 +193,10 @@ export function readConfig(env: Env = process.env): Config {
   if (!/^https?:\/\/[^\s/]+/.test(publicUrl)) {
     throw new ConfigError(`CIVIC_PUBLIC_URL must be an http(s) URL, not "${publicUrl}"`);
   }
+  const petitionPageUrl = env.CIVIC_PETITION_PAGE_URL?.trim() || undefined;
+  if (petitionPageUrl && !(/^https?:\/\/[^\s/]+/.test(petitionPageUrl) && petitionPageUrl.includes('{id}'))) {
+    throw new ConfigError(`CIVIC_PETITION_PAGE_URL must be an http(s) URL with {id} in it, not "${petitionPageUrl}"`);
+  }
   const seed = env.CIVIC_SEED?.trim() || 'none';
   if (seed !== 'demo' && seed !== 'none') throw new ConfigError(`CIVIC_SEED must be "demo" or "none", not "${seed}"`);
   const dir = (name: string) => (env[name]?.trim() ? resolve(env[name].trim()) : undefined);
@@ -215,6 +224,7 @@ export function readConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     validateResponses: boolean(env, 'CIVIC_VALIDATE_RESPONSES'),
     petitionSponsors: integer(env, 'CIVIC_PETITION_SPONSORS', 5, 0, 1000),
+    petitionPageUrl,
   };
 }
 

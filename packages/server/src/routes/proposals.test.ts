@@ -223,6 +223,26 @@ describe('petition proposals', () => {
     assertProblem(await t.get('/api/v1/petitions/similar'), 422, 'validation');
   });
 
+  it('links each similar petition to where residents sign it when CIVIC_PETITION_PAGE_URL is set', async () => {
+    const linked = await testServer({ petitionPageUrl: 'https://council.example/petitions?id={id}' });
+    try {
+      const similar = linked.json(await linked.get('/api/v1/petitions/similar?q=safer%20crossings%20station'));
+      assertValid(SimilarPetitions, similar);
+      const [first] = similar.data as { id: string; url?: string }[];
+      assert.deepEqual(
+        [first?.id, first?.url],
+        ['safer-crossings', 'https://council.example/petitions?id=safer-crossings'],
+      );
+    } finally {
+      await linked.close();
+    }
+    const unlinked = t.json(await t.get('/api/v1/petitions/similar?q=safer%20crossings%20station'));
+    assert.deepEqual(
+      (unlinked.data as { url?: string }[]).map((p) => p.url),
+      [undefined],
+    );
+  });
+
   it('erases creators and sponsors a retention period after the decision, and drops what was never confirmed', async () => {
     const unconfirmed = t.json(await t.post('/api/v1/petition-proposals', { ...proposal, email: 'late@example.org' }))
       .id as string;

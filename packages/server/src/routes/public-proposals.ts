@@ -52,9 +52,12 @@ export async function proposalRoutes(app: FastifyInstance, ctx: AppContext) {
     // Best match first, as the search ranked them.
     open.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
     return {
-      data: open
-        .slice(0, SIMILAR_LIMIT)
-        .map((row) => ({ id: row.id, title: row.title, signatureCount: toCount(row.signature_count) })),
+      data: open.slice(0, SIMILAR_LIMIT).map((row) => ({
+        id: row.id,
+        title: row.title,
+        signatureCount: toCount(row.signature_count),
+        url: ctx.config.petitionPageUrl?.replace('{id}', encodeURIComponent(row.id)),
+      })),
     };
   });
 
