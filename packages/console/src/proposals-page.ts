@@ -9,8 +9,9 @@ import './proposal-decision.js';
 
 const s = t.proposals;
 
-/** A moderator flag in words; a near-duplicate names the open petition it resembles. */
-const flagText = (flag: ProposalFlag) => format(s.flags[flag.kind], { petition: flag.petitionId ?? '' });
+/** A moderator flag in words; a near-duplicate names the open petition it resembles, by title when known. */
+const flagText = (flag: ProposalFlag, titles: Map<string, string>) =>
+  format(s.flags[flag.kind], { petition: titles.get(flag.petitionId ?? '') ?? flag.petitionId ?? '' });
 
 /**
  * Moderation (issue 17): residents' proposals that gathered their sponsors, oldest first, with their text (as
@@ -24,6 +25,8 @@ export class CivicConsoleProposals extends LitElement {
 
   @property({ attribute: false }) officer?: Officer;
   @state() private proposals?: AdminProposal[];
+  /** Petitions' titles by id, read only when a proposal resembles one: the flag carries the id. */
+  @state() private titles = new Map<string, string>();
   @state() private loadError?: string;
   @state() private deciding?: { id: string; decision: Decision };
   @state() private announcement = '';
@@ -39,7 +42,11 @@ export class CivicConsoleProposals extends LitElement {
 
   private async load() {
     try {
-      this.proposals = await api.proposals();
+      const proposals = await api.proposals();
+      if (proposals.some((proposal) => proposal.flags.some((flag) => flag.petitionId))) {
+        this.titles = new Map((await api.petitions()).map((petition) => [petition.id, petition.title]));
+      }
+      this.proposals = proposals;
       this.loadError = undefined;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
@@ -92,7 +99,7 @@ export class CivicConsoleProposals extends LitElement {
       ${paragraphs(proposal.background)} ${proposal.details ? paragraphs(proposal.details) : nothing}
       ${
         proposal.flags.length
-          ? html`<p>${s.flagsHeading}</p><ul>${proposal.flags.map((flag) => html`<li>${flagText(flag)}</li>`)}</ul>`
+          ? html`<p>${s.flagsHeading}</p><ul>${proposal.flags.map((flag) => html`<li>${flagText(flag, this.titles)}</li>`)}</ul>`
           : html`<p class="meta">${s.noFlags}</p>`
       }
       ${this.mayDecide ? this.renderDecision(proposal) : nothing}
