@@ -641,6 +641,12 @@ describe('the officers’ console', () => {
     // Rejecting with no reason: a summary that takes focus and leads to the reasons; nothing is sent.
     await tabTo(page, named('Reject “Free parking for my shop”'));
     await page.keyboard.press('Enter');
+    // Cancelling gives the focus back to the button that opened the form.
+    await tabTo(page, named('Cancel'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Reject the proposal' }).waitFor({ state: 'detached' });
+    assert.equal((await deepFocus(page)).name.trim(), 'Reject “Free parking for my shop”');
+    await page.keyboard.press('Enter');
     await tabTo(page, named(/^Note to the creator/));
     const note = 'A petition cannot advertise a business.';
     await page.keyboard.type(note);
@@ -659,7 +665,11 @@ describe('the officers’ console', () => {
     await tabTo(page, named('Reject the proposal'));
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText('“Free parking for my shop” is rejected.').waitFor();
-    await queue.getByText('Free parking for my shop').waitFor({ state: 'detached' });
+    assert.equal(
+      await queue.getByRole('heading', { name: 'Free parking for my shop' }).count(),
+      0,
+      'it left the queue',
+    );
 
     // The focus went to the announcement, which comes before the queue.
     await tabTo(page, named('Publish “A crossing on Elm Road”'));

@@ -58,8 +58,9 @@ export class CivicConsoleProposals extends LitElement {
   private async handleDecided(event: CustomEvent<{ proposal: AdminProposal; decision: Decision }>) {
     const { proposal, decision } = event.detail;
     this.deciding = undefined;
-    this.announcement = format(decision === 'publish' ? s.published : s.rejected, { title: proposal.title });
+    // Said once the queue is read again, so that what is announced is what the page shows.
     await this.load();
+    this.announcement = format(decision === 'publish' ? s.published : s.rejected, { title: proposal.title });
     // The form and its proposal are gone: the focus goes to what replaced them, the announcement.
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#announcement')?.focus();
@@ -67,10 +68,10 @@ export class CivicConsoleProposals extends LitElement {
 
   /** Cancelling puts the focus back on the button that opened the form. */
   private async handleCancelled() {
-    const id = this.deciding?.id;
+    const opened = this.deciding;
     this.deciding = undefined;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-publish="${id}"]`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`[data-opens="${opened?.decision} ${opened?.id}"]`)?.focus();
   }
 
   override render() {
@@ -117,8 +118,8 @@ export class CivicConsoleProposals extends LitElement {
     }
     const open = (decision: Decision) => () => (this.deciding = { id: proposal.id, decision });
     return html`<div class="actions">
-      <button type="button" data-publish=${proposal.id} @click=${open('publish')}>${format(s.publish, { title: proposal.title })}</button>
-      <button type="button" class="secondary" @click=${open('reject')}>${format(s.reject, { title: proposal.title })}</button>
+      <button type="button" data-opens="publish ${proposal.id}" @click=${open('publish')}>${format(s.publish, { title: proposal.title })}</button>
+      <button type="button" class="secondary" data-opens="reject ${proposal.id}" @click=${open('reject')}>${format(s.reject, { title: proposal.title })}</button>
     </div>`;
   }
 }
