@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { addUser } from '../packages/server/src/auth/users.js';
 import { createPetition } from '../packages/server/src/store/petitions.js';
 import { PollDriver } from './drivers/poll.js';
-import { type Focus, newPage, tabTo } from './support/browser.js';
+import { deepFocus, type Focus, newPage, tabTo } from './support/browser.js';
 import { type E2E, startE2E } from './support/e2e.js';
 import { hostPage } from './support/host.js';
 
@@ -180,7 +180,8 @@ describe('the officers’ console', () => {
 
   /** Whether the page scrolls sideways: at 320 px wide, nothing should make it. */
   const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  const named = (name: string) => (focus: Focus) => focus.name === name;
+  const named = (name: string | RegExp) => (focus: Focus) =>
+    typeof name === 'string' ? focus.name === name : name.test(focus.name);
 
   it('an editor finds a resident’s comment in the inbox and marks it actioned, by keyboard at 320 px', async () => {
     const comment = 'The bin on Elm Road was not emptied on Tuesday.';
@@ -552,6 +553,170 @@ describe('the officers’ console', () => {
     assert.deepEqual(await axeViolations(page), [], 'audit log with nothing to show');
     assert.deepEqual(
       problems.filter((problem) => !problem.includes('status of 401') && !problem.includes('status of 422')),
+      [],
+    );
+    await context.close();
+  });
+
+  it('an editor rejects one proposal with a reason and a note and publishes another, by keyboard; a viewer only reads the queue', async () => {
+    const proposal = (id: string, title: string, details: string | null, flags: object[]) => ({
+      id,
+      title,
+      background: `Why “${title}” matters to the street.`,
+      details,
+      name: 'Ada Resident',
+      email: `${id}@resident.example`,
+      email_key: `${id}@resident.example`,
+      postcode: 'AB1 2CD',
+      locale: 'en',
+      status: 'moderation' as const,
+      confirm_token_hash: id,
+      flags: JSON.stringify(flags),
+      petition_id: null,
+      rejection_reason: null,
+      rejection_note: null,
+      created_at: new Date(Date.now() - (id === 'crossing' ? 2 : 1) * 24 * 3600_000).toISOString(),
+      confirmed_at: new Date().toISOString(),
+      decided_at: null,
+    });
+    await e2e.db
+      .insertInto('petition_proposals')
+      .values([
+        // Markup in a resident's text must be shown as the characters they typed.
+        proposal(
+          'crossing',
+          'A crossing on Elm Road',
+          'Children cross here <b>every</b> morning.\n\nSee www.example.org',
+          [{ kind: 'near-duplicate', petitionId: 'play-street' }, { kind: 'link' }],
+        ),
+        proposal('parking', 'Free parking for my shop', null, [{ kind: 'email-address' }]),
+      ])
+      .execute();
+    await e2e.db
+      .insertInto('proposal_sponsors')
+      .values(
+        ['one', 'two', 'three'].map((n) => ({
+          id: `sponsor-${n}`,
+          proposal_id: 'crossing',
+          email: `${n}@resident.example`,
+          email_key: `${n}@resident.example`,
+          name: n,
+          postcode: 'AB1 2CD',
+          status: 'confirmed' as const,
+          confirm_token_hash: `sponsor-${n}`,
+          created_at: new Date().toISOString(),
+          confirmed_at: new Date().toISOString(),
+        })),
+      )
+      .execute();
+
+    const viewer = await newPage(e2e);
+    await signIn(viewer.page, 'reader@council.example');
+    await viewer.page.getByRole('link', { name: 'Proposals', exact: true }).click();
+    await viewer.page.getByRole('heading', { name: 'A crossing on Elm Road', level: 2 }).waitFor();
+    assert.equal(await viewer.page.getByRole('button', { name: /^(Publish|Reject) / }).count(), 0);
+    await viewer.context.close();
+
+    const { context, page, problems } = await newPage(e2e);
+    await signIn(page, 'clerk@council.example');
+    await page.getByRole('link', { name: '2 proposals wait for moderation' }).waitFor();
+    await tabTo(page, named('2 proposals wait for moderation'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Proposals', level: 1 }).waitFor();
+    const queue = page.getByRole('list', { name: 'Proposals waiting for moderation, oldest first' });
+    const crossing = queue.getByRole('listitem').filter({ hasText: 'A crossing on Elm Road' });
+    await crossing.getByText('Children cross here <b>every</b> morning.', { exact: true }).waitFor();
+    await crossing.getByText('See www.example.org', { exact: true }).waitFor();
+    await crossing.getByText('3 confirmed sponsors').waitFor();
+    await crossing.getByText('It resembles the open petition “A play street on Elm Road”.').waitFor();
+    await crossing.getByText('It contains a link.').waitFor();
+    await queue.getByText('It contains an email address.').waitFor();
+    assert.equal(
+      (await queue.getByRole('heading', { level: 2 }).allTextContents()).join(' | '),
+      'A crossing on Elm Road | Free parking for my shop',
+      'oldest first',
+    );
+    assert.deepEqual(await axeViolations(page), [], 'the queue');
+
+    // Rejecting with no reason: a summary that takes focus and leads to the reasons; nothing is sent.
+    await tabTo(page, named('Reject “Free parking for my shop”'));
+    await page.keyboard.press('Enter');
+    // Cancelling gives the focus back to the button that opened the form.
+    await tabTo(page, named('Cancel'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Reject the proposal' }).waitFor({ state: 'detached' });
+    assert.equal((await deepFocus(page)).name.trim(), 'Reject “Free parking for my shop”');
+    await page.keyboard.press('Enter');
+    await tabTo(page, named(/^Note to the creator/));
+    const note = 'A petition cannot advertise a business.';
+    await page.keyboard.type(note);
+    await tabTo(page, named('Reject the proposal'));
+    await page.keyboard.press('Enter');
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.getByRole('link', { name: 'Choose why the proposal is rejected.' }).waitFor();
+    assert.equal((await deepFocus(page)).id, 'error-summary', 'the summary takes focus');
+    assert.equal(await page.getByLabel(/^Note to the creator/).inputValue(), note, 'what was typed stays');
+    assert.deepEqual(await axeViolations(page), [], 'a rejection with a problem');
+    await tabTo(page, named('Choose why the proposal is rejected.'));
+    await page.keyboard.press('Enter');
+    assert.equal((await deepFocus(page)).id, 'reason-duplicate', 'the link leads to the reasons');
+    // Arrow keys move through a radio group and choose: the fifth reason is advertising.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+    await tabTo(page, named('Reject the proposal'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('“Free parking for my shop” is rejected.').waitFor();
+    assert.equal(
+      await queue.getByRole('heading', { name: 'Free parking for my shop' }).count(),
+      0,
+      'it left the queue',
+    );
+
+    // The focus went to the announcement, which comes before the queue.
+    await tabTo(page, named('Publish “A crossing on Elm Road”'));
+    await page.keyboard.press('Enter');
+    await tabTo(page, named(/^Address of the privacy notice/));
+    await page.keyboard.type('https://council.example/privacy');
+    await tabTo(page, named('Publish the petition'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('“A crossing on Elm Road” is published as a petition.').waitFor();
+    await page.getByText('No proposal waits for moderation.').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'the empty queue');
+
+    const stored = await e2e.db.selectFrom('petition_proposals').selectAll().orderBy('id').execute();
+    assert.deepEqual(
+      stored.map((row) => [row.id, row.status, row.rejection_reason, row.rejection_note, row.petition_id]),
+      [
+        ['crossing', 'published', null, null, 'a-crossing-on-elm-road'],
+        ['parking', 'rejected', 'advertising', note, null],
+      ],
+    );
+    assert.equal((await e2e.get<{ status: string }>('/petitions/a-crossing-on-elm-road')).status, 'open');
+    const audited = await e2e.db
+      .selectFrom('audit_log')
+      .select(['actor', 'action', 'target', 'details'])
+      .where('action', 'like', 'proposal.%')
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      audited.map((row) => [
+        row.actor,
+        row.action,
+        row.target,
+        typeof row.details === 'string' ? JSON.parse(row.details) : row.details,
+      ]),
+      [
+        ['clerk@council.example', 'proposal.reject', 'proposal:parking', { reason: 'advertising', note: true }],
+        ['clerk@council.example', 'proposal.publish', 'proposal:crossing', { petitionId: 'a-crossing-on-elm-road' }],
+      ],
+    );
+    const mailed = await e2e.db
+      .selectFrom('outbox')
+      .select('to_address')
+      .where('to_address', 'like', '%@resident.example')
+      .execute();
+    assert.equal(mailed.length, 2, 'each creator is mailed the outcome once');
+    assert.deepEqual(
+      problems.filter((problem) => !problem.includes('status of 401')),
       [],
     );
     await context.close();

@@ -1,5 +1,6 @@
 // The admin API as the console calls it: same origin, the session cookie, the CSRF token on every change, and
 // problems (RFC 9457) turned into errors whose message a person can read.
+import type { RejectionReason } from '@civic-widgets/client/proposals';
 import type { Petition, Poll, PollResults } from '@civic-widgets/client/schemas';
 
 export interface Officer {
@@ -68,9 +69,42 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
+/** What a moderator should look at in a proposal; `petitionId` is the open petition a near-duplicate resembles. */
+export interface ProposalFlag {
+  kind: 'near-duplicate' | 'link' | 'email-address';
+  petitionId?: string;
+}
+
+/** A resident's petition proposal as the moderation queue shows it (the creator's address stays on the server). */
+export interface AdminProposal {
+  id: string;
+  title: string;
+  background: string;
+  details?: string;
+  status: 'unconfirmed' | 'gathering' | 'moderation' | 'published' | 'rejected';
+  creatorName: string;
+  sponsorCount: number;
+  flags: ProposalFlag[];
+  createdAt: string;
+}
+
+/** What publishing a proposal asks for; the server fills in the rest of the petition. */
+export interface Publication {
+  privacyNoticeUrl: string;
+  closesAt?: string;
+}
+
+/** A rejection: one of the standard reasons, and a note the creator and the public read. */
+export interface RejectionInput {
+  reason: RejectionReason;
+  note?: string;
+}
+
 /** What needs attention first, for the landing page. `failedMail` only for admins. */
 export interface Attention {
   newComments: number;
+  /** Proposals waiting for moderation. */
+  proposals: number;
   polls: Pick<Poll, 'id' | 'question' | 'status' | 'opensAt' | 'closesAt'>[];
   failedMail?: number;
 }
@@ -150,6 +184,12 @@ export const api = {
   audit: (filter: { actor?: string; action?: string }, before?: number, limit = 50) =>
     call<AuditEntry[]>('GET', `/audit?${query({ ...filter, before, limit })}`),
   attention: () => call<Attention>('GET', '/attention'),
+  proposals: () =>
+    call<{ items: AdminProposal[] }>('GET', '/petition-proposals?status=moderation').then((list) => list.items),
+  publishProposal: (id: string, publication: Publication) =>
+    call<AdminProposal>('POST', `/petition-proposals/${encodeURIComponent(id)}/publish`, publication),
+  rejectProposal: (id: string, rejection: RejectionInput) =>
+    call<AdminProposal>('POST', `/petition-proposals/${encodeURIComponent(id)}/reject`, rejection),
   createPetition: (
     petition: Omit<Petition, 'status' | 'signatureCount' | 'response'> & { requiresConfirmation: boolean },
   ) => call<AdminPetition>('POST', '/petitions', petition),

@@ -7,8 +7,8 @@ import { consoleStyles } from './styles.js';
 const s = t.attention;
 
 /**
- * The top of the landing page: new comments this week, consultations opening or closing in the coming week,
- * and mail that failed (admins), each linking to the page where it is dealt with. Fires `session-ended` on a 401.
+ * The top of the landing page: new comments this week, proposals waiting for moderation, consultations opening
+ * or closing in the coming week, and mail that failed (admins), each linking to the page where it is dealt with. Fires `session-ended` on a 401.
  */
 @customElement('civic-console-attention')
 export class CivicConsoleAttention extends LitElement {
@@ -41,9 +41,10 @@ export class CivicConsoleAttention extends LitElement {
     `;
   }
 
-  private renderItems({ newComments, polls, failedMail }: Attention) {
+  private renderItems({ newComments, proposals, polls, failedMail }: Attention) {
     return html`<ul>
       <li>${newComments ? html`<a href="#feedback">${plural(s.newComments, newComments)}</a>` : s.noNewComments}</li>
+      <li>${proposals ? html`<a href="#proposals">${plural(s.proposals, proposals)}</a>` : s.noProposals}</li>
       ${
         polls.length
           ? polls.map((poll) => {

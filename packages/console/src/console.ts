@@ -1,5 +1,6 @@
 // The officers' console (issue 16), served by the reference server at /admin/: sign in, see what waits for the
-// council, publish responses, read residents' feedback, run consultations, read the audit log. Same origin as
+// council, publish responses, read residents' feedback, run consultations, moderate residents' petition proposals,
+// read the audit log. Same origin as
 // the admin API; its session cookie is HttpOnly, so the console only learns who is signed in by asking the API.
 import { html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
@@ -11,6 +12,7 @@ import './sign-in.js';
 import './petitions-page.js';
 import './inbox-page.js';
 import './polls-page.js';
+import './proposals-page.js';
 import './audit-page.js';
 
 /** The console's pages, by the fragment of their address (`/admin/#feedback`), and the least role each needs. */
@@ -18,6 +20,7 @@ const PAGES = {
   petitions: { title: t.nav.petitions, role: 'viewer' },
   feedback: { title: t.nav.feedback, role: 'viewer' },
   polls: { title: t.nav.polls, role: 'viewer' },
+  proposals: { title: t.nav.proposals, role: 'viewer' },
   audit: { title: t.nav.audit, role: 'admin' },
 } as const;
 type PageName = keyof typeof PAGES;
@@ -110,6 +113,8 @@ export class CivicConsole extends LitElement {
         return html`<civic-console-audit></civic-console-audit>`;
       case 'polls':
         return html`<civic-console-polls .officer=${officer}></civic-console-polls>`;
+      case 'proposals':
+        return html`<civic-console-proposals .officer=${officer}></civic-console-proposals>`;
       case 'feedback':
         return html`<civic-console-inbox .officer=${officer}></civic-console-inbox>`;
       default:

@@ -1,5 +1,5 @@
 // What needs attention first (issue 16), on the console's landing page: new comments this week, consultations
-// opening or closing in the coming week, and (for admins, who read the outbox) mail that failed. Counts and a
+// opening or closing in the coming week, residents' proposals waiting for moderation (issue 17), and (for admins, who read the outbox) mail that failed. Counts and a
 // few rows, each read through an index: the page opens fast whatever the size of the tables.
 import type { FastifyInstance } from 'fastify';
 import { allows } from '../auth/roles.js';
@@ -33,6 +33,12 @@ export async function attentionRoutes(app: FastifyInstance, ctx: AppContext) {
       .orderBy('created_at', 'desc')
       .limit(50)
       .execute();
+    // Every proposal in moderation waits on an officer, whatever its age: the queue is the count.
+    const proposals = await ctx.db
+      .selectFrom('petition_proposals')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('status', '=', 'moderation')
+      .executeTakeFirstOrThrow();
     const failedMail =
       request.actor && allows(request.actor.role, 'admin')
         ? Number(
@@ -48,6 +54,7 @@ export async function attentionRoutes(app: FastifyInstance, ctx: AppContext) {
         : undefined;
     return {
       newComments: Number(comments.count),
+      proposals: Number(proposals.count),
       polls: polls.map((row) => {
         const { id, question, status, opensAt, closesAt } = toPoll(row, now);
         return { id, question, status, opensAt, closesAt };

@@ -276,16 +276,46 @@ describe('what needs attention first', () => {
       assert.equal((await t.admin('POST', '/polls', body)).statusCode, 201);
     }
     await t.admin('POST', '/polls/closed-early/close');
+    const proposal = (id: string, status: 'gathering' | 'moderation' | 'published') => ({
+      id,
+      title: `Proposal ${id}`,
+      background: 'Why it matters.',
+      details: null,
+      name: 'A resident',
+      email: 'resident@example.org',
+      email_key: 'resident@example.org',
+      postcode: 'AB1 2CD',
+      locale: 'en',
+      status,
+      confirm_token_hash: id,
+      flags: '[]',
+      petition_id: null,
+      rejection_reason: null,
+      rejection_note: null,
+      created_at: at(-40),
+      confirmed_at: at(-40),
+      decided_at: null,
+    });
+    await t.db
+      .insertInto('petition_proposals')
+      .values([
+        proposal('waiting-1', 'moderation'),
+        proposal('waiting-2', 'moderation'),
+        proposal('gathering', 'gathering'),
+        proposal('decided', 'published'),
+      ])
+      .execute();
   });
   after(() => t.close());
 
-  it('counts this week’s unread comments and lists consultations opening or closing in the coming week', async () => {
+  it('counts this week’s unread comments and proposals in moderation, and lists consultations opening or closing in the coming week', async () => {
     const attention = t.json(await t.admin('GET', '/attention'));
     assert.equal(attention.newComments, 2);
     assert.deepEqual((attention.polls as Json[]).map((p) => `${p.id} ${p.status}`).sort(), [
       'closes-soon open',
       'opens-soon upcoming',
     ]);
+    assert.equal(attention.proposals, 2, 'proposals in moderation, however old');
     assert.equal(attention.failedMail, 0, 'admins (and scripts) see failed mail');
   });
 });
