@@ -124,6 +124,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
       );
     },
   });
+  // A request in flight when closing starts keeps its keep-alive socket open after its answer, until the socket
+  // times out (72 s), and closing waits for it: answer such requests with "Connection: close" instead.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   // Only JSON bodies exist in this API (plus the confirmation form, registered in its own scope).
   app.removeContentTypeParser('text/plain');
 
