@@ -722,6 +722,64 @@ describe('the officers’ console', () => {
     await context.close();
   });
 
+  it('an admin follows the landing page to the mail that failed and sends it again, by keyboard', async () => {
+    const failedAt = new Date().toISOString();
+    await e2e.db
+      .insertInto('outbox')
+      .values({
+        id: 'bounced-confirmation',
+        to_address: 'resident@example.org',
+        subject: 'Confirm your signature',
+        text: 'Confirm',
+        html: null,
+        created_at: failedAt,
+        sent_at: null,
+        claimed_until: null,
+        next_attempt_at: null,
+        failed_at: failedAt,
+        failure: '550 5.1.1 No such mailbox',
+      })
+      .execute();
+    const { context, page, problems } = await newPage(e2e);
+    await page.setViewportSize({ width: 320, height: 900 });
+    await signIn(page, 'chief@council.example');
+    await page.getByRole('link', { name: '1 email could not be delivered' }).waitFor();
+    await tabTo(page, named('1 email could not be delivered'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Mail', level: 1 }).waitFor();
+    const failed = page.getByRole('region', { name: 'Mail refused by the mail relay, oldest first' });
+    await failed.getByRole('cell', { name: '550 5.1.1 No such mailbox' }).waitFor();
+    assert.equal(await failed.getByRole('cell', { name: 'r***@example.org', exact: true }).count(), 1);
+    assert.equal(await page.getByText('resident@example.org').count(), 0, 'the address is masked');
+    assert.deepEqual(await axeViolations(page), [], 'mail page with a failed mail');
+    assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
+
+    await tabTo(page, named('Send again to r***@example.org'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('The mail to r***@example.org is queued again.').waitFor();
+    await page.getByText('No mail has failed.').waitFor();
+    assert.equal(((await deepFocus(page)) as Focus).name, 'Mail that could not be delivered', 'focus on the list');
+    const row = await e2e.db
+      .selectFrom('outbox')
+      .select(['sent_at', 'failed_at'])
+      .where('id', '=', 'bounced-confirmation')
+      .executeTakeFirstOrThrow();
+    assert.equal(row.failed_at, null);
+    const entry = await e2e.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('target', '=', 'mail:bounced-confirmation')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([entry.actor, entry.action], ['chief@council.example', 'mail.retry']);
+    assert.deepEqual(await axeViolations(page), [], 'mail page with nothing failed');
+    assert.deepEqual(
+      problems.filter((problem) => !problem.includes('status of 401')),
+      [],
+      'nothing but the sign-in page asking who is signed in',
+    );
+    await context.close();
+  });
+
   it('the console page sends a strict Content-Security-Policy', async () => {
     const response = await fetch(`${e2e.apiUrl}/admin/`);
     const policy = response.headers.get('content-security-policy') ?? '';

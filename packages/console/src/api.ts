@@ -109,6 +109,18 @@ export interface Attention {
   failedMail?: number;
 }
 
+/** A mail in the outbox as administrators see it: the address masked, the relay's reason when it failed. */
+export interface OutboxMail {
+  id: string;
+  to: string;
+  subject: string;
+  createdAt: string;
+  attempts: number;
+  nextAttemptAt: string | null;
+  failedAt: string | null;
+  failure: string | null;
+}
+
 /** A refused request: `status` 401 means the session ended. */
 export class ApiError extends Error {
   constructor(
@@ -184,6 +196,9 @@ export const api = {
   audit: (filter: { actor?: string; action?: string }, before?: number, limit = 50) =>
     call<AuditEntry[]>('GET', `/audit?${query({ ...filter, before, limit })}`),
   attention: () => call<Attention>('GET', '/attention'),
+  outbox: (status: 'failed' | 'queued') =>
+    call<{ items: OutboxMail[] }>('GET', `/outbox?status=${status}`).then((list) => list.items),
+  retryMail: (id: string) => call<void>('POST', `/outbox/${encodeURIComponent(id)}/retry`),
   proposals: () =>
     call<{ items: AdminProposal[] }>('GET', '/petition-proposals?status=moderation').then((list) => list.items),
   publishProposal: (id: string, publication: Publication) =>

@@ -56,7 +56,7 @@ export class CivicConsoleAttention extends LitElement {
             })
           : html`<li>${s.noPolls}</li>`
       }
-      ${failedMail ? html`<li>${plural(s.failedMail, failedMail)}</li>` : nothing}
+      ${failedMail ? html`<li><a href="#mail">${plural(s.failedMail, failedMail)}</a></li>` : nothing}
     </ul>`;
   }
 }

@@ -1,6 +1,6 @@
 // The officers' console (issue 16), served by the reference server at /admin/: sign in, see what waits for the
 // council, publish responses, read residents' feedback, run consultations, moderate residents' petition proposals,
-// read the audit log. Same origin as
+// read the audit log, look into mail that failed. Same origin as
 // the admin API; its session cookie is HttpOnly, so the console only learns who is signed in by asking the API.
 import { html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
@@ -14,6 +14,7 @@ import './inbox-page.js';
 import './polls-page.js';
 import './proposals-page.js';
 import './audit-page.js';
+import './mail-page.js';
 
 /** The console's pages, by the fragment of their address (`/admin/#feedback`), and the least role each needs. */
 const PAGES = {
@@ -22,6 +23,7 @@ const PAGES = {
   polls: { title: t.nav.polls, role: 'viewer' },
   proposals: { title: t.nav.proposals, role: 'viewer' },
   audit: { title: t.nav.audit, role: 'admin' },
+  mail: { title: t.nav.mail, role: 'admin' },
 } as const;
 type PageName = keyof typeof PAGES;
 const ROLES = ['viewer', 'editor', 'admin'];
@@ -111,6 +113,8 @@ export class CivicConsole extends LitElement {
     switch (page) {
       case 'audit':
         return html`<civic-console-audit></civic-console-audit>`;
+      case 'mail':
+        return html`<civic-console-mail></civic-console-mail>`;
       case 'polls':
         return html`<civic-console-polls .officer=${officer}></civic-console-polls>`;
       case 'proposals':

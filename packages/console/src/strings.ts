@@ -50,6 +50,7 @@ export const en = {
     polls: 'Consultations',
     proposals: 'Proposals',
     audit: 'Audit log',
+    mail: 'Mail',
   },
   common: {
     loading: 'Loading…',
@@ -250,6 +251,25 @@ export const en = {
     script: 'a script (bearer token)',
     badFilter: 'Write an action as lower-case words with dots, such as poll.close, or a kind such as poll.',
     shown: { one: '{count} entry shown', other: '{count} entries shown' },
+  },
+  mail: {
+    failedHeading: 'Mail that could not be delivered',
+    failedList: 'Mail refused by the mail relay, oldest first',
+    noneFailed: 'No mail has failed.',
+    queuedHeading: 'Mail waiting to be sent',
+    queuedList: 'Mail waiting to be sent, oldest first',
+    noneQueued: 'No mail is waiting.',
+    to: 'To',
+    subject: 'Subject',
+    written: 'Written',
+    attempts: 'Attempts',
+    reason: 'Why it failed (the relay’s answer)',
+    nextAttempt: 'Next attempt',
+    action: 'Action',
+    now: 'As soon as possible',
+    retry: 'Send again to {to}',
+    retried: 'The mail to {to} is queued again.',
+    notFailed: 'That mail is no longer failed; the list is reloaded.',
   },
 };
 

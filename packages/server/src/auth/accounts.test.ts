@@ -257,6 +257,7 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string
   { method: 'POST', url: '/petition-proposals/nope/publish', role: 'editor' },
   { method: 'POST', url: '/petition-proposals/nope/reject', role: 'editor' },
   { method: 'GET', url: '/outbox', role: 'admin' },
+  { method: 'POST', url: '/outbox/nope/retry', role: 'admin' },
   { method: 'GET', url: '/audit', role: 'admin' },
 ];
 

@@ -231,6 +231,31 @@ describe('confirmation mail through SMTP', () => {
     assert.equal(items[0]?.to, 'n***@example.org');
     assert.match(items[0]?.failure ?? '', /550.*No such mailbox/);
     assert.ok(items[0]?.failedAt);
+
+    // The mailbox is restored: an administrator sends the mail again, once, and the audit log says so.
+    smtp.state.bounce.delete('nobody@example.org');
+    const retry = (id: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/admin/outbox/${id}/retry`,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+    const id = (failed.json().items as { id: string }[])[0]!.id;
+    assert.equal((await retry(id)).statusCode, 200);
+    await until(() => smtp.received.length === 2, 'the mail sent again arrived');
+    assert.equal(!Array.isArray(smtp.received[1]?.to) && smtp.received[1]?.to?.text, 'nobody@example.org');
+    const entry = await store.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('target', '=', `mail:${id}`)
+      .executeTakeFirstOrThrow();
+    assert.equal(entry.action, 'mail.retry');
+    assert.doesNotMatch(entry.details, /nobody/, 'the audit log keeps no address');
+    // Sent mail is never sent again; unknown mail is not found.
+    assert.equal((await retry(id)).statusCode, 409);
+    assert.equal((await retry('nope')).statusCode, 404);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(smtp.received.length, 2);
   });
 
   it('keeps mail queued while the relay is down and delivers each once, paced, when it returns', async () => {

@@ -7,7 +7,6 @@ import { fingerprint, idempotencyKey, once } from '../http/idempotency.js';
 import { pathId } from '../http/params.js';
 import { HttpProblem, notFound } from '../http/problems.js';
 import { coerceQuery, parseOr422 } from '../http/validation.js';
-import { maskAddress } from '../mail/transport.js';
 import { audit } from '../store/audit.js';
 import { createPetition, getPetition, setResponse, updatePetition } from '../store/petitions.js';
 import { createPoll, getPoll, updatePoll } from '../store/polls.js';
@@ -15,6 +14,7 @@ import { searchIndex } from '../store/service-search.js';
 import { getService, upsertCategory, upsertService } from '../store/services.js';
 import { attentionRoutes } from './admin-attention.js';
 import { feedbackInboxRoutes } from './admin-feedback.js';
+import { mailRoutes } from './admin-mail.js';
 import { petitionDaysRoutes } from './admin-petition-days.js';
 import { pollConsoleRoutes } from './admin-polls.js';
 import { proposalAdminRoutes } from './admin-proposals.js';
@@ -79,35 +79,6 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/petitions/:id', { config: { role: 'viewer' } }, async (request) =>
     getPetition(ctx.db, pathId(request, 'Petition')),
   );
-
-  // Mail the relay refused for good, and mail still waiting (with its retries): what to look into when a
-  // resident says no confirmation arrived. Addresses are masked; the reason is the relay's own answer.
-  app.get('/outbox', { config: { role: 'admin' } }, async (request) => {
-    const status = (request.query as { status?: string }).status ?? 'failed';
-    if (status !== 'failed' && status !== 'queued') {
-      throw new HttpProblem(422, 'validation', 'status must be "failed" or "queued"');
-    }
-    const rows = await ctx.db
-      .selectFrom('outbox')
-      .select(['id', 'to_address', 'subject', 'created_at', 'attempts', 'next_attempt_at', 'failed_at', 'failure'])
-      .where('failed_at', status === 'failed' ? 'is not' : 'is', null)
-      .where('sent_at', 'is', null)
-      .orderBy('created_at')
-      .limit(500)
-      .execute();
-    return {
-      items: rows.map((row) => ({
-        id: row.id,
-        to: maskAddress(row.to_address),
-        subject: row.subject,
-        createdAt: row.created_at,
-        attempts: row.attempts,
-        nextAttemptAt: row.next_attempt_at,
-        failedAt: row.failed_at,
-        failure: row.failure,
-      })),
-    };
-  });
 
   app.patch('/petitions/:id', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Petition');
@@ -221,6 +192,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
 
   await feedbackInboxRoutes(app, ctx);
   await pollConsoleRoutes(app, ctx);
+  await mailRoutes(app, ctx);
   await attentionRoutes(app, ctx);
   await petitionDaysRoutes(app, ctx);
 
