@@ -15,6 +15,7 @@ import { searchIndex } from '../store/service-search.js';
 import { getService, upsertCategory, upsertService } from '../store/services.js';
 import { attentionRoutes } from './admin-attention.js';
 import { feedbackInboxRoutes } from './admin-feedback.js';
+import { feedbackTrendRoutes } from './admin-feedback-trends.js';
 import { petitionDaysRoutes } from './admin-petition-days.js';
 import { pollConsoleRoutes } from './admin-polls.js';
 import { proposalAdminRoutes } from './admin-proposals.js';
@@ -223,6 +224,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
   await pollConsoleRoutes(app, ctx);
   await attentionRoutes(app, ctx);
   await petitionDaysRoutes(app, ctx);
+  await feedbackTrendRoutes(app, ctx);
 
   app.put('/services/:id', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Service');
