@@ -80,13 +80,16 @@ const consoleBuild = {
   input: 'packages/console/src/console.ts',
   // The console's page is its own: its Lit is the only one, so the CDN files' edits to Lit do not apply.
   plugins: [...plugins({ embedded: false }), consolePage],
+  // Nothing imports the console's entry: its code stays in console.js rather than behind a re-exporting facade.
+  preserveEntrySignatures: false,
   onwarn,
   output: {
     dir: 'dist/admin',
     format: 'es',
     entryFileNames: 'console.js',
+    // The consultation preview's widget and memory backend load on demand, in chunks of their own.
+    chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
-    inlineDynamicImports: true,
   },
 };
 

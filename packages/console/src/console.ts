@@ -14,11 +14,13 @@ import './inbox-page.js';
 import './polls-page.js';
 import './proposals-page.js';
 import './audit-page.js';
+import './trends-page.js';
 
 /** The console's pages, by the fragment of their address (`/admin/#feedback`), and the least role each needs. */
 const PAGES = {
   petitions: { title: t.nav.petitions, role: 'viewer' },
   feedback: { title: t.nav.feedback, role: 'viewer' },
+  trends: { title: t.trends.nav, role: 'viewer' },
   polls: { title: t.nav.polls, role: 'viewer' },
   proposals: { title: t.nav.proposals, role: 'viewer' },
   audit: { title: t.nav.audit, role: 'admin' },
@@ -117,6 +119,8 @@ export class CivicConsole extends LitElement {
         return html`<civic-console-proposals .officer=${officer}></civic-console-proposals>`;
       case 'feedback':
         return html`<civic-console-inbox .officer=${officer}></civic-console-inbox>`;
+      case 'trends':
+        return html`<civic-console-trends></civic-console-trends>`;
       default:
         return html`
           <civic-console-attention></civic-console-attention>
