@@ -20,10 +20,10 @@ import './trends-page.js';
 const PAGES = {
   petitions: { title: t.nav.petitions, role: 'viewer' },
   feedback: { title: t.nav.feedback, role: 'viewer' },
-  trends: { title: t.trends.nav, role: 'viewer' },
   polls: { title: t.nav.polls, role: 'viewer' },
   proposals: { title: t.nav.proposals, role: 'viewer' },
   audit: { title: t.nav.audit, role: 'admin' },
+  trends: { title: t.trends.nav, role: 'viewer' },
 } as const;
 type PageName = keyof typeof PAGES;
 const ROLES = ['viewer', 'editor', 'admin'];
