@@ -170,6 +170,11 @@ describe('the console’s charts and preview', () => {
     await preview.getByRole('radio', { name: 'Saturday' }).check();
     await preview.getByRole('button', { name: 'Vote' }).click();
     await preview.getByText('Thank you, your vote has been counted').waitFor();
+    // The next change shows the changed poll again, not the thanks for the preview's vote.
+    await page.getByLabel('Options (one a line').focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nSunday');
+    await preview.getByRole('radio', { name: 'Sunday' }).waitFor();
     assert.deepEqual(changes, [], 'nothing posted but signing in');
     const stored = await e2e.db.selectFrom('polls').select('id').where('question', 'like', '%market%').execute();
     assert.deepEqual(stored, []);

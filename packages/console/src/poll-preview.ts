@@ -1,6 +1,7 @@
 import type { Poll } from '@civic-widgets/client/schemas';
 import { html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { t } from './strings.js';
 import { consoleStyles } from './styles.js';
 
@@ -27,8 +28,12 @@ export class CivicConsolePollPreview extends LitElement {
   @property({ attribute: false }) poll?: Omit<Poll, 'status'>;
   @state() private module?: PreviewModule;
   @state() private failed = false;
-  /** Its own identifier, so that a vote in one preview leaves no trace in the next (the widget remembers votes). */
-  private readonly previewId = `preview-${crypto.randomUUID()}`;
+  /** A new identifier for each version of the form: the widget also remembers a vote by poll, in storage. */
+  private previewId = '';
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('poll')) this.previewId = `preview-${crypto.randomUUID()}`;
+  }
 
   override async updated(changed: Map<string, unknown>) {
     if (!changed.has('poll') || !this.poll || this.module || this.failed) return;
@@ -54,7 +59,11 @@ export class CivicConsolePollPreview extends LitElement {
     if (!this.module) return html`<p>${s.previewLoading}</p>`;
     // The status the server would give is the widget's to compute from the window, as it does for residents.
     const poll = { ...this.poll, id: this.previewId, status: 'open' } as Poll;
-    return html`<civic-poll poll-id=${this.previewId} refresh-interval="0" .client=${this.module.previewClient(poll)}></civic-poll>`;
+    // A new element for each version: the widget keeps a vote's thanks on itself, which would hide the change.
+    return keyed(
+      this.previewId,
+      html`<civic-poll poll-id=${this.previewId} refresh-interval="0" .client=${this.module.previewClient(poll)}></civic-poll>`,
+    );
   }
 }
 
