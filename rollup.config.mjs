@@ -71,8 +71,8 @@ const consolePage = {
   },
 };
 /**
- * The officers' console (packages/console): one file and its page in dist/admin/, served by the reference server
- * at /admin/. Not a CDN file, so not in the size budgets. First in the list: the CDN build's last step writes
+ * The officers' console (packages/console): console.js, its page and its on-demand chunks in dist/admin/, served
+ * by the reference server at /admin/. Not a CDN file, so not in the size budgets. First in the list: the CDN build's last step writes
  * the marker that tells the end-to-end tests the whole build is done.
  * @type {import('rollup').RollupOptions}
  */
