@@ -82,6 +82,9 @@ const consoleBuild = {
   plugins: [...plugins({ embedded: false }), consolePage],
   // Nothing imports the console's entry: its code stays in console.js rather than behind a re-exporting facade.
   preserveEntrySignatures: false,
+  // The packages' `sideEffects`, as for the CDN files: otherwise the client runtime the preview's chunk needs is
+  // kept in console.js too, through the proposals entry the console imports for its schemas (about 2 kB gzip).
+  treeshake: { moduleSideEffects },
   onwarn,
   output: {
     dir: 'dist/admin',
