@@ -71,8 +71,8 @@ const consolePage = {
   },
 };
 /**
- * The officers' console (packages/console): one file and its page in dist/admin/, served by the reference server
- * at /admin/. Not a CDN file, so not in the size budgets. First in the list: the CDN build's last step writes
+ * The officers' console (packages/console): console.js, its page and its on-demand chunks in dist/admin/, served
+ * by the reference server at /admin/. Not a CDN file, so not in the size budgets. First in the list: the CDN build's last step writes
  * the marker that tells the end-to-end tests the whole build is done.
  * @type {import('rollup').RollupOptions}
  */
@@ -80,13 +80,19 @@ const consoleBuild = {
   input: 'packages/console/src/console.ts',
   // The console's page is its own: its Lit is the only one, so the CDN files' edits to Lit do not apply.
   plugins: [...plugins({ embedded: false }), consolePage],
+  // Nothing imports the console's entry: its code stays in console.js rather than behind a re-exporting facade.
+  preserveEntrySignatures: false,
+  // The packages' `sideEffects`, as for the CDN files: otherwise the client runtime the preview's chunk needs is
+  // kept in console.js too, through the proposals entry the console imports for its schemas (about 2 kB gzip).
+  treeshake: { moduleSideEffects },
   onwarn,
   output: {
     dir: 'dist/admin',
     format: 'es',
     entryFileNames: 'console.js',
+    // The consultation preview's widget and memory backend load on demand, in chunks of their own.
+    chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
-    inlineDynamicImports: true,
   },
 };
 

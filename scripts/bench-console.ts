@@ -9,6 +9,9 @@ const RUNS = 60;
 const t = await testServer();
 const topics = ['bins', 'parking', 'libraries', 'roads', 'parks'];
 const scales = ['thumbs', 'stars', 'smileys', 'nps'];
+const pages = ['bins', 'parking', 'libraries', 'roads', 'parks', 'council-tax'].map(
+  (p) => `https://council.example/${p}`,
+);
 const start = Date.parse('2026-06-01T00:00:00Z');
 
 /** Inserts `count` rows made by `row`, 500 to a statement. */
@@ -42,6 +45,7 @@ await fill(
     topic: topics[n % topics.length]!,
     rating_scale: scales[n % scales.length]!,
     rating_value: 1,
+    page_url: pages[n % pages.length]!,
     comment: n % 3 ? null : `Comment number ${n}`,
     created_at: new Date(start + n * 300_000).toISOString(),
     triage_status: n % 7 ? null : ('read' as const),
@@ -81,6 +85,9 @@ await measure('Inbox, a page further', `/feedback?after=${deep}`);
 await measure('Inbox, topic and comment', '/feedback?topic=bins&withComment=true');
 await measure('Inbox, scale, days, status', '/feedback?scale=nps&from=2026-07-01&to=2026-08-31&status=new');
 await measure('Inbox, a filter nothing matches', '/feedback?status=actioned');
+await measure('Feedback trends, a topic, 26 weeks', '/feedback/trends?topic=bins');
+await measure('Feedback trends, a page, 26 weeks', `/feedback/trends?page=${encodeURIComponent(pages[0]!)}`);
+await measure('Feedback trends, all feedback, 26 weeks', '/feedback/trends');
 await measure('What needs attention', '/attention');
 await measure('Petitions', '/petitions');
 await measure('Signatures per day', `/petitions/${petition}/signatures-per-day`);

@@ -121,6 +121,25 @@ export interface OutboxMail {
   failure: string | null;
 }
 
+/** A figure of a week and how many answers it rests on; `value` null when none. */
+export interface TrendFigure {
+  answers: number;
+  value: number | null;
+}
+
+/** Feedback of one ISO week (named by its Monday): yes 0–1, stars 1–5, CSAT 0–1, NPS −100 to 100. */
+export interface TrendWeek {
+  week: string;
+  answers: number;
+  yes: TrendFigure;
+  stars: TrendFigure;
+  csat: TrendFigure;
+  nps: TrendFigure;
+}
+
+/** Which feedback a trend counts: a topic, a page address, or both; the last `weeks` weeks. */
+export type TrendFilter = { topic?: string; page?: string; weeks?: number };
+
 /** A refused request: `status` 401 means the session ended. */
 export class ApiError extends Error {
   constructor(
@@ -199,6 +218,8 @@ export const api = {
   outbox: (status: 'failed' | 'queued') =>
     call<{ items: OutboxMail[] }>('GET', `/outbox?status=${status}`).then((list) => list.items),
   retryMail: (id: string) => call<void>('POST', `/outbox/${encodeURIComponent(id)}/retry`),
+  feedbackTrends: (filter: TrendFilter) =>
+    call<{ weeks: TrendWeek[] }>('GET', `/feedback/trends?${query(filter)}`).then((answer) => answer.weeks),
   proposals: () =>
     call<{ items: AdminProposal[] }>('GET', '/petition-proposals?status=moderation').then((list) => list.items),
   publishProposal: (id: string, publication: Publication) =>

@@ -15,6 +15,7 @@ import './polls-page.js';
 import './proposals-page.js';
 import './audit-page.js';
 import './mail-page.js';
+import './trends-page.js';
 
 /** The console's pages, by the fragment of their address (`/admin/#feedback`), and the least role each needs. */
 const PAGES = {
@@ -24,6 +25,7 @@ const PAGES = {
   proposals: { title: t.nav.proposals, role: 'viewer' },
   audit: { title: t.nav.audit, role: 'admin' },
   mail: { title: t.nav.mail, role: 'admin' },
+  trends: { title: t.trends.nav, role: 'viewer' },
 } as const;
 type PageName = keyof typeof PAGES;
 const ROLES = ['viewer', 'editor', 'admin'];
@@ -121,6 +123,8 @@ export class CivicConsole extends LitElement {
         return html`<civic-console-proposals .officer=${officer}></civic-console-proposals>`;
       case 'feedback':
         return html`<civic-console-inbox .officer=${officer}></civic-console-inbox>`;
+      case 'trends':
+        return html`<civic-console-trends></civic-console-trends>`;
       default:
         return html`
           <civic-console-attention></civic-console-attention>

@@ -6,6 +6,7 @@ import { type AdminPoll, ApiError, api } from './api.js';
 import { type Described, errorSummary, field, slug } from './form-kit.js';
 import { t } from './strings.js';
 import { consoleStyles } from './styles.js';
+import './poll-preview.js';
 
 const s = t.polls;
 
@@ -49,6 +50,8 @@ export class CivicConsolePollForm extends LitElement {
   @state() private errors: Partial<Record<Field, string>> = {};
   @state() private serverError?: string;
   @state() private busy = false;
+  /** What the preview shows: the form as it reads now, once it is a valid poll. */
+  @state() private preview?: PollInput;
   @query('#error-summary') private summary?: HTMLElement;
 
   private read(form: HTMLFormElement): { input?: PollInput; errors: Partial<Record<Field, string>> } {
@@ -102,6 +105,7 @@ export class CivicConsolePollForm extends LitElement {
     try {
       const poll = await api.createPoll(input);
       form.reset();
+      this.preview = undefined;
       this.dispatchEvent(new CustomEvent<AdminPoll>('poll-created', { detail: poll, bubbles: true, composed: true }));
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
@@ -114,6 +118,12 @@ export class CivicConsolePollForm extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Each keystroke redraws the preview; the form's errors are said only on submit. */
+  private handleInput(event: Event) {
+    const form = (event.currentTarget as HTMLFormElement | null) ?? undefined;
+    if (form) this.preview = this.read(form).input;
   }
 
   private async focusSummary() {
@@ -131,7 +141,7 @@ export class CivicConsolePollForm extends LitElement {
         problems.map(([name, message]) => [controlOf(name), message]),
         this.serverError,
       )}
-      <form @submit=${this.handleSubmit} novalidate>
+      <form @submit=${this.handleSubmit} @input=${this.handleInput} novalidate>
         ${this.renderField('question', s.question, (d) => html`<textarea id="question" name="question" maxlength="500" rows="2" required aria-describedby=${d.by} aria-invalid=${d.invalid}></textarea>`)}
         <label for="description">${s.description}</label>
         <textarea id="description" name="description" maxlength="5000" rows="3"></textarea>
@@ -155,6 +165,7 @@ export class CivicConsolePollForm extends LitElement {
         ${this.renderField('id', s.id, (d) => html`<input id="id" name="id" maxlength="100" aria-describedby=${d.by} aria-invalid=${d.invalid} />`)}
         <div><button type="submit" ?disabled=${this.busy}>${s.submit}</button></div>
       </form>
+      <civic-console-poll-preview .poll=${this.preview}></civic-console-poll-preview>
     `;
   }
 

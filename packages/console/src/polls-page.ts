@@ -2,6 +2,7 @@ import type { PollResults } from '@civic-widgets/client/schemas';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { type AdminPoll, ApiError, api, type Officer, votesCsvUrl } from './api.js';
+import { barList, chartStyles } from './bar-chart.js';
 import { format, plural, t, when } from './strings.js';
 import { consoleStyles } from './styles.js';
 import './poll-form.js';
@@ -16,7 +17,7 @@ const count = new Intl.NumberFormat('en-GB');
  */
 @customElement('civic-console-polls')
 export class CivicConsolePolls extends LitElement {
-  static override styles = consoleStyles;
+  static override styles = [consoleStyles, chartStyles];
 
   @property({ attribute: false }) officer?: Officer;
   @state() private polls?: AdminPoll[];
@@ -141,6 +142,13 @@ export class CivicConsolePolls extends LitElement {
       <section aria-labelledby="results-heading">
         <h2 id="results-heading" tabindex="-1">${format(s.results, { question: poll.question })}</h2>
         <p>${plural(s.total, results.totalVotes)}</p>
+        ${barList(
+          format(t.trends.resultsChart, { question: poll.question }),
+          poll.options.map((option) => {
+            const votes = results.options.find((o) => o.id === option.id)?.votes;
+            return { label: option.label, value: votes ?? null, text: shown(votes) };
+          }),
+        )}
         <div class="scroll" role="region" aria-labelledby="results-heading" tabindex="0">
           <table>
             <thead>

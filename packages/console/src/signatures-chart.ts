@@ -1,6 +1,7 @@
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { type AdminPetition, ApiError, api } from './api.js';
+import { chartStyles, columnChart } from './bar-chart.js';
 import { format, onDay, t } from './strings.js';
 import { consoleStyles } from './styles.js';
 
@@ -30,23 +31,7 @@ export function everyDay(days: { day: string; count: number }[]) {
  */
 @customElement('civic-console-signatures-chart')
 export class CivicConsoleSignaturesChart extends LitElement {
-  static override styles = [
-    consoleStyles,
-    css`
-      svg {
-        display: block;
-        inline-size: 100%;
-        block-size: 8rem;
-        margin-block: 1rem;
-      }
-      rect {
-        fill: var(--civic-color-primary, #00703c);
-      }
-      line {
-        stroke: var(--civic-color-text, #0b0c0c);
-      }
-    `,
-  ];
+  static override styles = [consoleStyles, chartStyles];
 
   /** The petition whose signatures are counted. */
   @property({ attribute: false }) petition?: AdminPetition;
@@ -83,16 +68,12 @@ export class CivicConsoleSignaturesChart extends LitElement {
   private renderDays(days: { day: string; count: number }[]) {
     if (!days.length) return html`<p>${s.noSignatures}</p>`;
     const all = everyDay(days);
-    const highest = Math.max(...all.map((d) => d.count), 1);
     const label = format(s.chartLabel, { first: onDay(all[0]!.day), last: onDay(all.at(-1)!.day) });
     return html`
-      <svg viewBox="0 0 ${all.length * 10} 100" preserveAspectRatio="none" role="img" aria-label=${label}>
-        ${all.map((d, i) => {
-          const height = (d.count / highest) * 98;
-          return svg`<rect x=${i * 10 + 1} y=${100 - height} width="8" height=${height}></rect>`;
-        })}
-        <line x1="0" y1="100" x2=${all.length * 10} y2="100" stroke-width="2"></line>
-      </svg>
+      ${columnChart(
+        label,
+        all.map((d) => ({ value: d.count })),
+      )}
       <div class="scroll" role="region" aria-labelledby="chart-heading" tabindex="0">
         <table>
           <thead><tr><th scope="col">${s.day}</th><th scope="col">${s.signatures}</th></tr></thead>

@@ -250,6 +250,7 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string
   { method: 'GET', url: '/feedback', role: 'viewer' },
   { method: 'PUT', url: '/feedback/nope/triage', role: 'editor' },
   { method: 'GET', url: '/feedback.csv', role: 'editor' },
+  { method: 'GET', url: '/feedback/trends', role: 'viewer' },
   { method: 'PUT', url: '/services/nope', role: 'editor' },
   { method: 'DELETE', url: '/services/nope', role: 'editor' },
   { method: 'PUT', url: '/categories/nope', role: 'editor' },

@@ -14,6 +14,7 @@ import { searchIndex } from '../store/service-search.js';
 import { getService, upsertCategory, upsertService } from '../store/services.js';
 import { attentionRoutes } from './admin-attention.js';
 import { feedbackInboxRoutes } from './admin-feedback.js';
+import { feedbackTrendRoutes } from './admin-feedback-trends.js';
 import { mailRoutes } from './admin-mail.js';
 import { petitionDaysRoutes } from './admin-petition-days.js';
 import { pollConsoleRoutes } from './admin-polls.js';
@@ -195,6 +196,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
   await mailRoutes(app, ctx);
   await attentionRoutes(app, ctx);
   await petitionDaysRoutes(app, ctx);
+  await feedbackTrendRoutes(app, ctx);
 
   app.put('/services/:id', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Service');
