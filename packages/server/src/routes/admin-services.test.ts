@@ -109,6 +109,16 @@ describe('the services page', () => {
     const paths = ((t.json(bad).errors as { path: string }[]) ?? []).map((error) => error.path).sort();
     assert.deepEqual(paths, ['email', 'location.lat']);
     const hours = { timeZone: 'Europe/London', weekly: [{ day: 'mo', opens: '09:00', closes: '17:00' }] };
+    // A zone the clock cannot read would break "open now" for every resident's search: refused by name.
+    const noZone = await t.admin('PUT', '/services/svc-03', {
+      ...service(3),
+      hours: { ...hours, timeZone: 'Mars/Olympus' },
+    });
+    assertProblem(noZone, 422, 'validation');
+    assert.deepEqual(
+      (t.json(noZone).errors as { path: string }[]).map((error) => error.path),
+      ['hours.timeZone'],
+    );
     const edited = await t.admin('PUT', '/services/svc-03', {
       ...service(3),
       name: 'Advice Centre',
