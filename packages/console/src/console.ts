@@ -14,6 +14,7 @@ import './inbox-page.js';
 import './polls-page.js';
 import './proposals-page.js';
 import './audit-page.js';
+import './services-page.js';
 
 /** The console's pages, by the fragment of their address (`/admin/#feedback`), and the least role each needs. */
 const PAGES = {
@@ -21,6 +22,7 @@ const PAGES = {
   feedback: { title: t.nav.feedback, role: 'viewer' },
   polls: { title: t.nav.polls, role: 'viewer' },
   proposals: { title: t.nav.proposals, role: 'viewer' },
+  services: { title: t.services.nav, role: 'viewer' },
   audit: { title: t.nav.audit, role: 'admin' },
 } as const;
 type PageName = keyof typeof PAGES;
@@ -115,6 +117,8 @@ export class CivicConsole extends LitElement {
         return html`<civic-console-polls .officer=${officer}></civic-console-polls>`;
       case 'proposals':
         return html`<civic-console-proposals .officer=${officer}></civic-console-proposals>`;
+      case 'services':
+        return html`<civic-console-services .officer=${officer}></civic-console-services>`;
       case 'feedback':
         return html`<civic-console-inbox .officer=${officer}></civic-console-inbox>`;
       default:
