@@ -1,6 +1,6 @@
 // The console's services page (issue 16), end to end on the real server: an editor, by keyboard at 320 px,
-// checks an HSDS file with one bad record (the refusal explained, nothing saved), imports it, then finds an
-// imported service and edits it (a missing address refused first, what was typed kept). A viewer only reads.
+// checks an HSDS file with one bad record (the refusal explained, nothing saved), imports it, renames the category
+// it brought, then finds an imported service and edits it (a missing address refused first, what was typed kept). A viewer only reads.
 // Axe checks each state; the stored rows and audit entries are checked.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -133,6 +133,33 @@ describe('the console’s services page', () => {
     assert.deepEqual(JSON.parse(imports[0]!.details), { imported: 2, skipped: 1 });
     assert.deepEqual(await axeViolations(page), [], 'the import’s report');
     assert.equal(await overflows(page), false, 'no sideways scrolling at 320 px');
+
+    // The imported category renamed: an empty name refused first, then the focus back on its button.
+    await tabTo(page, named('Rename “Food support”'), { back: true, max: 60 });
+    await page.keyboard.press('Enter');
+    assert.equal((await deepFocus(page)).name, 'New name for “Food support”');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('Give the category a name.').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'renaming a category, with a problem');
+    await tabTo(page, named('New name for “Food support”'));
+    await page.keyboard.type('Community food');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('The category is now called “Community food”.').waitFor();
+    await page.getByRole('button', { name: 'Rename “Community food”' }).waitFor();
+    assert.equal((await deepFocus(page)).name, 'Rename “Community food”', 'focus back on the category’s button');
+    const category = await e2e.db
+      .selectFrom('categories')
+      .selectAll()
+      .where('id', '=', 'food-support')
+      .executeTakeFirst();
+    assert.equal(category?.label, 'Community food');
+    const renamed = await e2e.db.selectFrom('audit_log').selectAll().where('action', '=', 'category.put').execute();
+    assert.deepEqual(
+      renamed.map((entry) => [entry.actor, entry.target]),
+      [['clerk@council.example', 'category:food-support']],
+    );
 
     // Found by a word of its name, then edited.
     await page.getByLabel('Words in the name or description').fill('riverside');

@@ -11,21 +11,42 @@ const count = new Intl.NumberFormat('en-GB');
 
 /**
  * The services' categories with how many services each has; an editor adds one or renames one (the id stays,
- * so services and embeds that name it keep working). Fires `categories-changed` after a change, `session-ended`
- * on a 401.
+ * so services and embeds that name it keep working). Fires `categories-loaded` with the list each time it is
+ * read (the search and the edit form offer them), `session-ended` on a 401.
  */
 @customElement('civic-console-categories')
 export class CivicConsoleCategories extends LitElement {
   static override styles = consoleStyles;
 
-  @property({ attribute: false }) categories: ServiceCategory[] = [];
   @property({ type: Boolean }) mayEdit = false;
+  @state() private categories: ServiceCategory[] = [];
+  @state() private loadError?: string;
   @state() private renaming?: ServiceCategory;
   @state() private error?: { form: 'add' | 'rename'; message: string };
   @state() private announcement = '';
   @state() private busy = false;
   @query('#rename-label') private renameField?: HTMLInputElement;
   @query('#category-error') private errorElement?: HTMLElement;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.reload();
+  }
+
+  /** Reads the list again (counts change with every edit and import), and tells the page. */
+  async reload() {
+    try {
+      this.categories = await api.categories();
+      this.loadError = undefined;
+      this.dispatchEvent(
+        new CustomEvent('categories-loaded', { detail: this.categories, bubbles: true, composed: true }),
+      );
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
+      } else this.loadError = t.common.loadError;
+    }
+  }
 
   private async openRename(category: ServiceCategory) {
     this.renaming = category;
@@ -69,7 +90,8 @@ export class CivicConsoleCategories extends LitElement {
       this.renaming = undefined;
       this.error = undefined;
       this.announcement = done;
-      this.dispatchEvent(new CustomEvent('categories-changed', { bubbles: true, composed: true }));
+      // Read again before the focus moves: a new name re-sorts the list.
+      await this.reload();
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
@@ -95,6 +117,7 @@ export class CivicConsoleCategories extends LitElement {
       <section aria-labelledby="categories-heading">
         <h2 id="categories-heading">${s.categoriesHeading}</h2>
         <p role="status">${this.announcement}</p>
+        ${this.loadError ? html`<p role="alert">${this.loadError}</p>` : nothing}
         <div class="scroll" role="region" aria-labelledby="categories-heading" tabindex="0">
           <table>
             <thead>

@@ -1,8 +1,9 @@
 import type { Service, ServiceCategory } from '@civic-widgets/client/schemas';
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ApiError, api, type Officer } from './api.js';
+import type { CivicConsoleCategories } from './categories-panel.js';
 import { format, plural, t } from './strings.js';
 import { consoleStyles } from './styles.js';
 import './categories-panel.js';
@@ -29,11 +30,11 @@ export class CivicConsoleServices extends LitElement {
   @state() private editing?: Service;
   @state() private loadError?: string;
   @state() private announcement = '';
+  @query('civic-console-categories') private categoryPanel?: CivicConsoleCategories;
 
   override connectedCallback() {
     super.connectedCallback();
     void this.load();
-    void this.loadCategories();
   }
 
   private get mayEdit() {
@@ -48,14 +49,6 @@ export class CivicConsoleServices extends LitElement {
       this.page = page;
       this.loadError = undefined;
       this.announcement = found.total ? plural(s.found, found.total) : s.noneFound;
-    } catch (error) {
-      this.fail(error, () => (this.loadError = t.common.loadError));
-    }
-  }
-
-  private async loadCategories() {
-    try {
-      this.categories = await api.categories();
     } catch (error) {
       this.fail(error, () => (this.loadError = t.common.loadError));
     }
@@ -83,7 +76,7 @@ export class CivicConsoleServices extends LitElement {
     this.services = this.services?.map((service) => (service.id === saved.id ? saved : service));
     this.announcement = format(s.saved, { name: saved.name });
     await this.closeEditor(saved.id);
-    void this.loadCategories();
+    void this.categoryPanel?.reload();
   }
 
   /** The form closes and the focus returns to the service's Edit button, where the officer left the list. */
@@ -93,8 +86,12 @@ export class CivicConsoleServices extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(`button[data-service="${CSS.escape(id)}"]`)?.focus();
   }
 
+  private handleCategories(event: CustomEvent<ServiceCategory[]>) {
+    this.categories = event.detail;
+  }
+
   private async handleImported() {
-    await Promise.all([this.load(), this.loadCategories()]);
+    await Promise.all([this.load(), this.categoryPanel?.reload()]);
   }
 
   override render() {
@@ -110,7 +107,7 @@ export class CivicConsoleServices extends LitElement {
             )
           : nothing
       }
-      <civic-console-categories .categories=${this.categories} ?mayEdit=${this.mayEdit} @categories-changed=${this.loadCategories}></civic-console-categories>
+      <civic-console-categories ?mayEdit=${this.mayEdit} @categories-loaded=${this.handleCategories}></civic-console-categories>
       ${this.mayEdit ? html`<civic-console-hsds-import @services-imported=${this.handleImported}></civic-console-hsds-import>` : nothing}
     `;
   }
