@@ -1,7 +1,7 @@
 // The console's services page (issue 16), end to end on the real server: an editor, by keyboard at 320 px,
 // checks an HSDS file with one bad record (the refusal explained, nothing saved), imports it, renames the category
-// it brought, then finds an imported service and edits it (a missing address refused first, what was typed kept). A viewer only reads.
-// Axe checks each state; the stored rows and audit entries are checked.
+// it brought, then finds an imported service and edits it (a missing address refused first, what was typed kept).
+// A viewer only reads. Axe checks each state; the stored rows and audit entries are checked.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -59,6 +59,7 @@ describe('the console’s services page', () => {
   const files = mkdtempSync(join(tmpdir(), 'civic-hsds-'));
   const hsdsFile = join(files, 'directory.json');
   const notJson = join(files, 'directory.txt');
+  const tooLarge = join(files, 'everything.json');
   before(async () => {
     e2e = await startE2E();
     await addUser(e2e.db, { email: 'clerk@council.example', role: 'editor', password: PASSWORD }, new Date());
@@ -70,6 +71,7 @@ describe('the console’s services page', () => {
     ];
     writeFileSync(hsdsFile, JSON.stringify({ total_items: 3, total_pages: 1, page_number: 1, contents }));
     writeFileSync(notJson, 'name,address\nRiverside Food Bank,4 Water Lane\n');
+    writeFileSync(tooLarge, JSON.stringify({ contents: [{ notes: 'x'.repeat(6 * 1024 * 1024) }] }));
   });
   after(() => e2e?.close());
 
@@ -105,6 +107,10 @@ describe('the console’s services page', () => {
     await alert.getByText('“directory.txt” is not a JSON file.', { exact: false }).waitFor();
     assert.equal((await deepFocus(page)).role, 'alert', 'focus on the message');
     assert.deepEqual(await axeViolations(page), [], 'import with a file that is not JSON');
+    await fileInput.setInputFiles(tooLarge);
+    await tabTo(page, named('Check the file'));
+    await page.keyboard.press('Enter');
+    await alert.getByText('This file is 6 MB; the limit is 5 MB.', { exact: false }).waitFor();
 
     // Checked first: the refusal explained, nothing saved.
     await fileInput.setInputFiles(hsdsFile);

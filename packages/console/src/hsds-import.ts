@@ -5,7 +5,8 @@ import { format, plural, t } from './strings.js';
 import { consoleStyles } from './styles.js';
 
 const s = t.services;
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 });
+// Two decimals, so that a file just over the limit does not read as the limit itself.
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 2 });
 
 /** Why a record was refused, in plain words: which field, and why. The server's own words when it is new. */
 export function refusalText(record: ImportReport['skipped'][number]): string {
