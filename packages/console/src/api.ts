@@ -1,7 +1,7 @@
 // The admin API as the console calls it: same origin, the session cookie, the CSRF token on every change, and
 // problems (RFC 9457) turned into errors whose message a person can read.
 import type { RejectionReason } from '@civic-widgets/client/proposals';
-import type { Petition, Poll, PollResults } from '@civic-widgets/client/schemas';
+import type { Petition, Poll, PollResults, Service, ServiceCategory } from '@civic-widgets/client/schemas';
 
 export interface Officer {
   email: string;
@@ -139,6 +139,23 @@ export interface TrendWeek {
 
 /** Which feedback a trend counts: a topic, a page address, or both; the last `weeks` weeks. */
 export type TrendFilter = { topic?: string; page?: string; weeks?: number };
+/** A page of services found, by name or best match first, with how many match in all. */
+export interface ServicePage {
+  items: Service[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** What an HSDS import took, and each record it refused with why (`field`: the protocol's field refused). */
+export interface ImportReport {
+  dryRun: boolean;
+  imported: number;
+  skipped: { id: string; name?: string; reason: string; field?: string }[];
+}
+
+/** The largest HSDS file the server takes (its `IMPORT_LIMIT_BYTES`), told before a long upload is refused. */
+export const IMPORT_LIMIT_BYTES = 5 * 1024 * 1024;
 
 /** A refused request: `status` 401 means the session ended. */
 export class ApiError extends Error {
@@ -237,6 +254,16 @@ export const api = {
     call<{ days: { day: string; count: number }[] }>('GET', `/petitions/${encodeURIComponent(id)}/signatures-per-day`),
   respond: (id: string, response: { summary: string; body?: string }) =>
     call<AdminPetition>('PUT', `/petitions/${encodeURIComponent(id)}/response`, response),
+  services: (search: { q?: string; category?: string }, page = 1) =>
+    call<ServicePage>('GET', `/services?${query({ ...search, page })}`),
+  saveService: (service: Omit<Service, 'distanceKm'>) =>
+    call<Service>('PUT', `/services/${encodeURIComponent(service.id)}`, service),
+  categories: () => call<{ items: ServiceCategory[] }>('GET', '/categories').then((list) => list.items),
+  addCategory: (category: { id: string; label: string }) => call<ServiceCategory>('POST', '/categories', category),
+  renameCategory: (id: string, label: string) =>
+    call<ServiceCategory>('PUT', `/categories/${encodeURIComponent(id)}`, { label }),
+  importHsds: (document: unknown, dryRun: boolean) =>
+    call<ImportReport>('POST', `/services/import${dryRun ? '?dryRun=true' : ''}`, document),
 };
 
 /** The highest threshold a petition has passed, if any. */

@@ -16,16 +16,18 @@ import './proposals-page.js';
 import './audit-page.js';
 import './mail-page.js';
 import './trends-page.js';
+import './services-page.js';
 
 /** The console's pages, by the fragment of their address (`/admin/#feedback`), and the least role each needs. */
 const PAGES = {
   petitions: { title: t.nav.petitions, role: 'viewer' },
   feedback: { title: t.nav.feedback, role: 'viewer' },
+  trends: { title: t.trends.nav, role: 'viewer' },
   polls: { title: t.nav.polls, role: 'viewer' },
   proposals: { title: t.nav.proposals, role: 'viewer' },
+  services: { title: t.services.nav, role: 'viewer' },
   audit: { title: t.nav.audit, role: 'admin' },
   mail: { title: t.nav.mail, role: 'admin' },
-  trends: { title: t.trends.nav, role: 'viewer' },
 } as const;
 type PageName = keyof typeof PAGES;
 const ROLES = ['viewer', 'editor', 'admin'];
@@ -121,6 +123,8 @@ export class CivicConsole extends LitElement {
         return html`<civic-console-polls .officer=${officer}></civic-console-polls>`;
       case 'proposals':
         return html`<civic-console-proposals .officer=${officer}></civic-console-proposals>`;
+      case 'services':
+        return html`<civic-console-services .officer=${officer}></civic-console-services>`;
       case 'feedback':
         return html`<civic-console-inbox .officer=${officer}></civic-console-inbox>`;
       case 'trends':

@@ -1,3 +1,4 @@
+import { isValidTimeZone } from '@civic-widgets/client/domain';
 import { Rejection, RejectionReason } from '@civic-widgets/client/proposals';
 import {
   GovernmentResponse,
@@ -28,7 +29,13 @@ export const PollInput = z.extend(z.omit(Poll, { status: true }), { status: z.op
 
 export const PollPatch = z.partial(z.omit(PollInput, { id: true }));
 
-export const ServiceInput = z.omit(Service, { distanceKm: true });
+/** A service as the protocol has it, with a time zone the clock can read (a wrong one would break "open now"). */
+export const ServiceInput = z.omit(Service, { distanceKm: true }).check(
+  z.refine((service) => !service.hours || isValidTimeZone(service.hours.timeZone), {
+    path: ['hours', 'timeZone'],
+    message: 'Not a time zone (use an IANA name such as Europe/London)',
+  }),
+);
 
 export const CategoryInput = z.object({ label: z.string().check(z.minLength(1), z.maxLength(200)) });
 

@@ -29,6 +29,7 @@ import {
   ResponseInput,
   ServiceInput,
 } from './admin-schemas.js';
+import { serviceConsoleRoutes } from './admin-services.js';
 import { sendCsv } from './csv-reply.js';
 
 /**
@@ -41,9 +42,10 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
     'onRequest',
     adminGuard({ db: ctx.db, token: ctx.config.adminToken, sessions: sessionLimits(ctx.config), now: ctx.now }),
   );
-  // A petition's text alone may be 20 000 characters: more than the residents' 16 KiB limit.
+  // A petition's text alone may be 20 000 characters: more than the residents' 16 KiB limit. A route may ask for
+  // more (an HSDS import).
   app.addHook('onRoute', (route) => {
-    route.bodyLimit = 256 * 1024;
+    route.bodyLimit ??= 256 * 1024;
     if (!route.config?.role) throw new Error(`Admin route ${route.method} ${route.url} declares no role`);
   });
   const now = ctx.now;
@@ -197,6 +199,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
   await attentionRoutes(app, ctx);
   await petitionDaysRoutes(app, ctx);
   await feedbackTrendRoutes(app, ctx);
+  await serviceConsoleRoutes(app, ctx);
 
   app.put('/services/:id', { config: { role: 'editor' } }, async (request) => {
     const id = pathId(request, 'Service');
