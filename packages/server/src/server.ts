@@ -21,6 +21,7 @@ import { mailDelivery } from './mail/outbox.js';
 import { smtpTransport } from './mail/smtp.js';
 import { logTransport, type MailTransport } from './mail/transport.js';
 import { adminRoutes } from './routes/admin.js';
+import { oidcRoutes } from './routes/admin-oidc.js';
 import { sessionRoutes, signInRoutes } from './routes/admin-session.js';
 import { confirmationRoutes } from './routes/confirmations.js';
 import { healthRoutes } from './routes/health.js';
@@ -214,6 +215,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
       await api.register((scope) => confirmationRoutes(scope, ctx));
       // Officers sign in with accounts (npm run civic -- user add); scripts use the bearer token when it is set.
       await api.register((scope) => signInRoutes(scope, ctx), { prefix: '/admin' });
+      await api.register((scope) => oidcRoutes(scope, ctx), { prefix: '/admin' });
       await api.register((scope) => sessionRoutes(scope, ctx), { prefix: '/admin' });
       await api.register((scope) => adminRoutes(scope, ctx), { prefix: '/admin' });
     },

@@ -183,6 +183,19 @@ export interface UserTable {
   created_at: string;
   /** A disabled account cannot sign in, and its sessions end. */
   disabled_at: string | null;
+  /** The OpenID Connect provider and subject this account signs in as (single sign-on); null for local only. */
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+}
+
+/** A single sign-on under way: what the provider's answer must match. The browser's cookie holds the key. */
+export interface OidcSignInTable {
+  /** SHA-256 of the random key in the browser's short-lived cookie. */
+  key_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: string;
 }
 
 /** A signed-in browser: the cookie holds the token, the database only its SHA-256. */
@@ -302,4 +315,5 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
+  oidc_sign_ins: OidcSignInTable;
 }
