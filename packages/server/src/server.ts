@@ -187,8 +187,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
           ...(shared ? { store: databaseRateLimitStore(store.db) } : {}),
           max: (request) =>
             request.method === 'GET' ? config.readLimitPerMinute || unlimited : config.writeLimitPerMinute || unlimited,
-          // Administrators authenticate with a long token; bulk edits should not trip the residents' limit.
-          allowList: (request) => request.url.startsWith(`${API}/admin/`),
+          // Administrators authenticate with a long token; bulk edits should not trip the residents' limit. Starting
+          // single sign-on needs no credential and stores a pending sign-in: it counts like any anonymous read.
+          allowList: (request) =>
+            request.url.startsWith(`${API}/admin/`) && !request.url.startsWith(`${API}/admin/oidc/`),
           keyGenerator: (request) => `${request.method === 'GET' ? 'r' : 'w'}:${keyer(request.ip)}`,
           errorResponseBuilder: (_request, context) =>
             new HttpProblem(429, 'rate-limited', 'Too many requests', {

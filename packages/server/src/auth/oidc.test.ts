@@ -2,6 +2,7 @@
 // the whole authorization code flow as a browser makes it (redirects, the provider's login and consent pages,
 // cookies per site), then what the console's session and the database hold.
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { ConfigError, readConfig } from '../config.js';
 import { type TestServer, testServer } from '../test-support/harness.js';
@@ -122,6 +123,14 @@ const sessionCookie = (answer: Answer) => /civic_session=([^;]+)/.exec(answer.co
 describe('single sign-on with OpenID Connect', () => {
   let provider: TestProvider;
   let t: TestServer;
+  const oidcConfig = (roleClaim = 'civic_role') => ({
+    issuer: provider.issuer,
+    clientId: TEST_CLIENT_ID,
+    clientSecret: TEST_CLIENT_SECRET,
+    roleClaim,
+    scopes: 'openid email civic',
+    redirectUrl: CALLBACK,
+  });
   before(async () => {
     provider = await startTestProvider(CALLBACK);
     provider.account('ed', { email: 'Ed@Council.example', email_verified: true, civic_role: 'editor' });
@@ -129,16 +138,7 @@ describe('single sign-on with OpenID Connect', () => {
     provider.account('norole', { email: 'norole@council.example', email_verified: true });
     provider.account('badrole', { email: 'badrole@council.example', email_verified: true, civic_role: 'superuser' });
     provider.account('gone', { email: 'gone@council.example', email_verified: true, civic_role: 'admin' });
-    t = await testServer({
-      oidc: {
-        issuer: provider.issuer,
-        clientId: TEST_CLIENT_ID,
-        clientSecret: TEST_CLIENT_SECRET,
-        roleClaim: 'civic_role',
-        scopes: 'openid email civic',
-        redirectUrl: CALLBACK,
-      },
-    });
+    t = await testServer({ oidc: oidcConfig() });
   });
   after(async () => {
     await t?.close();
@@ -203,16 +203,7 @@ describe('single sign-on with OpenID Connect', () => {
   });
 
   it('takes the highest role from a list claim', async () => {
-    const other = await testServer({
-      oidc: {
-        issuer: provider.issuer,
-        clientId: TEST_CLIENT_ID,
-        clientSecret: TEST_CLIENT_SECRET,
-        roleClaim: 'groups',
-        scopes: 'openid email civic',
-        redirectUrl: CALLBACK,
-      },
-    });
+    const other = await testServer({ oidc: oidcConfig('groups') });
     try {
       const { answer } = await new FlowBrowser(other).signIn('vi');
       const me = await other.get('/api/v1/admin/session', { cookie: `civic_session=${sessionCookie(answer)}` });
@@ -297,6 +288,57 @@ describe('single sign-on with OpenID Connect', () => {
     assert.equal(me.statusCode, 401);
     const refused = await new FlowBrowser(t).signIn('loc');
     assert.equal(refused.answer.location, `${CONSOLE}/admin/?sign-in-error=disabled`);
+  });
+
+  it('counts starting a sign-in against the anonymous read limit: each start stores a pending sign-in', async () => {
+    const limited = await testServer({ oidc: oidcConfig(), readLimitPerMinute: 3 });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) codes.push((await limited.get('/api/v1/admin/oidc/start')).statusCode);
+      assert.deepEqual(codes, [303, 303, 303, 429]);
+      const pending = await limited.db.selectFrom('oidc_sign_ins').select('key_hash').execute();
+      assert.equal(pending.length, 3);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('logs a refusal with its reason and nothing personal', async () => {
+    const lines: string[] = [];
+    const logged = await testServer({
+      oidc: oidcConfig(),
+      logger: true,
+      logLevel: 'info',
+      logStream: new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    });
+    try {
+      const { answer } = await new FlowBrowser(logged).signIn('norole');
+      assert.equal(answer.location, `${CONSOLE}/admin/?sign-in-error=no-role`);
+      const refusals = lines.filter((line) => line.includes('single sign-on refused'));
+      assert.equal(refusals.length, 1, lines.join(''));
+      assert.equal(JSON.parse(refusals[0]!).reason, 'no-role');
+      const all = lines.join('');
+      for (const personal of ['norole@council.example', 'code=', 'state='])
+        assert.ok(!all.includes(personal), personal);
+    } finally {
+      await logged.close();
+    }
+  });
+
+  it('sends the officer back told the provider cannot be reached', async () => {
+    const down = await testServer({ oidc: { ...oidcConfig(), issuer: 'http://127.0.0.1:1' } });
+    try {
+      const response = await down.get('/api/v1/admin/oidc/start');
+      assert.equal(response.statusCode, 303);
+      assert.equal(response.headers.location, '/admin/?sign-in-error=unavailable');
+    } finally {
+      await down.close();
+    }
   });
 
   it('is not offered, and its routes do not exist, when it is not configured', async () => {
