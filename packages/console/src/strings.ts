@@ -251,6 +251,19 @@ export const en = {
     badFilter: 'Write an action as lower-case words with dots, such as poll.close, or a kind such as poll.',
     shown: { one: '{count} entry shown', other: '{count} entries shown' },
   },
+  oidc: {
+    button: 'Sign in with your council account',
+    orLocal: 'Or sign in with an account of this console:',
+    errors: {
+      failed: 'Signing in with your council account did not finish. Try again.',
+      unavailable:
+        'The council’s sign-in service could not be reached. Try again later, or use an account of this console.',
+      noRole:
+        'Your council account has no role in this console. Ask an administrator to give you the admin, editor or viewer role.',
+      noEmail: 'Your council account gives no email address. Ask an administrator to add one.',
+      disabled: 'Your account in this console is disabled. Ask an administrator.',
+    },
+  },
 };
 
 export type Strings = typeof en;
