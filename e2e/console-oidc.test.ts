@@ -125,6 +125,16 @@ describe('single sign-on in the officers’ console', () => {
       .executeTakeFirstOrThrow();
     assert.equal(user.role, 'admin');
     assert.equal(user.oidc_subject, 'chief');
+    // Signing out ends the session at the provider too, which sends the browser back to the console.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.getByRole('link', { name: 'Sign in with your council account' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/admin/');
+    assert.equal(
+      await e2e.db.selectFrom('sessions').select('user_id').where('user_id', '=', user.id).executeTakeFirst(),
+      undefined,
+    );
+
     // Asking who is signed in before signing in is answered 401, as it should be.
     assert.deepEqual(
       problems.filter((problem) => !problem.includes('status of 401')),

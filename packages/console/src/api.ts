@@ -176,7 +176,8 @@ export const api = {
   /** Whether the server offers single sign-on through the council's provider (besides passwords). */
   signInOptions: () => call<{ singleSignOn: boolean }>('GET', '/sign-in-options'),
   signIn: (email: string, password: string) => call<Officer>('POST', '/session', { email, password }).then(signedIn),
-  signOut: () => call<void>('DELETE', '/session'),
+  /** Ends the session; `logoutUrl` when the officer should also sign out at the council's provider. */
+  signOut: () => call<{ logoutUrl?: string } | undefined>('DELETE', '/session'),
   petitions: () => call<{ items: AdminPetition[] }>('GET', '/petitions').then((list) => list.items),
   feedback: (filter: InboxFilter, after?: string) =>
     call<Page<InboxItem>>('GET', `/feedback?${query({ ...filter, after })}`),

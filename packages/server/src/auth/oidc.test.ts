@@ -202,6 +202,51 @@ describe('single sign-on with OpenID Connect', () => {
     assert.equal(users.length, 1);
   });
 
+  it('signs out at the provider too: the console is given its logout address, and the provider comes back', async () => {
+    const browser = new FlowBrowser(t);
+    const { answer } = await browser.signIn('ed');
+    const cookie = `civic_session=${sessionCookie(answer)}`;
+    const { csrfToken } = t.json(await t.get('/api/v1/admin/session', { cookie })) as { csrfToken: string };
+    const out = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/admin/session',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    assert.equal(out.statusCode, 200, out.body);
+    const logoutUrl = new URL((t.json(out) as { logoutUrl: string }).logoutUrl);
+    assert.equal(logoutUrl.origin, provider.issuer);
+    assert.ok(logoutUrl.searchParams.get('id_token_hint'));
+    assert.equal(logoutUrl.searchParams.get('post_logout_redirect_uri'), `${CONSOLE}/admin/`);
+    assert.equal((await t.get('/api/v1/admin/session', { cookie })).statusCode, 401, 'our session ended');
+
+    // At the provider: it asks, the officer confirms, and it sends the browser back to the console.
+    const page = await browser.request(logoutUrl.href);
+    assert.equal(page.status, 200, page.body);
+    const action = /<form[^>]*action="([^"]+)"/.exec(page.body)?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(page.body)?.[1];
+    assert.ok(action && xsrf, page.body);
+    const confirmed = await browser.request(new URL(action, logoutUrl).href, { xsrf, logout: 'yes' });
+    assert.equal(confirmed.location, `${CONSOLE}/admin/`);
+
+    // A password sign-in has nothing to end at the provider.
+    await addUser(
+      t.db,
+      { email: 'pw@council.example', role: 'viewer', password: 'a long enough password' },
+      new Date(),
+    );
+    const local = await t.post('/api/v1/admin/session', {
+      email: 'pw@council.example',
+      password: 'a long enough password',
+    });
+    const localCookie = `civic_session=${/civic_session=([^;]+)/.exec(String(local.headers['set-cookie']))?.[1]}`;
+    const localOut = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/admin/session',
+      headers: { cookie: localCookie, 'x-csrf-token': (t.json(local) as { csrfToken: string }).csrfToken },
+    });
+    assert.equal(localOut.statusCode, 204);
+  });
+
   it('takes the highest role from a list claim', async () => {
     const other = await testServer({ oidc: oidcConfig('groups') });
     try {

@@ -26,8 +26,16 @@ export class OidcSignInError extends Error {
   }
 }
 
+const providers = new WeakMap<OidcConfig, ReturnType<typeof oidcProvider>>();
+
+/** The provider of this configuration, shared by the sign-in and sign-out routes (one discovery). */
+export function providerFor(config: OidcConfig) {
+  if (!providers.has(config)) providers.set(config, oidcProvider(config));
+  return providers.get(config)!;
+}
+
 /** The provider as discovered, once per server (again after a failure: the provider may have been down). */
-export function oidcProvider(config: OidcConfig) {
+function oidcProvider(config: OidcConfig) {
   let discovered: Promise<client.Configuration> | undefined;
   const discover = () => {
     const issuer = new URL(config.issuer);
@@ -72,7 +80,8 @@ export function oidcProvider(config: OidcConfig) {
 
     /**
      * Completes a sign-in from the provider's answer (`callbackUrl`, as the browser requested it) and the
-     * browser's key: the verified claims of the ID token, completed from the UserInfo endpoint. Throws
+     * browser's key: the verified claims of the ID token, completed from the UserInfo endpoint, and the ID token
+     * itself (the hint for signing out at the provider). Throws
      * OidcSignInError('failed') for an unknown, used or expired key, a wrong state or any check that fails.
      */
     async finish(db: Kysely<Database>, key: string | undefined, callbackUrl: URL, now: Date) {
@@ -93,15 +102,24 @@ export function oidcProvider(config: OidcConfig) {
         const userInfo = provider.serverMetadata().userinfo_endpoint
           ? await client.fetchUserInfo(provider, tokens.access_token, idClaims.sub)
           : {};
-        return { ...userInfo, ...idClaims } as Record<string, unknown> & { iss: string; sub: string };
+        const claims = { ...userInfo, ...idClaims } as Record<string, unknown> & { iss: string; sub: string };
+        return { claims, idToken: tokens.id_token! };
       } catch (error) {
         throw new OidcSignInError('failed', { cause: error });
       }
     },
+
+    /**
+     * Where to send the browser to end the officer's session at the provider as well (RP-initiated logout),
+     * coming back to `returnTo`; undefined when the provider offers no such endpoint or cannot be reached.
+     */
+    async logoutUrl(idToken: string, returnTo: string): Promise<URL | undefined> {
+      const provider = await configuration().catch(() => undefined);
+      if (!provider?.serverMetadata().end_session_endpoint) return undefined;
+      return client.buildEndSessionUrl(provider, { id_token_hint: idToken, post_logout_redirect_uri: returnTo });
+    },
   };
 }
-
-export type OidcProvider = ReturnType<typeof oidcProvider>;
 
 /** The sign-in waiting under `key`, removed as it is read: a provider's answer is used once. */
 async function takeSignIn(db: Kysely<Database>, key: string) {

@@ -437,7 +437,8 @@ const feedbackTriage: Migration = {
  * Single sign-on (issue 16): an officer's account linked to their identity at the council's OpenID Connect
  * provider (issuer and subject: an email can change, the subject does not), and the sign-ins under way, each
  * waiting for the provider's answer with its state, nonce and PKCE verifier (the browser holds only a random
- * key to its row).
+ * key to its row). A session started that way keeps the provider's ID token, to end the provider's session too
+ * when the officer signs out.
  */
 const singleSignOn: Migration = {
   async up(db: AnyDb) {
@@ -458,6 +459,7 @@ const singleSignOn: Migration = {
       .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('oidc_sign_ins_created').on('oidc_sign_ins').column('created_at').execute();
+    await db.schema.alterTable('sessions').addColumn('id_token', 'text').execute();
   },
 };
 

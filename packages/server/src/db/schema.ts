@@ -206,6 +206,8 @@ export interface SessionTable {
   csrf_token: string;
   created_at: string;
   last_seen_at: string;
+  /** The provider's ID token of a single sign-on (the hint for signing out there too); null otherwise. */
+  id_token: string | null;
 }
 
 /** Failed sign-ins per account and per address in the current window: what throttles guessing. */

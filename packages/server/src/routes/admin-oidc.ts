@@ -4,7 +4,7 @@
 // and returns to the console. A refusal returns to the console with its reason (`?sign-in-error=no-role`),
 // which the sign-in page shows in words. Outside the admin guard: nobody is signed in yet.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { OidcSignInError, oidcProvider, SIGN_IN_WINDOW_MS } from '../auth/oidc.js';
+import { OidcSignInError, providerFor, SIGN_IN_WINDOW_MS } from '../auth/oidc.js';
 import { officerFromClaims } from '../auth/oidc-officer.js';
 import { endSession, SESSION_COOKIE, startSession } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
@@ -19,7 +19,7 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
   const { config } = ctx;
   app.get('/sign-in-options', async () => ({ singleSignOn: config.oidc !== undefined }));
   if (!config.oidc) return;
-  const provider = oidcProvider(config.oidc);
+  const provider = providerFor(config.oidc);
   const roleClaim = config.oidc.roleClaim;
   const redirectUrl = config.oidc.redirectUrl;
 
@@ -46,12 +46,12 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
       // The provider's answer as addressed to our registered redirect URL (a proxy may have rewritten the host).
       const callbackUrl = new URL(redirectUrl);
       callbackUrl.search = new URL(request.url, 'http://callback.invalid').search;
-      const claims = await provider.finish(ctx.db, key, callbackUrl, ctx.now());
+      const { claims, idToken } = await provider.finish(ctx.db, key, callbackUrl, ctx.now());
       const officer = await officerFromClaims(ctx.db, claims, roleClaim, ctx.now());
       // A session the browser already had is ended, and a new one starts: no session fixation.
       const previous = request.cookies[SESSION_COOKIE];
       if (previous) await endSession(ctx.db, previous);
-      const { token } = await startSession(ctx.db, officer.id, ctx.now());
+      const { token } = await startSession(ctx.db, officer.id, ctx.now(), idToken);
       await audit(
         ctx.db,
         officer,

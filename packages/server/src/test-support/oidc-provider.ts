@@ -28,6 +28,7 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
         client_id: TEST_CLIENT_ID,
         client_secret: TEST_CLIENT_SECRET,
         redirect_uris: [redirectUri],
+        post_logout_redirect_uris: [new URL('/admin/', redirectUri).href],
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },
