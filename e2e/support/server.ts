@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '@civic-widgets/server/db/database';
-import { createServer } from '@civic-widgets/server/server';
+import { createServer, type ServerOptions } from '@civic-widgets/server/server';
 import type { FastifyInstance } from 'fastify';
 import { CDN_DIR, CONSOLE_DIR, DEMO_DIR } from './cdn.js';
 
@@ -19,6 +19,10 @@ export interface StartServerOptions {
   demo?: boolean;
   /** Opens the store the server runs on; by default a fresh SQLite file in a temporary directory. */
   openStore?: () => Promise<Store>;
+  /** The port to listen on (a free one by default): single sign-on registers its address at the provider first. */
+  port?: number;
+  /** Single sign-on through a provider the suite runs. */
+  oidc?: ServerOptions['oidc'];
 }
 
 export interface RunningServer {
@@ -62,6 +66,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     cdnDir: CDN_DIR,
     consoleDir: CONSOLE_DIR,
     ...(options.demo ? { demoDir: DEMO_DIR } : {}),
+    ...(options.oidc ? { oidc: options.oidc } : {}),
     allowedOrigins: options.allowedOrigins,
     adminToken: ADMIN_TOKEN,
     validateResponses: true,
@@ -70,7 +75,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     readLimitPerMinute: 0,
     logger: false,
   });
-  await api.listen({ port: 0, host: '127.0.0.1' });
+  await api.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   // `localhost`, not 127.0.0.1: the same server under another name is another origin for the browser.
   const apiUrl = `http://localhost:${(api.server.address() as AddressInfo).port}`;
   return {

@@ -210,6 +210,9 @@ export const signaturesCsvUrl = (id: string) => `${BASE}/petitions/${encodeURICo
 /** The address of a poll's votes as CSV (one line per chosen option; no voter tokens). */
 export const votesCsvUrl = (id: string) => `${BASE}/polls/${encodeURIComponent(id)}/votes.csv`;
 
+/** Where single sign-on starts: a page the browser leaves for the council's provider. */
+export const singleSignOnUrl = `${BASE}/oidc/start`;
+
 /** Remembers the CSRF token of the session that answers. */
 const signedIn = (officer: Officer) => {
   csrfToken = officer.csrfToken;
@@ -218,8 +221,11 @@ const signedIn = (officer: Officer) => {
 
 export const api = {
   whoAmI: () => call<Officer>('GET', '/session').then(signedIn),
+  /** Whether the server offers single sign-on through the council's provider (besides passwords). */
+  signInOptions: () => call<{ singleSignOn: boolean }>('GET', '/sign-in-options'),
   signIn: (email: string, password: string) => call<Officer>('POST', '/session', { email, password }).then(signedIn),
-  signOut: () => call<void>('DELETE', '/session'),
+  /** Ends the session; `logoutUrl` when the officer should also sign out at the council's provider. */
+  signOut: () => call<{ logoutUrl?: string } | undefined>('DELETE', '/session'),
   petitions: () => call<{ items: AdminPetition[] }>('GET', '/petitions').then((list) => list.items),
   feedback: (filter: InboxFilter, after?: string) =>
     call<Page<InboxItem>>('GET', `/feedback?${query({ ...filter, after })}`),

@@ -145,7 +145,9 @@ export class CivicConsole extends LitElement {
   }
 
   private async signOut() {
-    await api.signOut().catch(() => undefined);
+    const ended = await api.signOut().catch(() => undefined);
+    // Signed in through the council's provider: sign out there too; it sends the browser back here.
+    if (ended?.logoutUrl) return location.assign(ended.logoutUrl);
     this.officer = null;
     this.notice = t.app.signedOut;
   }

@@ -403,6 +403,19 @@ export const en = {
       invalidField: 'The field “{field}” does not meet the protocol’s rules.',
     },
   },
+  oidc: {
+    button: 'Sign in with your council account',
+    orLocal: 'Or sign in with an account of this console:',
+    errors: {
+      failed: 'Signing in with your council account did not finish. Try again.',
+      unavailable:
+        'The council’s sign-in service could not be reached. Try again later, or use an account of this console.',
+      noRole:
+        'Your council account has no role in this console. Ask an administrator to give you the admin, editor or viewer role.',
+      noEmail: 'Your council account gives no email address. Ask an administrator to add one.',
+      disabled: 'Your account in this console is disabled. Ask an administrator.',
+    },
+  },
 };
 
 export type Strings = typeof en;

@@ -53,6 +53,23 @@ export interface Config {
   petitionPageUrl?: string;
   /** Check every successful public response against its protocol schema (tests, development). */
   validateResponses: boolean;
+  /** Single sign-on through the council's OpenID Connect provider; without it, officers use local accounts only. */
+  oidc?: OidcConfig;
+}
+
+/** The council's OpenID Connect provider, and how its answer maps to an officer (auth/oidc.ts). */
+export interface OidcConfig {
+  /** The issuer URL; its `/.well-known/openid-configuration` tells the rest. */
+  issuer: string;
+  clientId: string;
+  /** Without a secret the console is a public client (PKCE alone proves the code is ours). */
+  clientSecret?: string;
+  /** The claim holding the officer's role: `admin`, `editor` or `viewer` (or a list holding one of them). */
+  roleClaim: string;
+  /** Space-separated scopes asked for; `openid` always among them. */
+  scopes: string;
+  /** Where the provider sends the officer back: registered at the provider as the client's redirect URI. */
+  redirectUrl: string;
 }
 
 /** A configuration mistake; the message names the variable, and start-up stops. */
@@ -182,6 +199,58 @@ function mail(env: Env): Pick<Config, 'smtpUrl' | 'mailFrom'> {
   return { smtpUrl, mailFrom };
 }
 
+/** An http(s) URL; plain http only on this machine (a test or local provider), never across a network. */
+function providerUrl(name: string, raw: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  const loopback = url && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
+    throw new ConfigError(`${name} must be an https:// URL (http:// only for localhost), not "${raw}"`);
+  }
+  return raw;
+}
+
+/** Single sign-on is on when CIVIC_OIDC_ISSUER is set; it then needs the client id registered at the provider. */
+function oidc(env: Env, publicUrl: string): Pick<Config, 'oidc'> {
+  const issuer = env.CIVIC_OIDC_ISSUER?.trim() || undefined;
+  const clientId = env.CIVIC_OIDC_CLIENT_ID?.trim() || undefined;
+  const clientSecret = env.CIVIC_OIDC_CLIENT_SECRET?.trim() || undefined;
+  if (!issuer) {
+    if (clientId || clientSecret) {
+      throw new ConfigError('CIVIC_OIDC_ISSUER must be set with CIVIC_OIDC_CLIENT_ID (https://login.council.example)');
+    }
+    return {};
+  }
+  if (!clientId) {
+    throw new ConfigError('CIVIC_OIDC_CLIENT_ID must be set with CIVIC_OIDC_ISSUER (the client id the provider gave)');
+  }
+  const roleClaim = env.CIVIC_OIDC_ROLE_CLAIM?.trim() || 'civic_role';
+  const scopes = (env.CIVIC_OIDC_SCOPES?.trim() || 'openid email').split(/\s+/);
+  if (!scopes.includes('openid')) {
+    throw new ConfigError(`CIVIC_OIDC_SCOPES must include openid, not "${scopes.join(' ')}"`);
+  }
+  const redirectUrl = env.CIVIC_OIDC_REDIRECT_URL?.trim() || `${publicUrl}/api/v1/admin/oidc/callback`;
+  return {
+    oidc: {
+      issuer: providerUrl('CIVIC_OIDC_ISSUER', issuer),
+      clientId,
+      clientSecret,
+      roleClaim,
+      scopes: scopes.join(' '),
+      redirectUrl: providerUrl(
+        env.CIVIC_OIDC_REDIRECT_URL?.trim()
+          ? 'CIVIC_OIDC_REDIRECT_URL'
+          : 'CIVIC_OIDC_REDIRECT_URL (from CIVIC_PUBLIC_URL)',
+        redirectUrl,
+      ),
+    },
+  };
+}
+
 /** Reads the configuration from environment variables (docs/server.md has the table). */
 export function readConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 8080, 0, 65_535);
@@ -225,6 +294,7 @@ export function readConfig(env: Env = process.env): Config {
     validateResponses: boolean(env, 'CIVIC_VALIDATE_RESPONSES'),
     petitionSponsors: integer(env, 'CIVIC_PETITION_SPONSORS', 5, 0, 1000),
     petitionPageUrl,
+    ...oidc(env, publicUrl),
   };
 }
 

@@ -29,6 +29,8 @@ console.log(`  API:   ${base}/api/v1/petitions`);
 if (config.cdnDir) console.log(`  CDN:   ${base}/cdn/civic-widgets.js`);
 if (config.demoDir) console.log(`  Demo:  ${base}/`);
 if (config.consoleDir) console.log(`  Console: ${base}/admin/ (officers sign in; accounts: npm run civic -- user add)`);
+// The redirect URI is what the council registers at its provider: printed so that it can be copied exactly.
+if (config.oidc) console.log(`  Single sign-on: ${config.oidc.issuer} (redirect URI ${config.oidc.redirectUrl})`);
 const demoOfficer = (app as { demoOfficer?: { email: string; password: string } }).demoOfficer;
 if (demoOfficer) {
   console.log(`  Demo officer (local use only): ${demoOfficer.email} / ${demoOfficer.password}`);

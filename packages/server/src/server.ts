@@ -21,6 +21,7 @@ import { mailDelivery } from './mail/outbox.js';
 import { smtpTransport } from './mail/smtp.js';
 import { logTransport, type MailTransport } from './mail/transport.js';
 import { adminRoutes } from './routes/admin.js';
+import { oidcRoutes } from './routes/admin-oidc.js';
 import { sessionRoutes, signInRoutes } from './routes/admin-session.js';
 import { confirmationRoutes } from './routes/confirmations.js';
 import { healthRoutes } from './routes/health.js';
@@ -195,8 +196,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
           ...(shared ? { store: databaseRateLimitStore(store.db) } : {}),
           max: (request) =>
             request.method === 'GET' ? config.readLimitPerMinute || unlimited : config.writeLimitPerMinute || unlimited,
-          // Administrators authenticate with a long token; bulk edits should not trip the residents' limit.
-          allowList: (request) => request.url.startsWith(`${API}/admin/`),
+          // Administrators authenticate with a long token; bulk edits should not trip the residents' limit. Starting
+          // single sign-on needs no credential and stores a pending sign-in: it counts like any anonymous read.
+          allowList: (request) =>
+            request.url.startsWith(`${API}/admin/`) && !request.url.startsWith(`${API}/admin/oidc/`),
           keyGenerator: (request) => `${request.method === 'GET' ? 'r' : 'w'}:${keyer(request.ip)}`,
           errorResponseBuilder: (_request, context) =>
             new HttpProblem(429, 'rate-limited', 'Too many requests', {
@@ -223,6 +226,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
       await api.register((scope) => confirmationRoutes(scope, ctx));
       // Officers sign in with accounts (npm run civic -- user add); scripts use the bearer token when it is set.
       await api.register((scope) => signInRoutes(scope, ctx), { prefix: '/admin' });
+      await api.register((scope) => oidcRoutes(scope, ctx), { prefix: '/admin' });
       await api.register((scope) => sessionRoutes(scope, ctx), { prefix: '/admin' });
       await api.register((scope) => adminRoutes(scope, ctx), { prefix: '/admin' });
     },

@@ -29,8 +29,11 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 /** Only rewrite `last_seen_at` when it moved by this much: a busy console does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
-/** Starts a session; returns the cookie's token (shown once) and the CSRF token the console sends back. */
-export async function startSession(db: Kysely<Database>, userId: string, now: Date) {
+/**
+ * Starts a session; returns the cookie's token (shown once) and the CSRF token the console sends back. A single
+ * sign-on keeps the provider's `idToken`, to sign out there as well.
+ */
+export async function startSession(db: Kysely<Database>, userId: string, now: Date, idToken?: string) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   await db
@@ -41,6 +44,7 @@ export async function startSession(db: Kysely<Database>, userId: string, now: Da
       csrf_token: csrfToken,
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
+      id_token: idToken ?? null,
     })
     .execute();
   return { token, csrfToken };
@@ -90,6 +94,12 @@ export async function sessionOfficer(
   return { userId: row.user_id, email: row.email, role: row.role, csrfToken: row.csrf_token };
 }
 
-export async function endSession(db: Kysely<Database>, token: string) {
-  await db.deleteFrom('sessions').where('token_hash', '=', hashOf(token)).execute();
+/** Ends a session; returns the provider's ID token when it was a single sign-on (to sign out there too). */
+export async function endSession(db: Kysely<Database>, token: string): Promise<string | undefined> {
+  const ended = await db
+    .deleteFrom('sessions')
+    .where('token_hash', '=', hashOf(token))
+    .returning('id_token')
+    .executeTakeFirst();
+  return ended?.id_token ?? undefined;
 }

@@ -447,6 +447,36 @@ const feedbackTrends: Migration = {
   },
 };
 
+/**
+ * Single sign-on (issue 16): an officer's account linked to their identity at the council's OpenID Connect
+ * provider (issuer and subject: an email can change, the subject does not), and the sign-ins under way, each
+ * waiting for the provider's answer with its state, nonce and PKCE verifier (the browser holds only a random
+ * key to its row). A session started that way keeps the provider's ID token, to end the provider's session too
+ * when the officer signs out.
+ */
+const singleSignOn: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('users').addColumn('oidc_issuer', 'varchar(300)').execute();
+    await db.schema.alterTable('users').addColumn('oidc_subject', 'varchar(300)').execute();
+    await db.schema
+      .createIndex('users_oidc_identity')
+      .on('users')
+      .columns(['oidc_issuer', 'oidc_subject'])
+      .unique()
+      .execute();
+    await db.schema
+      .createTable('oidc_sign_ins')
+      .addColumn('key_hash', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('state', 'varchar(100)', (c) => c.notNull())
+      .addColumn('nonce', 'varchar(100)', (c) => c.notNull())
+      .addColumn('code_verifier', 'varchar(200)', (c) => c.notNull())
+      .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('oidc_sign_ins_created').on('oidc_sign_ins').column('created_at').execute();
+    await db.schema.alterTable('sessions').addColumn('id_token', 'text').execute();
+  },
+};
+
 function migrator(db: AnyDb, dialect: Dialect): Migrator {
   const migrations: Record<string, Migration> = {
     '0001-initial': initial(dialect),
@@ -461,6 +491,7 @@ function migrator(db: AnyDb, dialect: Dialect): Migrator {
     '0010-officer-accounts': officerAccounts,
     '0011-petition-proposals': petitionProposals(dialect),
     '0012-feedback-triage': feedbackTriage,
+    '0014-single-sign-on': singleSignOn,
     '0015-feedback-trends': feedbackTrends,
   };
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });

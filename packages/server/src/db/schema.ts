@@ -183,6 +183,19 @@ export interface UserTable {
   created_at: string;
   /** A disabled account cannot sign in, and its sessions end. */
   disabled_at: string | null;
+  /** The OpenID Connect provider and subject this account signs in as (single sign-on); null for local only. */
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+}
+
+/** A single sign-on under way: what the provider's answer must match. The browser's cookie holds the key. */
+export interface OidcSignInTable {
+  /** SHA-256 of the random key in the browser's short-lived cookie. */
+  key_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: string;
 }
 
 /** A signed-in browser: the cookie holds the token, the database only its SHA-256. */
@@ -193,6 +206,8 @@ export interface SessionTable {
   csrf_token: string;
   created_at: string;
   last_seen_at: string;
+  /** The provider's ID token of a single sign-on (the hint for signing out there too); null otherwise. */
+  id_token: string | null;
 }
 
 /** Failed sign-ins per account and per address in the current window: what throttles guessing. */
@@ -302,4 +317,5 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
+  oidc_sign_ins: OidcSignInTable;
 }

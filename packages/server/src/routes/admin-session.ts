@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as z from 'zod';
+import { providerFor } from '../auth/oidc.js';
 import { UNKNOWN_ACCOUNT_HASH, verifyPassword } from '../auth/passwords.js';
 import { endSession, SESSION_COOKIE, sessionLimits, startSession } from '../auth/sessions.js';
 import { clearFailures, lockedFor, recordFailure } from '../auth/throttle.js';
@@ -61,8 +62,14 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   app.delete('/session', { config: { role: 'viewer' } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await endSession(ctx.db, token);
+    const idToken = token ? await endSession(ctx.db, token) : undefined;
     reply.clearCookie(SESSION_COOKIE, cookieOptions(request.protocol === 'https'));
+    // Signed in through the council's provider: the console then sends the browser there to sign out too.
+    const logoutUrl =
+      idToken && ctx.config.oidc
+        ? await providerFor(ctx.config.oidc).logoutUrl(idToken, new URL('/admin/', ctx.config.oidc.redirectUrl).href)
+        : undefined;
+    if (logoutUrl) return { logoutUrl: logoutUrl.href };
     return reply.code(204).send();
   });
 }
