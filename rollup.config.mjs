@@ -77,16 +77,22 @@ const consolePage = {
  * @type {import('rollup').RollupOptions}
  */
 const consoleBuild = {
-  input: 'packages/console/src/console.ts',
+  // main.ts puts the officer's language in place, then imports the console (the `app` chunk, preloaded by the page).
+  input: { console: 'packages/console/src/main.ts' },
   // The console's page is its own: its Lit is the only one, so the CDN files' edits to Lit do not apply.
   plugins: [...plugins({ embedded: false }), consolePage],
   onwarn,
   output: {
     dir: 'dist/admin',
     format: 'es',
-    entryFileNames: 'console.js',
+    entryFileNames: '[name].js',
+    // The language is chosen before the console loads, so the entry holds what chooses it, not a file of its own.
+    manualChunks: (id) => (/packages\/console\/src\/(main|languages|strings)\.ts$/.test(id) ? 'console' : undefined),
+    // Each non-English catalogue is a chunk of its own, so an English officer downloads none of them. Plain
+    // names: the page preloads app.js, and the server sends the console with `no-store`, so hashes bust nothing.
+    // (The console itself is app.js: its own name would clash with the entry's.)
+    chunkFileNames: (chunk) => (chunk.facadeModuleId?.endsWith('/console.ts') ? 'app.js' : '[name].js'),
     sourcemap: true,
-    inlineDynamicImports: true,
   },
 };
 

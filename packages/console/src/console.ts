@@ -8,6 +8,7 @@ import { ApiError, api, type Officer } from './api.js';
 import { format, t } from './strings.js';
 import { consoleStyles } from './styles.js';
 import './attention-panel.js';
+import './language-chooser.js';
 import './sign-in.js';
 import './petitions-page.js';
 import './inbox-page.js';
@@ -72,6 +73,7 @@ export class CivicConsole extends LitElement {
     if (this.officer === undefined) return html`<p role="status">${t.app.loading}</p>`;
     if (this.officer === null) {
       return html`
+        <header><civic-console-language></civic-console-language></header>
         ${this.notice ? html`<p role="status">${this.notice}</p>` : ''}
         <main><civic-console-sign-in @signed-in=${this.signedIn}></civic-console-sign-in></main>
       `;
@@ -80,6 +82,7 @@ export class CivicConsole extends LitElement {
     const shown = this.shown(officer);
     return html`
       <header>
+        <civic-console-language></civic-console-language>
         <p>
           ${format(t.app.signedInAs, { email: officer.email, role: officer.role })}
           <button type="button" class="secondary" @click=${this.signOut}>${t.app.signOut}</button>
