@@ -82,7 +82,6 @@ export class CivicConsole extends LitElement {
     const shown = this.shown(officer);
     return html`
       <header>
-        <civic-console-language></civic-console-language>
         <p>
           ${format(t.app.signedInAs, { email: officer.email, role: officer.role })}
           <button type="button" class="secondary" @click=${this.signOut}>${t.app.signOut}</button>
@@ -97,6 +96,7 @@ export class CivicConsole extends LitElement {
               )}
           </ul>
         </nav>
+        <civic-console-language></civic-console-language>
       </header>
       <main @session-ended=${this.sessionEnded}>
         <h1 tabindex="-1">${PAGES[shown].title}</h1>
