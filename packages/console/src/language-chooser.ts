@@ -41,7 +41,7 @@ export class CivicConsoleLanguage extends LitElement {
     const active = activeLocale();
     return html`
       <div role="group" aria-labelledby="label">
-        <span id="label">${t.language.label}:</span>
+        <span id="label">${t.language.label}</span>
         ${LOCALES.map(
           (locale) => html`<button
             type="button"

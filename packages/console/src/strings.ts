@@ -254,7 +254,7 @@ export const en = {
     shown: { one: '{count} entry shown', other: '{count} entries shown' },
   },
   language: {
-    label: 'Language',
+    label: 'Language:',
     title: "Officers' console",
   },
 };

@@ -299,7 +299,7 @@ export const ar = {
     },
   },
   language: {
-    label: 'اللغة',
+    label: 'اللغة:',
     title: 'لوحة تحكم الموظفين',
   },
 } satisfies Catalog;

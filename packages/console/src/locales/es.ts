@@ -277,7 +277,7 @@ export const es = {
     },
   },
   language: {
-    label: 'Idioma',
+    label: 'Idioma:',
     title: 'Consola del personal municipal',
   },
 } satisfies Catalog;

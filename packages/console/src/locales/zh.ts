@@ -249,7 +249,7 @@ export const zh = {
     shown: { other: '显示了 {count} 条记录' },
   },
   language: {
-    label: '语言',
+    label: '语言：',
     title: '工作人员控制台',
   },
 } satisfies Catalog;
