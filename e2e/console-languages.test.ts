@@ -136,4 +136,15 @@ describe('the officers’ console in five languages', () => {
     );
     await context.close();
   });
+
+  it('a catalogue that cannot load leaves the console in English, marked English', async () => {
+    const context = await e2e.browser.newContext({ locale: 'fr-FR' });
+    await context.route('**/admin/fr.js', (route) => route.abort());
+    const { page } = await newPage(e2e, context);
+    await page.goto(`${e2e.apiUrl}/admin/`);
+    await page.getByRole('heading', { name: "Sign in to the officers' console" }).waitFor();
+    assert.deepEqual(await languageOf(page), { lang: 'en', dir: 'ltr', layout: 'ltr' });
+    await page.getByRole('button', { name: 'English', pressed: true }).waitFor();
+    await context.close();
+  });
 });
