@@ -77,7 +77,8 @@ const consolePage = {
  * @type {import('rollup').RollupOptions}
  */
 const consoleBuild = {
-  input: 'packages/console/src/console.ts',
+  // main.ts puts the officer's language in place, then imports the console (the `app` chunk, preloaded by the page).
+  input: { console: 'packages/console/src/main.ts' },
   // The console's page is its own: its Lit is the only one, so the CDN files' edits to Lit do not apply.
   plugins: [...plugins({ embedded: false }), consolePage],
   // Nothing imports the console's entry: its code stays in console.js rather than behind a re-exporting facade.
@@ -89,9 +90,18 @@ const consoleBuild = {
   output: {
     dir: 'dist/admin',
     format: 'es',
-    entryFileNames: 'console.js',
-    // The consultation preview's widget and memory backend load on demand, in chunks of their own.
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    entryFileNames: '[name].js',
+    // The language is chosen before the console loads, so the entry holds what chooses it, not a file of its own.
+    manualChunks: (id) => (/packages\/console\/src\/(main|languages|strings)\.ts$/.test(id) ? 'console' : undefined),
+    // Each non-English catalogue is a chunk of its own, so an English officer downloads none of them. Plain
+    // names: the page preloads app.js, and the server sends the console with `no-store`, so hashes bust nothing.
+    // (The console itself is app.js: its own name would clash with the entry's.) The consultation preview's
+    // widget and memory backend load on demand, in chunks of their own.
+    chunkFileNames: (chunk) => {
+      const module = chunk.facadeModuleId ?? '';
+      if (module.endsWith('/console.ts')) return 'app.js';
+      return /\/locales\/\w+\.ts$/.test(module) ? '[name].js' : 'chunks/[name]-[hash].js';
+    },
     sourcemap: true,
   },
 };

@@ -8,6 +8,7 @@ import { ApiError, api, type Officer } from './api.js';
 import { format, t } from './strings.js';
 import { consoleStyles } from './styles.js';
 import './attention-panel.js';
+import './language-chooser.js';
 import './sign-in.js';
 import './petitions-page.js';
 import './inbox-page.js';
@@ -78,6 +79,7 @@ export class CivicConsole extends LitElement {
     if (this.officer === undefined) return html`<p role="status">${t.app.loading}</p>`;
     if (this.officer === null) {
       return html`
+        <header><civic-console-language></civic-console-language></header>
         ${this.notice ? html`<p role="status">${this.notice}</p>` : ''}
         <main><civic-console-sign-in @signed-in=${this.signedIn}></civic-console-sign-in></main>
       `;
@@ -100,6 +102,7 @@ export class CivicConsole extends LitElement {
               )}
           </ul>
         </nav>
+        <civic-console-language></civic-console-language>
       </header>
       <main @session-ended=${this.sessionEnded}>
         <h1 tabindex="-1">${PAGES[shown].title}</h1>

@@ -12,13 +12,11 @@ import {
 import { paragraphs } from './paragraphs.js';
 import './petition-form.js';
 import './signatures-chart.js';
-import { format, t } from './strings.js';
+import { format, number, t } from './strings.js';
 
 const r = t.responses;
 
 import { consoleStyles } from './styles.js';
-
-const count = new Intl.NumberFormat('en-GB');
 
 /**
  * Petitions: those that passed a threshold and wait for the council's response first, then all of them with
@@ -76,7 +74,7 @@ export class CivicConsolePetitions extends LitElement {
               ${waiting.map(
                 (petition) => html`<li>
                   <strong>${petition.title}</strong>:
-                  ${format(r.waitingItem, { count: count.format(petition.signatureCount), threshold: passedThreshold(petition)?.label ?? '' })}
+                  ${format(r.waitingItem, { count: number(petition.signatureCount), threshold: passedThreshold(petition)?.label ?? '' })}
                   ${this.mayEdit ? html` <button type="button" class="secondary" @click=${() => this.openResponse(petition)}>${format(r.respond, { title: petition.title })}</button>` : ''}
                 </li>`,
               )}
@@ -96,7 +94,7 @@ export class CivicConsolePetitions extends LitElement {
             (petition) => html`<tr>
               <th scope="row">${petition.title}</th>
               <td>${petition.status}</td>
-              <td class="number">${count.format(petition.signatureCount)}</td>
+              <td class="number">${number(petition.signatureCount)}</td>
               <td>${petition.response ? format(r.publishedOn, { date: petition.response.respondedAt.slice(0, 10) }) : r.noneYet}</td>
               <td>${this.renderActions(petition)}</td>
             </tr>`,

@@ -3,12 +3,11 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { type AdminPoll, ApiError, api, type Officer, votesCsvUrl } from './api.js';
 import { barList, chartStyles } from './bar-chart.js';
-import { format, plural, t, when } from './strings.js';
+import { format, number, plural, t, when } from './strings.js';
 import { consoleStyles } from './styles.js';
 import './poll-form.js';
 
 const s = t.polls;
-const count = new Intl.NumberFormat('en-GB');
 
 /**
  * Consultations: every poll with its status and votes, a page at a time; its results as a table with the numbers
@@ -117,7 +116,7 @@ export class CivicConsolePolls extends LitElement {
     return html`<tr>
       <th scope="row">${poll.question}</th>
       <td>${s.statuses[poll.status]}</td>
-      <td class="number">${count.format(poll.totalVotes ?? 0)}</td>
+      <td class="number">${number(poll.totalVotes ?? 0)}</td>
       <td>${span.some(Boolean) ? `${span[0] || '…'} – ${span[1] || '…'}` : s.always}</td>
       <td>
         <div class="actions">
@@ -137,7 +136,7 @@ export class CivicConsolePolls extends LitElement {
   private renderResults(poll: AdminPoll, results: PollResults) {
     const ranked = poll.kind === 'ranked';
     const hidden = format(s.hidden, { count: results.suppressBelow ?? 0 });
-    const shown = (value: number | null | undefined) => (value === null ? hidden : count.format(value ?? 0));
+    const shown = (value: number | null | undefined) => (value === null ? hidden : number(value ?? 0));
     return html`
       <section aria-labelledby="results-heading">
         <h2 id="results-heading" tabindex="-1">${format(s.results, { question: poll.question })}</h2>

@@ -2,11 +2,10 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { type AdminPetition, ApiError, api } from './api.js';
 import { chartStyles, columnChart } from './bar-chart.js';
-import { format, onDay, t } from './strings.js';
+import { format, number, onDay, t } from './strings.js';
 import { consoleStyles } from './styles.js';
 
 const s = t.petitions;
-const count = new Intl.NumberFormat('en-GB');
 const DAY = 24 * 60 * 60 * 1000;
 /** The longest span drawn day by day: a year; older days still appear in the table. */
 const MAX_DAYS = 366;
@@ -78,7 +77,7 @@ export class CivicConsoleSignaturesChart extends LitElement {
         <table>
           <thead><tr><th scope="col">${s.day}</th><th scope="col">${s.signatures}</th></tr></thead>
           <tbody>
-            ${days.map((d) => html`<tr><th scope="row">${onDay(d.day)}</th><td class="number">${count.format(d.count)}</td></tr>`)}
+            ${days.map((d) => html`<tr><th scope="row">${onDay(d.day)}</th><td class="number">${number(d.count)}</td></tr>`)}
           </tbody>
         </table>
       </div>

@@ -1,5 +1,7 @@
-// Every word the console shows, in one catalogue, so that the other four locales can follow with one file each.
-// `{name}` placeholders are filled by `format`; counts go through `plural`.
+// Every word the console shows, in English: the catalogue every other locale (locales/*.ts) is checked against.
+// `{name}` placeholders are filled by `format`; counts go through `plural`. Other locales load on demand
+// (languages.ts) and are written into `t` before the console's modules evaluate, so `t.x.y` reads the officer's
+// language everywhere, even in module-level constants.
 
 export const en = {
   app: {
@@ -416,24 +418,84 @@ export const en = {
       disabled: 'Your account in this console is disabled. Ask an administrator.',
     },
   },
+  language: {
+    label: 'Language:',
+    title: "Officers' console",
+  },
 };
 
 export type Strings = typeof en;
-export const t: Strings = en;
+
+/** One template per `Intl.PluralRules` category the language uses; `other` is always there. */
+export type PluralForms = { other: string } & Partial<Record<Exclude<Intl.LDMLPluralRule, 'other'>, string>>;
+
+/**
+ * What a locale's file must hold: every key of `en` (a missing or extra key fails the typecheck), text for text,
+ * and its own plural forms where English has `one` and `other`.
+ */
+export type Catalog<T = Strings> = {
+  [K in keyof T]: T[K] extends string
+    ? string
+    : T[K] extends { one: string; other: string }
+      ? PluralForms
+      : Catalog<T[K]>;
+};
+
+/** The strings in the officer's language; English until `install` writes another locale in. */
+export const t: Strings = structuredClone(en);
+
+/** The BCP 47 tag that Intl formats numbers, dates and plurals with. */
+let intlLocale = 'en-GB';
+
+/**
+ * Writes a locale's strings over `t`, in place: modules that keep a section (`const s = t.inbox`) read the new
+ * words. Anything the catalogue lacks stays English.
+ */
+export function install(catalog: Catalog, tag: string) {
+  overwrite(t as unknown as Record<string, unknown>, catalog as unknown as Record<string, unknown>);
+  intlLocale = tag;
+  formats.clear();
+}
+
+function overwrite(target: Record<string, unknown>, source: Record<string, unknown>) {
+  for (const [key, value] of Object.entries(source)) {
+    const current = target[key];
+    const isSection = typeof value === 'object' && value !== null && !('other' in value);
+    if (isSection && typeof current === 'object' && current !== null) {
+      overwrite(current as Record<string, unknown>, value as Record<string, unknown>);
+    } else {
+      target[key] = value;
+    }
+  }
+}
 
 /** Fills `{name}` placeholders. */
 export const format = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 
-const rules = new Intl.PluralRules('en');
+// Intl objects are slow to make: one of each per page and language.
+const formats = new Map<string, Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat>();
+const cached = <T extends Intl.PluralRules | Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T) => {
+  if (!formats.has(key)) formats.set(key, make());
+  return formats.get(key) as T;
+};
+
+/** A number in the officer's language. */
+export const number = (value: number) => cached('number', () => new Intl.NumberFormat(intlLocale)).format(value);
 
 /** The form of a counted phrase for `count`, filled. */
-export const plural = (forms: { one: string; other: string }, count: number) =>
-  format(rules.select(count) === 'one' ? forms.one : forms.other, { count: count.toLocaleString('en-GB') });
+export const plural = (forms: PluralForms, count: number) => {
+  const rules = cached('plural', () => new Intl.PluralRules(intlLocale));
+  return format(forms[rules.select(count)] ?? forms.other, { count: number(count) });
+};
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+const dateTime = () =>
+  cached(
+    'when',
+    () => new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+  );
+const day = () => cached('day', () => new Intl.DateTimeFormat(intlLocale, { dateStyle: 'medium', timeZone: 'UTC' }));
 
-/** An instant as officers read it (UTC, as the server stores it). */
-export const when = (iso: string) => `${dateTime.format(new Date(iso))} UTC`;
-export const onDay = (iso: string) => day.format(new Date(iso));
+/** An instant as officers read it (UTC, as the server stores it, and said so). */
+export const when = (iso: string) => `${dateTime().format(new Date(iso))} UTC`;
+export const onDay = (iso: string) => day().format(new Date(iso));
