@@ -98,8 +98,8 @@ const consoleBuild = {
     // (The console itself is app.js: its own name would clash with the entry's.) The consultation preview's
     // widget and memory backend load on demand, in chunks of their own.
     chunkFileNames: (chunk) => {
+      if (chunk.moduleIds.some((id) => id.endsWith('/console/src/console.ts'))) return 'app.js';
       const module = chunk.facadeModuleId ?? '';
-      if (module.endsWith('/console.ts')) return 'app.js';
       return /\/locales\/\w+\.ts$/.test(module) ? '[name].js' : 'chunks/[name]-[hash].js';
     },
     sourcemap: true,
