@@ -3,36 +3,13 @@
 // a consultation's results as a chart and a table, and previews a consultation as residents will see it while
 // typing it, with nothing sent. Keyboard only, 320 px wide, axe in each state.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import { addUser } from '../packages/server/src/auth/users.js';
-import { type Focus, newPage, tabTo } from './support/browser.js';
+import { newPage, tabTo } from './support/browser.js';
+import { axeViolations, named, overflows, PASSWORD } from './support/console.js';
 import { type E2E, startE2E } from './support/e2e.js';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
-const PASSWORD = 'a passphrase for the test';
 const DAY = 24 * 3600_000;
-
-/** Serious and critical axe violations on the page, as readable lines. */
-async function axeViolations(page: Page) {
-  // Evaluated through the DevTools protocol: the console's policy forbids inline scripts.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (context: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string }[] }>;
-      };
-    };
-    return (await axe.run(document)).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
-
-const named = (name: string | RegExp) => (focus: Focus) =>
-  typeof name === 'string' ? focus.name === name : name.test(focus.name);
-const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
 describe('the console’s charts and preview', () => {
   let e2e: E2E;

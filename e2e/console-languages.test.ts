@@ -3,33 +3,15 @@
 // is remembered; an English officer downloads none of the other catalogues. Real server, real Chromium, under the
 // console's strict Content-Security-Policy.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addUser } from '../packages/server/src/auth/users.js';
 import { createPetition } from '../packages/server/src/store/petitions.js';
 import { deepFocus, newPage, tabTo } from './support/browser.js';
+import { axeViolations, overflows, PASSWORD } from './support/console.js';
 import { type E2E, startE2E } from './support/e2e.js';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
-const PASSWORD = 'a passphrase for the test';
 const CATALOGUES = ['fr.js', 'es.js', 'ar.js', 'zh.js'];
-
-/** Serious and critical axe violations on the page (as in officers-console.test.ts). */
-async function axeViolations(page: Page) {
-  // Evaluated through the DevTools protocol: the console's policy forbids inline scripts.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (context: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string }[] }>;
-      };
-    };
-    return (await axe.run(document)).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
 
 /** The page's language and direction, and the direction the console is actually laid out in. */
 const languageOf = (page: Page) =>
@@ -38,8 +20,6 @@ const languageOf = (page: Page) =>
     dir: document.documentElement.dir,
     layout: getComputedStyle(document.querySelector('civic-console')!).direction,
   }));
-
-const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
 describe('the officers’ console in five languages', () => {
   let e2e: E2E;

@@ -3,8 +3,6 @@
 // in the console signed in with the role the provider gave; an account without a role comes back refused, told
 // why. Axe on each console state; the refusal at 320 px wide.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -15,24 +13,8 @@ import {
   type TestProvider,
 } from '../packages/server/src/test-support/oidc-provider.js';
 import { deepFocus, newPage, tabTo } from './support/browser.js';
+import { axeViolations } from './support/console.js';
 import { type E2E, startE2E } from './support/e2e.js';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
-
-/** Serious and critical axe violations on the page, as readable lines. */
-async function axeViolations(page: Page) {
-  // Evaluated through the DevTools protocol: the console's policy forbids inline scripts.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (context: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string }[] }>;
-      };
-    };
-    return (await axe.run(document)).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
 
 /** A free loopback port: the console's callback address must be registered at the provider before it starts. */
 function freePort(): Promise<number> {

@@ -3,33 +3,15 @@
 // it brought, then finds an imported service and edits it (a missing address refused first, what was typed kept).
 // A viewer only reads. Axe checks each state; the stored rows and audit entries are checked.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addUser } from '../packages/server/src/auth/users.js';
-import { deepFocus, type Focus, newPage, tabTo } from './support/browser.js';
+import { deepFocus, newPage, tabTo } from './support/browser.js';
+import { axeViolations, named, overflows, PASSWORD, signIn as signInAt } from './support/console.js';
 import { type E2E, startE2E } from './support/e2e.js';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
-const PASSWORD = 'a passphrase for the test';
-
-/** Serious and critical axe violations on the page, as readable lines. */
-async function axeViolations(page: Page) {
-  // Evaluated through the DevTools protocol: the console's policy forbids inline scripts.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (context: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string }[] }>;
-      };
-    };
-    return (await axe.run(document)).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
 
 /** One HSDS 3.0 service at a location. */
 const record = (id: string, name: string, latitude: number, address: string) => ({
@@ -49,10 +31,6 @@ const record = (id: string, name: string, latitude: number, address: string) => 
     addresses: [{ address_1: address, city: 'Leeds', postal_code: 'LS2 7EY', address_type: 'physical' }],
   },
 });
-
-const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-const named = (name: string | RegExp) => (focus: Focus) =>
-  typeof name === 'string' ? focus.name === name : name.test(focus.name);
 
 describe('the console’s services page', () => {
   let e2e: E2E;
@@ -76,10 +54,7 @@ describe('the console’s services page', () => {
   after(() => e2e?.close());
 
   async function signIn(page: Page, email: string) {
-    await page.goto(`${e2e.apiUrl}/admin/`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, e2e.apiUrl, email);
     await page.getByRole('heading', { name: 'Petitions', level: 1 }).waitFor();
   }
 

@@ -2,34 +2,15 @@
 // petition that passed its threshold, publishes the council's response, and the public <civic-petition> on a host
 // page shows it. The console runs under its strict Content-Security-Policy; axe checks each state.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addUser } from '../packages/server/src/auth/users.js';
 import { createPetition } from '../packages/server/src/store/petitions.js';
 import { PollDriver } from './drivers/poll.js';
 import { deepFocus, type Focus, newPage, tabTo } from './support/browser.js';
+import { axeViolations, named, overflows, PASSWORD, signIn as signInAt } from './support/console.js';
 import { type E2E, startE2E } from './support/e2e.js';
 import { hostPage } from './support/host.js';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
-const PASSWORD = 'a passphrase for the test';
-
-/** Serious and critical axe violations on the page, as readable lines. */
-async function axeViolations(page: Page) {
-  // Evaluated through the DevTools protocol: the console's policy forbids inline scripts, and rightly so.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (context: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string }[] }>;
-      };
-    };
-    return (await axe.run(document)).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
 
 describe('the officers’ console', () => {
   let e2e: E2E;
@@ -65,12 +46,7 @@ describe('the officers’ console', () => {
   });
   after(() => e2e?.close());
 
-  async function signIn(page: Page, email: string, password = PASSWORD) {
-    await page.goto(`${e2e.apiUrl}/admin/`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
+  const signIn = (page: Page, email: string, password?: string) => signInAt(page, e2e.apiUrl, email, password);
 
   it('an editor signs in, publishes a response, and the public petition shows it', async () => {
     const { context, page, problems } = await newPage(e2e);
@@ -177,11 +153,6 @@ describe('the officers’ console', () => {
     assert.equal(refused, 403);
     await context.close();
   });
-
-  /** Whether the page scrolls sideways: at 320 px wide, nothing should make it. */
-  const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  const named = (name: string | RegExp) => (focus: Focus) =>
-    typeof name === 'string' ? focus.name === name : name.test(focus.name);
 
   it('an editor finds a resident’s comment in the inbox and marks it actioned, by keyboard at 320 px', async () => {
     const comment = 'The bin on Elm Road was not emptied on Tuesday.';

@@ -167,6 +167,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Whether `error` says the session ended (401); if so, `from` fires `session-ended`, which takes the console back to
+ * its sign-in page. Every page and form hands its errors here first.
+ */
+export function endsSession(error: unknown, from: EventTarget): boolean {
+  if (!(error instanceof ApiError && error.status === 401)) return false;
+  from.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
+  return true;
+}
+
 const BASE = '/api/v1/admin';
 let csrfToken: string | undefined;
 

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError, type Attention, api } from './api.js';
+import { type Attention, api, endsSession } from './api.js';
 import { format, plural, t, when } from './strings.js';
 import { consoleStyles } from './styles.js';
 
@@ -24,9 +24,7 @@ export class CivicConsoleAttention extends LitElement {
         this.attention = attention;
       },
       (error) => {
-        if (error instanceof ApiError && error.status === 401) {
-          this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-        } else this.loadError = true;
+        if (!endsSession(error, this)) this.loadError = true;
       },
     );
   }

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { ApiError, type AuditEntry, api } from './api.js';
+import { ApiError, type AuditEntry, api, endsSession } from './api.js';
 import { plural, t, when } from './strings.js';
 import { consoleStyles } from './styles.js';
 
@@ -42,10 +42,7 @@ export class CivicConsoleAudit extends LitElement {
       this.loadError = undefined;
       this.announcement = this.entries.length ? plural(s.shown, this.entries.length) : s.empty;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-        return;
-      }
+      if (endsSession(error, this)) return;
       this.loadError = error instanceof ApiError && error.status === 422 ? s.badFilter : t.common.loadError;
       await this.updateComplete;
       this.loadErrorElement?.focus();

@@ -1,7 +1,7 @@
 import type { ServiceCategory } from '@civic-widgets/client/schemas';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { ApiError, api } from './api.js';
+import { ApiError, api, endsSession } from './api.js';
 import { slug } from './form-kit.js';
 import { format, t } from './strings.js';
 import { consoleStyles } from './styles.js';
@@ -42,9 +42,7 @@ export class CivicConsoleCategories extends LitElement {
         new CustomEvent('categories-loaded', { detail: this.categories, bubbles: true, composed: true }),
       );
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-      } else this.loadError = t.common.loadError;
+      if (!endsSession(error, this)) this.loadError = t.common.loadError;
     }
   }
 
@@ -94,9 +92,7 @@ export class CivicConsoleCategories extends LitElement {
       await this.reload();
       return true;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-      } else {
+      if (!endsSession(error, this)) {
         const message = error instanceof ApiError && error.status === 409 ? s.categoryTaken : t.common.sendError;
         await this.showError(form, error instanceof ApiError && error.status === 422 ? s.categoryInvalid : message);
       }

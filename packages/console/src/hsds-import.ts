@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { ApiError, api, IMPORT_LIMIT_BYTES, type ImportReport } from './api.js';
+import { ApiError, api, endsSession, IMPORT_LIMIT_BYTES, type ImportReport } from './api.js';
 import { format, plural, t } from './strings.js';
 import { consoleStyles } from './styles.js';
 
@@ -53,10 +53,7 @@ export class CivicConsoleHsdsImport extends LitElement {
       this.reportHeading?.focus();
       if (!dryRun) this.dispatchEvent(new CustomEvent('services-imported', { bubbles: true, composed: true }));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-        return;
-      }
+      if (endsSession(error, this)) return;
       const limit = megabytes(IMPORT_LIMIT_BYTES);
       const tooLarge = error instanceof ApiError && error.status === 413;
       await this.showError(tooLarge ? format(s.overLimit, { limit }) : t.common.sendError);

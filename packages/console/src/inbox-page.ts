@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { ApiError, api, feedbackCsvUrl, type InboxFilter, type InboxItem, type Officer } from './api.js';
+import { ApiError, api, endsSession, feedbackCsvUrl, type InboxFilter, type InboxItem, type Officer } from './api.js';
 import { paragraphs } from './paragraphs.js';
 import { format, onDay, plural, t, when } from './strings.js';
 import { consoleStyles } from './styles.js';
@@ -58,9 +58,7 @@ export class CivicConsoleInbox extends LitElement {
   }
 
   private fail(error: unknown, otherwise: () => void) {
-    if (error instanceof ApiError && error.status === 401) {
-      this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-    } else otherwise();
+    if (!endsSession(error, this)) otherwise();
   }
 
   private async handleFilter(event: SubmitEvent) {

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { ApiError, api, type OutboxMail } from './api.js';
+import { ApiError, api, endsSession, type OutboxMail } from './api.js';
 import { format, t, when } from './strings.js';
 import { consoleStyles } from './styles.js';
 
@@ -31,14 +31,8 @@ export class CivicConsoleMail extends LitElement {
       [this.failed, this.queued] = await Promise.all([api.outbox('failed'), api.outbox('queued')]);
       this.loadError = false;
     } catch (error) {
-      if (!this.sessionEnded(error)) this.loadError = true;
+      if (!endsSession(error, this)) this.loadError = true;
     }
-  }
-
-  private sessionEnded(error: unknown) {
-    if (!(error instanceof ApiError && error.status === 401)) return false;
-    this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-    return true;
   }
 
   /** Its row leaves the list, so the focus goes to the list's heading, after the outcome is announced. */
@@ -47,7 +41,7 @@ export class CivicConsoleMail extends LitElement {
       await api.retryMail(mail.id);
       this.announcement = format(s.retried, { to: mail.to });
     } catch (error) {
-      if (this.sessionEnded(error)) return;
+      if (endsSession(error, this)) return;
       this.announcement = error instanceof ApiError && error.status === 409 ? s.notFailed : t.common.loadError;
     }
     await this.load();

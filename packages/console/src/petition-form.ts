@@ -2,7 +2,7 @@ import { Petition } from '@civic-widgets/client/schemas';
 import { html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import * as z from 'zod/mini';
-import { type AdminPetition, ApiError, api } from './api.js';
+import { type AdminPetition, ApiError, api, endsSession } from './api.js';
 import { errorSummary, field, slug } from './form-kit.js';
 import { format, t } from './strings.js';
 import { consoleStyles } from './styles.js';
@@ -99,10 +99,7 @@ export class CivicConsolePetitionForm extends LitElement {
         new CustomEvent<AdminPetition>('petition-saved', { detail: petition, bubbles: true, composed: true }),
       );
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-        return;
-      }
+      if (endsSession(error, this)) return;
       // What was typed stays: only the summary is new.
       this.serverError = error instanceof ApiError ? error.message : t.common.sendError;
       await this.focusSummary();

@@ -5,6 +5,7 @@ import {
   ApiError,
   api,
   awaitingResponse,
+  endsSession,
   type Officer,
   passedThreshold,
   signaturesCsvUrl,
@@ -48,13 +49,8 @@ export class CivicConsolePetitions extends LitElement {
       this.petitions = await api.petitions();
       this.loadError = undefined;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) this.sessionEnded();
-      else this.loadError = r.loadError;
+      if (!endsSession(error, this)) this.loadError = r.loadError;
     }
-  }
-
-  private sessionEnded() {
-    this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
   }
 
   private get mayEdit() {
@@ -138,7 +134,7 @@ export class CivicConsolePetitions extends LitElement {
       this.published = format(t.petitions.closed, { title: petition.title });
       await this.load();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return this.sessionEnded();
+      if (endsSession(error, this)) return;
       this.published = error instanceof ApiError ? error.message : t.common.sendError;
     }
   }
@@ -188,7 +184,7 @@ export class CivicConsolePetitions extends LitElement {
       this.published = format(r.published, { title: petition.title });
       await this.load();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return this.sessionEnded();
+      if (endsSession(error, this)) return;
       // What was typed stays in the form: only the message changes.
       await this.failForm(error instanceof ApiError ? error.message : r.sendError);
     } finally {

@@ -2,7 +2,7 @@ import { Poll } from '@civic-widgets/client/schemas';
 import { html, LitElement, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import * as z from 'zod/mini';
-import { type AdminPoll, ApiError, api } from './api.js';
+import { type AdminPoll, ApiError, api, endsSession } from './api.js';
 import { type Described, errorSummary, field, slug } from './form-kit.js';
 import { t } from './strings.js';
 import { consoleStyles } from './styles.js';
@@ -108,10 +108,7 @@ export class CivicConsolePollForm extends LitElement {
       this.preview = undefined;
       this.dispatchEvent(new CustomEvent<AdminPoll>('poll-created', { detail: poll, bubbles: true, composed: true }));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-        return;
-      }
+      if (endsSession(error, this)) return;
       // What was typed stays: only the summary is new.
       this.serverError = error instanceof ApiError ? error.message : t.common.sendError;
       await this.focusSummary();

@@ -1,7 +1,7 @@
 import type { PollResults } from '@civic-widgets/client/schemas';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { type AdminPoll, ApiError, api, type Officer, votesCsvUrl } from './api.js';
+import { type AdminPoll, ApiError, api, endsSession, type Officer, votesCsvUrl } from './api.js';
 import { barList, chartStyles } from './bar-chart.js';
 import { format, number, plural, t, when } from './strings.js';
 import { consoleStyles } from './styles.js';
@@ -49,9 +49,7 @@ export class CivicConsolePolls extends LitElement {
   }
 
   private fail(error: unknown, otherwise: () => void) {
-    if (error instanceof ApiError && error.status === 401) {
-      this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-    } else otherwise();
+    if (!endsSession(error, this)) otherwise();
   }
 
   private async handleResults(poll: AdminPoll) {

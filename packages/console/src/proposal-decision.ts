@@ -3,7 +3,7 @@ import { Petition } from '@civic-widgets/client/schemas';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import * as z from 'zod/mini';
-import { type AdminProposal, ApiError, api } from './api.js';
+import { type AdminProposal, ApiError, api, endsSession } from './api.js';
 import { errorSummary, field } from './form-kit.js';
 import { format, t } from './strings.js';
 import { consoleStyles } from './styles.js';
@@ -78,10 +78,7 @@ export class CivicConsoleProposalDecision extends LitElement {
       const detail = { proposal: this.proposal, decision: this.decision };
       this.dispatchEvent(new CustomEvent('proposal-decided', { detail, bubbles: true, composed: true }));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-        return;
-      }
+      if (endsSession(error, this)) return;
       this.serverError = error instanceof ApiError ? error.message : t.common.sendError;
       await this.focusSummary();
     } finally {

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { type AdminProposal, ApiError, api, type Officer, type ProposalFlag } from './api.js';
+import { type AdminProposal, api, endsSession, type Officer, type ProposalFlag } from './api.js';
 import { paragraphs } from './paragraphs.js';
 import type { Decision } from './proposal-decision.js';
 import { format, onDay, plural, t } from './strings.js';
@@ -49,9 +49,7 @@ export class CivicConsoleProposals extends LitElement {
       this.proposals = proposals;
       this.loadError = undefined;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-      } else this.loadError = t.common.loadError;
+      if (!endsSession(error, this)) this.loadError = t.common.loadError;
     }
   }
 

@@ -3,7 +3,7 @@ import { type OpeningRange, Service, type ServiceCategory } from '@civic-widgets
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import * as z from 'zod/mini';
-import { ApiError, api } from './api.js';
+import { ApiError, api, endsSession } from './api.js';
 import { type Described, errorSummary, field } from './form-kit.js';
 import { format, t } from './strings.js';
 import { consoleStyles } from './styles.js';
@@ -109,10 +109,7 @@ export class CivicConsoleServiceForm extends LitElement {
       const saved = await api.saveService(input);
       this.dispatchEvent(new CustomEvent('service-saved', { detail: saved, bubbles: true, composed: true }));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-        return;
-      }
+      if (endsSession(error, this)) return;
       // What was typed stays: only the summary is new.
       this.serverError = error instanceof ApiError ? error.message : t.common.sendError;
       await this.focusSummary();

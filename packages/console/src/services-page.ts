@@ -2,7 +2,7 @@ import type { Service, ServiceCategory } from '@civic-widgets/client/schemas';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { ApiError, api, type Officer } from './api.js';
+import { api, endsSession, type Officer } from './api.js';
 import type { CivicConsoleCategories } from './categories-panel.js';
 import { format, plural, t } from './strings.js';
 import { consoleStyles } from './styles.js';
@@ -55,9 +55,7 @@ export class CivicConsoleServices extends LitElement {
   }
 
   private fail(error: unknown, otherwise: () => void) {
-    if (error instanceof ApiError && error.status === 401) {
-      this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-    } else otherwise();
+    if (!endsSession(error, this)) otherwise();
   }
 
   private async handleSearch(event: SubmitEvent) {

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { type AdminPetition, ApiError, api } from './api.js';
+import { type AdminPetition, api, endsSession } from './api.js';
 import { chartStyles, columnChart } from './bar-chart.js';
 import { format, number, onDay, t } from './strings.js';
 import { consoleStyles } from './styles.js';
@@ -45,9 +45,7 @@ export class CivicConsoleSignaturesChart extends LitElement {
       this.days = (await api.signaturesPerDay(this.petition.id)).days;
       this.loadError = false;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-      } else this.loadError = true;
+      if (!endsSession(error, this)) this.loadError = true;
     }
     await this.updateComplete;
     this.heading?.focus();

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { ApiError, api, type TrendFilter, type TrendWeek } from './api.js';
+import { ApiError, api, endsSession, type TrendFilter, type TrendWeek } from './api.js';
 import { chartStyles, columnChart } from './bar-chart.js';
 import { format, onDay, t } from './strings.js';
 import { consoleStyles } from './styles.js';
@@ -59,9 +59,8 @@ export class CivicConsoleTrends extends LitElement {
       this.loadError = undefined;
       this.announcement = format(s.shown, { subject: this.subject });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        this.dispatchEvent(new CustomEvent('session-ended', { bubbles: true, composed: true }));
-      } else this.loadError = error instanceof ApiError && error.status === 422 ? error.message : t.common.loadError;
+      if (!endsSession(error, this))
+        this.loadError = error instanceof ApiError && error.status === 422 ? error.message : t.common.loadError;
     }
   }
 
