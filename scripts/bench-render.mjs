@@ -14,8 +14,10 @@
 // `--profile` builds unminified bundles so that a CPU profile names functions and source files.
 //
 // Options: --only rating,floor  --n 1,100  --runs 3  --no-throttle  --json results.json  --before <git ref>
+//          --rest  (each data widget also on the REST adapter against the reference server: `petition-rest`)
+//          --warm-intl  (the page makes one Intl formatter before the clock starts: ICU's one-time cost apart)
 //          --profile rating [--profile-n 1000] [--profile-throttle]  (writes a .cpuprofile and prints self times)
-import { execSync } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -86,6 +88,8 @@ const { values: options } = parseArgs({
     n: { type: 'string', default: '1,100,1000' },
     runs: { type: 'string', default: '5' },
     'no-throttle': { type: 'boolean', default: false },
+    rest: { type: 'boolean', default: false },
+    'warm-intl': { type: 'boolean', default: false },
     json: { type: 'string' },
     profile: { type: 'string' },
     'profile-n': { type: 'string', default: '1000' },
@@ -115,13 +119,65 @@ if (beforeRoot) {
     };
   }
 }
-const names = Object.keys(ELEMENTS).filter((name) => selected.includes(name.replace(/-before$/, '')));
+// --rest: each selected data widget also as a production page has it, `adapter="rest"` against the reference
+// server (SQLite, the demo data, on loopback in its own process): no adapter chunk and no fixed wait, but a real
+// request, the server's answer and the client's check of it.
+const referenceServer = options.rest && (await startReferenceServer());
+if (referenceServer) {
+  for (const name of selected.filter((n) => ELEMENTS[n].loads)) {
+    const { adapter, ...attributes } = ELEMENTS[name].attributes;
+    ELEMENTS[`${name}-rest`] = {
+      ...ELEMENTS[name],
+      attributes: { ...attributes, endpoint: `${referenceServer.base}/api/v1` },
+      waits: false,
+    };
+  }
+}
+const baseName = (name) => name.replace(/-(before|rest)$/, '');
+const names = Object.keys(ELEMENTS).filter((name) => selected.includes(baseName(name)));
 const counts = options.n.split(',').map(Number);
 const runs = Number(options.runs);
 const THROTTLE = 4;
 // `adapter="memory"` answers after this wait (packages/widgets/src/internal/client.ts: `delayMs: 300`), a network's
 // stand-in that CPU throttling does not slow: the goal table also shows each data widget's time without it.
 const MEMORY_LATENCY_MS = 300;
+
+/**
+ * Starts the reference server on a free loopback port with a new SQLite file and the demo data, allowing any
+ * origin (the benchmark's page is on another port); resolves to its base URL and a way to stop it.
+ */
+async function startReferenceServer() {
+  const env = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    CIVIC_SEED: 'demo',
+    CIVIC_DB_FILE: join(mkdtempSync(join(tmpdir(), 'bench-render-db-')), 'civic.sqlite'),
+    CIVIC_ALLOWED_ORIGINS: '*',
+  };
+  const server = spawn(
+    process.execPath,
+    ['--conditions=development', '--import', 'tsx', 'packages/server/src/main.ts'],
+    {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  process.on('exit', () => server.kill()); // also when the benchmark fails
+  return new Promise((done, fail) => {
+    let output = '';
+    const read = (chunk) => {
+      output += chunk;
+      const listening = output.match(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/);
+      if (!listening) return;
+      server.stdout.off('data', read).resume(); // its request log is not needed
+      done({ base: listening[1], stop: () => server.kill() });
+    };
+    server.stdout.on('data', read);
+    server.on('exit', (code) => fail(new Error(`bench-render: the reference server stopped (${code}):\n${output}`)));
+  });
+}
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -220,6 +276,7 @@ async function sample(browser, origin, name, count, throttle) {
       attributes: element.attributes ?? {},
       count,
       loads: element.loads ?? false,
+      warmIntl: options['warm-intl'],
     });
     const heapAfter = await heap();
     const nodes = await page.evaluate(() => window.benchNodes());
@@ -302,10 +359,10 @@ function printGoals(results) {
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
   for (const name of names.filter((n) => ELEMENTS[n].widget)) {
     const own = shown(`${name}|1|${THROTTLE}`);
-    const twin = shown(`twin:${name.replace(/-before$/, '')}|1|${THROTTLE}`);
+    const twin = shown(`twin:${name.replace(/-before$/, '')}|1|${THROTTLE}`); // a -rest variant has its own data
     if (own === undefined || twin === undefined) continue;
     const limit = 2 * floor + twin;
-    const work = ELEMENTS[name.replace(/-before$/, '')].waits ? own - MEMORY_LATENCY_MS : own;
+    const work = ELEMENTS[name].waits ? own - MEMORY_LATENCY_MS : own;
     console.log(
       `| ${name} | ${own.toFixed(1)} | ${work.toFixed(1)} | ${floor.toFixed(1)} | ${twin.toFixed(1)} | ${limit.toFixed(1)} | ${own <= limit ? 'yes' : 'no'} | ${work <= limit ? 'yes' : 'no'} |`,
     );
@@ -376,6 +433,7 @@ async function profileOne(browser, origin, bundleDir) {
     attributes: element.attributes ?? {},
     count,
     loads: element.loads ?? false,
+    warmIntl: options['warm-intl'],
   });
   const { profile } = await cdp.send('Profiler.stop');
   await context.close();
@@ -429,4 +487,5 @@ try {
 } finally {
   await browser.close();
   server.close();
+  if (referenceServer) referenceServer.stop();
 }
