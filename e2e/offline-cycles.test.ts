@@ -136,12 +136,26 @@ describe('offline, reload, back online, again and again; three tabs back online 
     switch (item.kind) {
       case 'signature':
         return petitionIn(page).confirmed;
-      case 'rating':
+      case 'rating': {
+        // Kept: the thank-you. Sent (a retry found the connection back): "recorded" and the follow-up question.
+        const feedback = feedbackIn(page);
+        return feedback.thanked.or(feedback.recorded).first();
+      }
       case 'follow-up':
         return feedbackIn(page).thanked;
       case 'vote':
         return pollIn(page).confirmed;
     }
+  }
+
+  /** What the widgets show and what the outbox holds, for a failure's message. */
+  async function shown(page: Page) {
+    const texts = await page.evaluate(() =>
+      [...document.querySelectorAll('civic-petition, civic-feedback, civic-poll')].map(
+        (widget) => `${widget.localName}: ${widget.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim()}`,
+      ),
+    );
+    return `\n${texts.join('\n')}\noutbox: ${JSON.stringify(await outboxEntries(page))}`;
   }
 
   /** The first half of a follow-up: the rating, sent online, and the widget's follow-up question. */
@@ -268,6 +282,7 @@ describe('offline, reload, back online, again and again; three tabs back online 
     let current = specOf(0, plans[0]!);
     await serveFromCache(e2e, context, { '/cycles.html': () => html(current) });
     await page.goto(`${e2e.hostUrl}/cycles.html`);
+    await tryAgain(page); // each cycle starts with its widgets shown, as the previous cycle leaves them
 
     const sent: Item[] = [];
     for (let cycle = 0; cycle < CYCLES; cycle++) {
@@ -284,7 +299,9 @@ describe('offline, reload, back online, again and again; three tabs back online 
           await sleep(p.delayMs);
           await context.setOffline(false);
         }
-        await confirmation(page, item).waitFor();
+        await confirmation(page, item)
+          .waitFor()
+          .catch(async (error: Error) => assert.fail(`${when}, ${item.kind}: ${error.message}${await shown(page)}`));
       }
       sent.push(...p.items);
       if (p.online === 'submitted') {
