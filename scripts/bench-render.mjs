@@ -122,13 +122,13 @@ if (beforeRoot) {
 // --rest: each selected data widget also as a production page has it, `adapter="rest"` against the reference
 // server (SQLite, the demo data, on loopback in its own process): no adapter chunk and no fixed wait, but a real
 // request, the server's answer and the client's check of it.
-const referenceServer = options.rest && (await startReferenceServer());
-if (referenceServer) {
+const serverBase = options.rest && (await startReferenceServer());
+if (serverBase) {
   for (const name of selected.filter((n) => ELEMENTS[n].loads)) {
     const { adapter, ...attributes } = ELEMENTS[name].attributes;
     ELEMENTS[`${name}-rest`] = {
       ...ELEMENTS[name],
-      attributes: { ...attributes, endpoint: `${referenceServer.base}/api/v1` },
+      attributes: { ...attributes, endpoint: `${serverBase}/api/v1` },
       waits: false,
     };
   }
@@ -144,7 +144,7 @@ const MEMORY_LATENCY_MS = 300;
 
 /**
  * Starts the reference server on a free loopback port with a new SQLite file and the demo data, allowing any
- * origin (the benchmark's page is on another port); resolves to its base URL and a way to stop it.
+ * origin (the benchmark's page is on another port); resolves to its base URL. It stops when the benchmark does.
  */
 async function startReferenceServer() {
   const env = {
@@ -164,7 +164,7 @@ async function startReferenceServer() {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  process.on('exit', () => server.kill()); // also when the benchmark fails
+  process.on('exit', () => server.kill()); // when the benchmark ends, and when it fails
   return new Promise((done, fail) => {
     let output = '';
     const read = (chunk) => {
@@ -172,7 +172,10 @@ async function startReferenceServer() {
       const listening = output.match(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/);
       if (!listening) return;
       server.stdout.off('data', read).resume(); // its request log is not needed
-      done({ base: listening[1], stop: () => server.kill() });
+      // Neither the process nor its output keeps the benchmark running: the benchmark's end is the server's.
+      server.unref();
+      server.stdout.unref();
+      done(listening[1]);
     };
     server.stdout.on('data', read);
     server.on('exit', (code) => fail(new Error(`bench-render: the reference server stopped (${code}):\n${output}`)));
@@ -264,6 +267,15 @@ async function freshPage(browser, origin, throttle) {
   return { context, page, cdp, heap };
 }
 
+/** What the page's `benchRender` takes to render `count` of `element`. */
+const renderArgs = (element, count) => ({
+  tag: element.tag,
+  attributes: element.attributes ?? {},
+  count,
+  loads: element.loads ?? false,
+  warmIntl: options['warm-intl'],
+});
+
 /** One sample of an element at N. */
 async function sample(browser, origin, name, count, throttle) {
   const element = ELEMENTS[name];
@@ -271,13 +283,7 @@ async function sample(browser, origin, name, count, throttle) {
   try {
     const importMs = await page.evaluate((url) => window.benchImport(url), `/${name}/${name}.js`);
     const heapBefore = await heap();
-    const times = await page.evaluate((args) => window.benchRender(args), {
-      tag: element.tag,
-      attributes: element.attributes ?? {},
-      count,
-      loads: element.loads ?? false,
-      warmIntl: options['warm-intl'],
-    });
+    const times = await page.evaluate((args) => window.benchRender(args), renderArgs(element, count));
     const heapAfter = await heap();
     const nodes = await page.evaluate(() => window.benchNodes());
     return {
@@ -298,12 +304,7 @@ async function snapshot(browser, origin, name) {
   const { context, page } = await freshPage(browser, origin);
   try {
     await page.evaluate((url) => window.benchImport(url), `/${name}/${name}.js`);
-    await page.evaluate((args) => window.benchRender(args), {
-      tag: element.tag,
-      attributes: element.attributes ?? {},
-      count: 1,
-      loads: element.loads ?? false,
-    });
+    await page.evaluate((args) => window.benchRender(args), renderArgs(element, 1));
     return await page.evaluate(() => window.benchSnapshot());
   } finally {
     await context.close();
@@ -428,13 +429,7 @@ async function profileOne(browser, origin, bundleDir) {
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   const importMs = await page.evaluate((url) => window.benchImport(url), `/${name}/${name}.js`);
-  const times = await page.evaluate((args) => window.benchRender(args), {
-    tag: element.tag,
-    attributes: element.attributes ?? {},
-    count,
-    loads: element.loads ?? false,
-    warmIntl: options['warm-intl'],
-  });
+  const times = await page.evaluate((args) => window.benchRender(args), renderArgs(element, count));
   const { profile } = await cdp.send('Profiler.stop');
   await context.close();
   const file = join(tmpdir(), `bench-render-${name}-${count}.cpuprofile`);
@@ -487,5 +482,4 @@ try {
 } finally {
   await browser.close();
   server.close();
-  if (referenceServer) referenceServer.stop();
 }
